@@ -1,0 +1,80 @@
+# ssrtrack — build, test and run. See README.md.
+#   make           build build/ssrtrack
+#   make run       dependencies, build, demo database, then the dashboard
+#   make test      dependencies, build, every test; ends with "N passed, N failed"
+#   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
+
+BUILD ?= build
+CC ?= cc
+PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers -Wno-format-truncation
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+LDLIBS += $(PKG_LIBS) -lpthread -lm
+ifdef SAN
+CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
+EMBED := $(sort $(shell find data -type f 2>/dev/null))
+UNIT_SRC := $(sort $(shell find tests/unit -name 'test_*.c'))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run test asan deps check clean bench
+all: $(BUILD)/ssrtrack
+
+$(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
+	@echo "  LINK $@"
+	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/libssrtrack.a: $(LIB_OBJ)
+	@rm -f $@
+	@ar rcs $@ $^
+
+$(BUILD)/obj/%.o: %.c | $(BUILD)/gen/embedded.h
+	@mkdir -p $(dir $@)
+	@echo "  CC   $<"
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -c -o $@ $<
+
+# Files under data/ are compiled into the binary (one binary, nothing beside it).
+$(BUILD)/gen/embedded.c $(BUILD)/gen/embedded.h: $(EMBED) $(BUILD)/tools/embed
+	@mkdir -p $(BUILD)/gen
+	@$(BUILD)/tools/embed $(BUILD)/gen/embedded $(EMBED)
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libssrtrack.a
+	@mkdir -p $(dir $@)
+	@echo "  TEST $@"
+	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)
+
+deps:
+	@scripts/deps.sh
+
+run: deps all
+	@scripts/run-demo.sh $(BUILD)/ssrtrack
+
+test: deps all $(UNIT_BIN)
+	@BUILD=$(BUILD) tests/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CFLAGS="-O1 -g" test
+
+bench: all
+	@bench/run.sh
+
+clean:
+	rm -rf build
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

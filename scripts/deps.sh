@@ -1,0 +1,32 @@
+#!/bin/sh
+# Install the Debian packages that building and testing ssrtrack need, when
+# they are missing. As root it runs apt-get; otherwise it prints the command.
+#   scripts/deps.sh          build and test
+#   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
+set -eu
+
+build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev"
+test="sqlite3 python3 curl jq ca-certificates"
+bench="nginx-light wrk fossil linkchecker hyperfine time"
+
+want="$build $test"
+[ "${1:-}" = "bench" ] && want="$want $bench"
+
+missing=""
+for p in $want; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "ssrtrack needs these Debian packages:$missing" >&2
+    echo "install them with: sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+echo "installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

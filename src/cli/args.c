@@ -1,0 +1,99 @@
+/* args.c — option parsing and small helpers shared by the commands. */
+#include "cli/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, int nopts,
+               const char **pos, int min, int max, int *npos)
+{
+    int np = 0, only_pos = 0;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (!only_pos && strcmp(arg, "--") == 0) { only_pos = 1; continue; }
+        if (!only_pos && arg[0] == '-' && arg[1] == '-') {
+            const char *eq = strchr(arg, '=');
+            size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+            opt_t *o = NULL;
+            for (int k = 0; k < nopts; k++)
+                if (strlen(opts[k].name) == n && strncmp(opts[k].name, arg, n) == 0) o = &opts[k];
+            if (!o) return err_set(&c->err, ERR_INPUT, "%s: unknown option %.*s", cmd, (int)n, arg);
+            if (o->given && o->takes_value)
+                return err_set(&c->err, ERR_INPUT, "%s: option %s given twice", cmd, o->name);
+            o->given = 1;
+            if (o->takes_value) {
+                if (eq) o->value = eq + 1;
+                else if (i + 1 < argc) o->value = argv[++i];
+                else return err_set(&c->err, ERR_INPUT, "%s: option %s needs a value", cmd, o->name);
+            } else if (eq) {
+                return err_set(&c->err, ERR_INPUT, "%s: option %s takes no value", cmd, o->name);
+            }
+            continue;
+        }
+        if (np >= max)
+            return err_set(&c->err, ERR_INPUT, "%s: unexpected argument '%.60s'", cmd, arg);
+        pos[np++] = arg;
+    }
+    if (np < min) return err_set(&c->err, ERR_INPUT, "%s: missing argument (see 'ssrtrack help')", cmd);
+    if (npos) *npos = np;
+    return 0;
+}
+
+const char *opt_value(const opt_t *opts, int nopts, const char *name)
+{
+    for (int i = 0; i < nopts; i++)
+        if (strcmp(opts[i].name, name) == 0) return opts[i].given ? opts[i].value : NULL;
+    return NULL;
+}
+
+int opt_given(const opt_t *opts, int nopts, const char *name)
+{
+    for (int i = 0; i < nopts; i++)
+        if (strcmp(opts[i].name, name) == 0) return opts[i].given;
+    return 0;
+}
+
+const char *cli_actor(const char *given)
+{
+    if (given && *given) return given;
+    const char *env = getenv("SSRTRACK_ACTOR");
+    if (env && *env) return env;
+    env = getenv("USER");
+    if (env && *env) return env;
+    return "cli";
+}
+
+const char *cli_format(cli_t *c, const char *cmd, const char *given, const char *choices,
+                       const char *dflt)
+{
+    if (!given) return dflt;
+    size_t n = strlen(given);
+    for (const char *p = choices; *p;) {
+        size_t m = strcspn(p, "|");
+        if (m == n && strncmp(p, given, n) == 0) return given;
+        p += m;
+        if (*p == '|') p++;
+    }
+    err_set(&c->err, ERR_INPUT, "%s: --format: unknown format '%.30s' (one of: %s)", cmd, given, choices);
+    return NULL;
+}
+
+int cli_print_json(cli_t *c, json_t *j)
+{
+    if (!j) return err_nomem(&c->err);
+    int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(j);
+    if (rc != 0) return err_set(&c->err, ERR_IO, "cannot write the output");
+    fputc('\n', stdout);
+    return 0;
+}
+
+int cli_write(cli_t *c, int (*fn)(cli_t *c, void *ctx), void *ctx)
+{
+    if (store_begin(c->store, &c->err)) return -1;
+    if (fn(c, ctx) || store_commit(c->store, &c->err)) {
+        store_rollback(c->store);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,66 @@
+/* cli.h — what the command files share: the context of one run, the command
+ * table's row type, option parsing and output helpers. Commands never touch
+ * SQL; they call store/ and render through report/. */
+#ifndef SSR_CLI_H
+#define SSR_CLI_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "store/store.h"
+#include "util/arena.h"
+#include "util/err.h"
+
+typedef struct {
+    const char *db_path;
+    store_t *store;      /* opened before run() when the command needs it */
+    arena_t *a;          /* freed when the command ends */
+    err_t err;           /* filled by a failing run() */
+    int db_created;      /* init: the file was created by this run */
+} cli_t;
+
+enum { DB_NONE, DB_OPEN, DB_CREATE };
+
+typedef struct {
+    const char *name;                           /* one or two words: "rec add" */
+    int db;                                     /* DB_NONE, DB_OPEN, DB_CREATE */
+    int (*run)(cli_t *c, int argc, char **argv);/* 0, or -1 with c->err set */
+    const char *usage;                          /* arguments after the name */
+    const char *help;                           /* one line */
+} command_t;
+
+extern const command_t commands[];
+
+/* One option of a command: "--title" with a value, or a flag. */
+typedef struct {
+    const char *name;
+    int takes_value;
+    const char *value;   /* filled by args_parse */
+    int given;
+} opt_t;
+
+/* Parse argv into opts and positionals (pos gets at most max; min required).
+ * "--opt value", "--opt=value" and "--" are understood. Errors name the
+ * command and the option. */
+int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, int nopts,
+               const char **pos, int min, int max, int *npos);
+
+/* The value of an option, or NULL. */
+const char *opt_value(const opt_t *opts, int nopts, const char *name);
+int opt_given(const opt_t *opts, int nopts, const char *name);
+
+/* The actor recorded with changes: --actor, $SSRTRACK_ACTOR, $USER, "cli". */
+const char *cli_actor(const char *given);
+
+/* Check --format against a list like "text|json"; returns the choice or NULL
+ * with c->err set. dflt when not given. */
+const char *cli_format(cli_t *c, const char *cmd, const char *given, const char *choices,
+                       const char *dflt);
+
+/* Print a JSON value to stdout with a final newline and release it. */
+int cli_print_json(cli_t *c, json_t *j);
+
+/* Run fn inside one write transaction; rolls back on failure. */
+int cli_write(cli_t *c, int (*fn)(cli_t *c, void *ctx), void *ctx);
+
+#endif

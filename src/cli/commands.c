@@ -1,0 +1,47 @@
+/* commands.c — the command table: name, database need, function, usage, help.
+ * Adding a command is adding a row here. */
+#include "cli/commands.h"
+
+const command_t commands[] = {
+    {"init", DB_CREATE, cmd_init, "", "create the database file"},
+    {"review add", DB_OPEN, cmd_review_add,
+     "ID --title T [--published DATE] [--url URL] [--effective DATE] [--reason TEXT] [--actor NAME]",
+     "add a review"},
+    {"review list", DB_OPEN, cmd_review_list, "[--as-of DATE] [--format table|json]", "list reviews"},
+    {"rec add", DB_OPEN, cmd_rec_add,
+     "ID --review R --title T [--text-file F] [--topic T] [--owner O] [--priority P1..P4] "
+     "[--parent ID] [--due DATE] [--status S] [--board B] [--recurring] [--effective DATE] "
+     "[--reason TEXT] [--actor NAME]",
+     "add a recommendation"},
+    {"rec set", DB_OPEN, cmd_rec_set,
+     "ID FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]\n"
+     "  fields: title, text, topic, owner, priority, status, board, recurring, due, restricted",
+     "change fields of a recommendation"},
+    {"rec show", DB_OPEN, cmd_rec_show, "ID [--as-of DATE] [--known-at DATETIME] [--format text|json]",
+     "show a recommendation as it stood"},
+    {"rec list", DB_OPEN, cmd_rec_list,
+     "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv]",
+     "list recommendations"},
+    {"rec history", DB_OPEN, cmd_rec_history, "ID [--format text|json]",
+     "every change of a recommendation, with both times"},
+    {"rec link", DB_OPEN, cmd_rec_link,
+     "ID --related OTHER | --derived-from OTHER | --supersedes OTHER [--remove] "
+     "[--effective DATE] [--reason TEXT] [--actor NAME]",
+     "relate two recommendations"},
+    {"milestone add", DB_OPEN, cmd_milestone_add,
+     "REC --title T [--status S] [--due DATE] [--done DATE] [--effective DATE] [--reason TEXT] "
+     "[--actor NAME]",
+     "add a milestone to a recommendation; prints its id"},
+    {"milestone set", DB_OPEN, cmd_milestone_set,
+     "MID FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]\n"
+     "  fields: title, status, due, done, restricted",
+     "change fields of a milestone"},
+    {"import", DB_OPEN, cmd_import, "FILE  (canonical JSON, see docs/format.md)",
+     "import changes from a canonical JSON file, all or nothing"},
+    {"export", DB_OPEN, cmd_export, "[--as-of DATE]",
+     "print the whole log as canonical JSON"},
+    {"demo", DB_OPEN, cmd_demo, "", "load the bundled demo data (SSR1) into an empty database"},
+    {"verify", DB_OPEN, cmd_verify, "", "check the hash chain of the whole log"},
+    {"rebuild", DB_OPEN, cmd_rebuild, "", "rebuild every projection table from the log"},
+    {NULL, 0, NULL, NULL, NULL},
+};

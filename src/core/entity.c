@@ -1,0 +1,180 @@
+/* entity.c — the field lists of each kind and value validation; see entity.h. */
+#include "core/entity.h"
+
+#include <string.h>
+
+#include "core/id.h"
+#include "core/status.h"
+#include "util/date.h"
+#include "util/text.h"
+
+#define LINE_MAX_BYTES 500
+#define TEXT_MAX_BYTES (1024 * 1024)
+#define URL_MAX_BYTES 2000
+
+static const char *const priorities[] = {"P1", "P2", "P3", "P4", NULL};
+static const char *const boards[] = {"approved", "rejected", "pending", "passed_through", NULL};
+static const char *const relations[] = {"related", "derived_from", "supersedes", NULL};
+
+static const field_def review_fields[] = {
+    [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [REVIEW_PUBLISHED] = {"published", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [REVIEW_URL] = {"url", FT_URL, F_SETTABLE, NULL, NULL, URL_MAX_BYTES, NULL},
+};
+
+static const field_def rec_fields[] = {
+    [REC_REVIEW] = {"review", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "review"},
+    [REC_PARENT] = {"parent", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [REC_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [REC_TEXT] = {"text", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
+    [REC_TOPIC] = {"topic", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [REC_OWNER] = {"owner", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [REC_PRIORITY] = {"priority", FT_ENUM, F_SETTABLE, priorities, NULL, 2, NULL},
+    [REC_BOARD] = {"board", FT_ENUM, F_SETTABLE, boards, "pending", 20, NULL},
+    [REC_STATUS] = {"status", FT_STATUS, F_SETTABLE, NULL, "not_started", 20, NULL},
+    [REC_RECURRING] = {"recurring", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+    [REC_DUE] = {"due", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [REC_RESTRICTED] = {"restricted", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
+static const field_def milestone_fields[] = {
+    [MS_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [MS_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, 2000, NULL},
+    [MS_STATUS] = {"status", FT_STATUS, F_SETTABLE, NULL, "not_started", 20, NULL},
+    [MS_DUE] = {"due", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [MS_DONE] = {"done", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [MS_RESTRICTED] = {"restricted", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
+static const field_def link_fields[] = {
+    [LINK_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [LINK_REL] = {"rel", FT_ENUM, F_REQUIRED | F_FIXED, relations, NULL, 20, NULL},
+    [LINK_OTHER] = {"other", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [LINK_ACTIVE] = {"active", FT_BOOL, F_SETTABLE, NULL, "true", 5, NULL},
+};
+
+#define KIND(var, name, label, table, fields) \
+    const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0])}
+
+KIND(kind_review, "review", "review", "reviews", review_fields);
+KIND(kind_rec, "rec", "rec", "recs", rec_fields);
+KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields);
+KIND(kind_link, "link", "link", "links", link_fields);
+
+const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link, NULL};
+
+const kind_def *kind_find(const char *name)
+{
+    for (int i = 0; all_kinds[i]; i++)
+        if (strcmp(all_kinds[i]->name, name) == 0) return all_kinds[i];
+    return NULL;
+}
+
+int kind_field(const kind_def *k, const char *name)
+{
+    for (int i = 0; i < k->nfields; i++)
+        if (strcmp(k->fields[i].name, name) == 0) return i;
+    return -1;
+}
+
+int field_true(const char *v) { return v && strcmp(v, "true") == 0; }
+
+static int valid_url(const char *s)
+{
+    if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) return 0;
+    const char *host = strstr(s, "://") + 3;
+    if (!*host || *host == '/') return 0;
+    for (; *s; s++)
+        if ((unsigned char)*s <= ' ' || *s == 0x7f || *s == '"' || *s == '<' || *s == '>' ||
+            *s == '\\')
+            return 0;
+    return 1;
+}
+
+int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e)
+{
+    size_t n = strlen(in);
+    if (!utf8_valid(in, n)) return err_set(e, ERR_INPUT, "field '%s': not valid UTF-8", f->name);
+    if (n > f->max)
+        return err_set(e, ERR_INPUT, "field '%s': longer than %zu bytes", f->name, f->max);
+    if (n == 0) {
+        if (f->flags & F_REQUIRED) return err_set(e, ERR_INPUT, "field '%s': must not be empty", f->name);
+        *out = "";
+        return 0;
+    }
+    switch (f->type) {
+    case FT_LINE:
+        if (strchr(in, '\n') || strchr(in, '\r') || has_control(in))
+            return err_set(e, ERR_INPUT, "field '%s': must be one line without control characters", f->name);
+        *out = in;
+        return 0;
+    case FT_TEXT: {
+        if (has_control(in))
+            return err_set(e, ERR_INPUT, "field '%s': holds a control character", f->name);
+        /* Line ends are kept as LF only, so text compares equal across systems. */
+        char *t = arena_alloc(a, n + 1);
+        if (!t) return err_nomem(e);
+        size_t j = 0;
+        for (size_t i = 0; i < n; i++) {
+            if (in[i] == '\r') {
+                if (in[i + 1] != '\n') t[j++] = '\n';
+                continue;
+            }
+            t[j++] = in[i];
+        }
+        t[j] = '\0';
+        *out = t;
+        return 0;
+    }
+    case FT_DATE:
+        if (!date_valid(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a valid date (YYYY-MM-DD)", f->name, in);
+        *out = in;
+        return 0;
+    case FT_ENUM:
+        for (int i = 0; f->choices[i]; i++)
+            if (ascii_casecmp(in, f->choices[i]) == 0) { *out = f->choices[i]; return 0; }
+        {
+            char list[200] = "";
+            for (int i = 0; f->choices[i]; i++) {
+                if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
+                strncat(list, f->choices[i], sizeof list - strlen(list) - 1);
+            }
+            return err_set(e, ERR_INPUT, "field '%s': unknown value '%.40s' (one of: %s)", f->name, in, list);
+        }
+    case FT_STATUS: {
+        int s = status_parse(in);
+        if (s < 0)
+            return err_set(e, ERR_INPUT,
+                           "field '%s': unknown status '%.40s' (one of: not_started, planning, "
+                           "in_progress, complete, ongoing, deferred)", f->name, in);
+        *out = status_name((status_t)s);
+        return 0;
+    }
+    case FT_BOOL: {
+        static const char *const yes[] = {"true", "yes", "1", "on", NULL};
+        static const char *const no[] = {"false", "no", "0", "off", NULL};
+        for (int i = 0; yes[i]; i++)
+            if (ascii_casecmp(in, yes[i]) == 0) { *out = "true"; return 0; }
+        for (int i = 0; no[i]; i++)
+            if (ascii_casecmp(in, no[i]) == 0) { *out = "false"; return 0; }
+        return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not true or false", f->name, in);
+    }
+    case FT_ID:
+        if (!id_valid(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
+        *out = in;
+        return 0;
+    case FT_URL:
+        if (!valid_url(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        *out = in;
+        return 0;
+    }
+    return err_set(e, ERR_INTERNAL, "field '%s': unknown type", f->name);
+}
+
+char *link_id(arena_t *a, const char *rec, const char *rel, const char *other)
+{
+    return arena_printf(a, "%s %s %s", rec, rel, other);
+}

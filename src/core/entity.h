@@ -1,0 +1,84 @@
+/* entity.h — the kinds of things the tracker keeps, as data.
+ *
+ * Each kind (review, rec, milestone, link) is a list of fields. A change in
+ * the log names a kind, an id, a field and a new value; the state of a thing
+ * is the fold of its changes (fold.h). The store derives its tables from these
+ * descriptors, so a field is declared once, here. Pure: no I/O. */
+#ifndef SSR_ENTITY_H
+#define SSR_ENTITY_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/err.h"
+
+typedef enum {
+    FT_LINE,    /* one line of text */
+    FT_TEXT,    /* Markdown, many lines */
+    FT_DATE,    /* YYYY-MM-DD */
+    FT_ENUM,    /* one of `choices` */
+    FT_STATUS,  /* a canonical status (status.h), display words accepted */
+    FT_BOOL,    /* "true" / "false"; yes/no/1/0/on/off accepted */
+    FT_ID,      /* the id of another thing, of kind `ref` */
+    FT_URL      /* http or https URL */
+} field_type;
+
+enum {
+    F_REQUIRED = 1,  /* the thing exists only once this is set; never cleared */
+    F_FIXED = 2,     /* set when the thing is created, never changed after */
+    F_SETTABLE = 4   /* may be changed by `set` commands and API writes */
+};
+
+typedef struct {
+    const char *name;
+    field_type type;
+    unsigned flags;
+    const char *const *choices;  /* FT_ENUM: NULL-terminated list */
+    const char *dflt;            /* value while never set; NULL: none */
+    size_t max;                  /* byte limit of a value */
+    const char *ref;             /* FT_ID: the kind named */
+} field_def;
+
+typedef struct {
+    const char *name;     /* as written in change_log.entity: "rec" */
+    const char *label;    /* for messages: "rec" */
+    const char *table;    /* projection table: "recs"; versions in "<table>_versions" */
+    const field_def *fields;
+    int nfields;
+} kind_def;
+
+#define KIND_MAX_FIELDS 32
+
+/* Field positions, in declaration order (checked by the unit tests). */
+enum { REVIEW_TITLE, REVIEW_PUBLISHED, REVIEW_URL, REVIEW_NFIELDS };
+enum {
+    REC_REVIEW, REC_PARENT, REC_TITLE, REC_TEXT, REC_TOPIC, REC_OWNER, REC_PRIORITY,
+    REC_BOARD, REC_STATUS, REC_RECURRING, REC_DUE, REC_RESTRICTED, REC_NFIELDS
+};
+enum {
+    MS_REC, MS_TITLE, MS_STATUS, MS_DUE, MS_DONE, MS_RESTRICTED, MS_NFIELDS
+};
+enum { LINK_REC, LINK_REL, LINK_OTHER, LINK_ACTIVE, LINK_NFIELDS };
+
+extern const kind_def kind_review, kind_rec, kind_milestone, kind_link;
+
+/* All kinds, NULL-terminated, in the order projections are rebuilt. */
+extern const kind_def *const all_kinds[];
+
+const kind_def *kind_find(const char *name);
+/* Index of the field called name, or -1. */
+int kind_field(const kind_def *k, const char *name);
+
+/* Validate a new value for field f and return its canonical form in *out
+ * (arena-owned, or a static string). "" clears an optional field. Errors are
+ * ERR_INPUT with a message naming the field and the problem. */
+int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e);
+
+/* 1 when the (canonical) value of a FT_BOOL field is true. */
+int field_true(const char *v);
+
+/* The id of the link from rec to other with relation rel: "A derived_from B".
+ * Arena-owned. */
+char *link_id(arena_t *a, const char *rec, const char *rel, const char *other);
+
+#endif

@@ -1,0 +1,276 @@
+/* db.c — opening, creating and migrating the database file; transactions;
+ * SQLite errors as err_t. The schema of the log is here; the projection
+ * tables are generated from the kind descriptors in project.c. */
+#include "store/internal.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/alloc.h"
+
+static const char schema_v1[] =
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TABLE change_log("
+    " seq INTEGER PRIMARY KEY,"
+    " entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,"
+    " value TEXT NOT NULL, effective_at TEXT NOT NULL, recorded_at TEXT NOT NULL,"
+    " actor TEXT NOT NULL, reason TEXT NOT NULL, hash BLOB NOT NULL);"
+    "CREATE INDEX change_log_thing ON change_log(entity, entity_id, effective_at, seq);"
+    "CREATE INDEX change_log_recorded ON change_log(recorded_at);";
+
+int db_error(store_t *s, int rc, const char *what, err_t *e)
+{
+    const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return err_set(e, ERR_FULL, "%s: the database is full (%s)", what, msg);
+    case SQLITE_BUSY: case SQLITE_LOCKED:
+        return err_set(e, ERR_BUSY, "%s: the database is locked by another writer", what);
+    case SQLITE_NOMEM:
+        return err_set(e, ERR_NOMEM, "%s: out of memory", what);
+    case SQLITE_NOTADB:
+        return err_set(e, ERR_INPUT, "%s: not an ssrtrack database (file is not a database)",
+                       s && s->path ? s->path : what);
+    case SQLITE_CORRUPT:
+        return err_set(e, ERR_IO, "%s: the database file is damaged (%s)", what, msg);
+    case SQLITE_IOERR: case SQLITE_CANTOPEN: case SQLITE_READONLY: case SQLITE_PERM:
+        return err_set(e, ERR_IO, "%s: %s", what, msg);
+    default:
+        return err_set(e, ERR_INTERNAL, "%s: %s", what, msg);
+    }
+}
+
+int db_exec(store_t *s, const char *sql, err_t *e)
+{
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : db_error(s, rc, "database", e);
+}
+
+int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e)
+{
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+    return rc == SQLITE_OK ? 0 : db_error(s, rc, "database", e);
+}
+
+const char *db_text(sqlite3_stmt *st, int i, arena_t *a)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    if (!t) return NULL;
+    return arena_strndup(a, (const char *)t, (size_t)sqlite3_column_bytes(st, i));
+}
+
+int meta_get(store_t *s, const char *key, arena_t *a, const char **out, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT value FROM meta WHERE key = ?1", &st, e)) return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    *out = NULL;
+    if (rc == SQLITE_ROW) {
+        *out = db_text(st, 0, a);
+        if (!*out) { sqlite3_finalize(st); return err_nomem(e); }
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "meta", e);
+    return 0;
+}
+
+int meta_set(store_t *s, const char *key, const char *value, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "INSERT INTO meta(key, value) VALUES(?1, ?2)"
+                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "meta", e);
+}
+
+/* Read one integer PRAGMA; -1 with e set on error. */
+static int pragma_int(store_t *s, const char *sql, long *out, err_t *e)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return db_error(s, rc, s->path, e);
+    rc = sqlite3_step(st);
+    *out = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, s->path, e);
+    return 0;
+}
+
+/* Create the schema in an empty file. */
+static int create_schema(store_t *s, err_t *e)
+{
+    sqlite3_stmt *st;
+    /* WAL must be chosen outside a transaction; it is kept in the file. */
+    if (db_prepare(s, "PRAGMA journal_mode=WAL", &st, e)) return -1;
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return db_error(s, rc, s->path, e);
+    if (db_exec(s, "BEGIN IMMEDIATE", e)) return -1;
+    char pragmas[128];
+    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
+             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+    char now[TS_SIZE];
+    clock_now(now);
+    if (db_exec(s, schema_v1, e) || db_exec(s, pragmas, e) ||
+        project_create_tables(s, e) || meta_set(s, "created_at", now, e) ||
+        meta_set(s, "head_seq", "0", e) || meta_set(s, "head_hash", "", e) ||
+        meta_set(s, "head_recorded_at", "", e)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return db_exec(s, "COMMIT", e);
+}
+
+/* Bring an older schema up to this version. Version 1 is the first; later
+ * versions add their steps here, each in the same transaction. */
+static int migrate(store_t *s, long from, err_t *e)
+{
+    (void)from;
+    return err_set(e, ERR_INTERNAL, "%s: no migration from schema version %ld", s->path, from);
+}
+
+int store_open(const char *path, int flags, store_t **out, int *created, err_t *e)
+{
+    *out = NULL;
+    if (created) *created = 0;
+    struct stat sb;
+    int exists = stat(path, &sb) == 0;
+    if (!exists && !(flags & STORE_CREATE))
+        return err_set(e, ERR_INPUT, "%s: no such database (create it with 'ssrtrack init')", path);
+    if (exists && !S_ISREG(sb.st_mode))
+        return err_set(e, ERR_INPUT, "%s: not a regular file", path);
+
+    store_t *s = mem_calloc(1, sizeof *s);
+    if (!s) return err_nomem(e);
+    s->path = mem_strdup(path);
+    s->touched = map_new();
+    s->readonly = (flags & STORE_READONLY) != 0;
+    if (!s->path || !s->touched) { store_close(s); return err_nomem(e); }
+
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (flags & STORE_CREATE) oflags |= SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        err_set(e, ERR_IO, "%s: cannot open: %s", path, s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        store_close(s);
+        return -1;
+    }
+    sqlite3_extended_result_codes(s->db, 1);
+    sqlite3_busy_timeout(s->db, 10000);
+
+    long app_id = 0, version = 0, tables = 0;
+    if (pragma_int(s, "PRAGMA application_id", &app_id, e) ||
+        pragma_int(s, "PRAGMA user_version", &version, e) ||
+        pragma_int(s, "SELECT count(*) FROM sqlite_schema", &tables, e)) {
+        store_close(s);
+        return -1;
+    }
+    if (app_id == 0 && version == 0 && tables == 0) {
+        if (!(flags & STORE_CREATE)) {
+            store_close(s);
+            return err_set(e, ERR_INPUT, "%s: empty file, not an ssrtrack database (run 'ssrtrack init')", path);
+        }
+        if (create_schema(s, e)) { store_close(s); return -1; }
+        if (created) *created = 1;
+        version = STORE_SCHEMA_VERSION;
+        app_id = STORE_APPLICATION_ID;
+    }
+    if (app_id != STORE_APPLICATION_ID) {
+        store_close(s);
+        return err_set(e, ERR_INPUT, "%s: not an ssrtrack database (another application's SQLite file)", path);
+    }
+    if (version > STORE_SCHEMA_VERSION) {
+        store_close(s);
+        return err_set(e, ERR_INPUT,
+                       "%s: database schema version %ld is newer than this ssrtrack supports (%d); "
+                       "use a newer ssrtrack", path, version, STORE_SCHEMA_VERSION);
+    }
+    if (db_exec(s, "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", e)) {
+        store_close(s);
+        return -1;
+    }
+    if (version < STORE_SCHEMA_VERSION) {
+        if (s->readonly) {
+            store_close(s);
+            return err_set(e, ERR_INPUT, "%s: schema version %ld needs an upgrade; open it read-write once", path, version);
+        }
+        if (migrate(s, version, e)) { store_close(s); return -1; }
+    }
+    if (project_prepare_sql(s, e) || (!s->readonly && project_check(s, e))) {
+        store_close(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void store_close(store_t *s)
+{
+    if (!s) return;
+    if (s->in_tx) store_rollback(s);
+    sqlite3_finalize(s->insert_change);
+    project_free_sql(s);
+    if (s->db) sqlite3_close(s->db);
+    buf_free(&s->scratch);
+    map_free(s->touched);
+    mem_free(s->path);
+    mem_free(s);
+}
+
+const char *store_path(const store_t *s) { return s->path; }
+const char *store_now(const store_t *s) { return s->now; }
+const char *store_today(const store_t *s) { return s->today; }
+
+int store_begin(store_t *s, err_t *e)
+{
+    if (s->readonly) return err_set(e, ERR_INTERNAL, "%s: opened read-only", s->path);
+    if (s->in_tx) return err_set(e, ERR_INTERNAL, "nested transaction");
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return db_error(s, rc, "begin", e);
+    s->in_tx = 1;
+    map_clear(s->touched);
+    if (log_load_head(s, e)) { store_rollback(s); return -1; }
+    clock_now(s->now);
+    if (strcmp(s->now, s->head_recorded) < 0) memcpy(s->now, s->head_recorded, TS_SIZE);
+    clock_today(s->today);
+    return 0;
+}
+
+int store_set_recorded(store_t *s, const char *ts, err_t *e)
+{
+    char now[TS_SIZE];
+    clock_now(now);
+    if (strcmp(ts, s->head_recorded) < 0)
+        return err_set(e, ERR_INPUT, "recorded_at %s precedes the newest recorded change (%s)", ts, s->head_recorded);
+    if (strcmp(ts, now) > 0)
+        return err_set(e, ERR_INPUT, "recorded_at %s is in the future", ts);
+    memcpy(s->now, ts, TS_SIZE);
+    return 0;
+}
+
+int store_commit(store_t *s, err_t *e)
+{
+    if (!s->in_tx) return err_set(e, ERR_INTERNAL, "commit outside a transaction");
+    if (store_flush(s, e) || log_save_head(s, e)) { store_rollback(s); return -1; }
+    int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        db_error(s, rc, "commit", e);
+        store_rollback(s);
+        return -1;
+    }
+    s->in_tx = 0;
+    return 0;
+}
+
+void store_rollback(store_t *s)
+{
+    if (!s->in_tx) return;
+    sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+    s->in_tx = 0;
+    map_clear(s->touched);
+}

@@ -1,0 +1,74 @@
+/* internal.h — what the files of src/store/ share. Not for other layers. */
+#ifndef SSR_STORE_INTERNAL_H
+#define SSR_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/map.h"
+
+/* Generated SQL for one kind's projection tables. */
+typedef struct {
+    char *select_current;     /* id, fields..., since, changed, last_seq FROM table */
+    char *select_versions;    /* the same from the version in force on ?1 */
+    char *insert_current;
+    char *insert_version;
+    char *delete_current;
+    char *delete_versions;
+} kind_sql;
+
+/* Cached statements of one kind's projection writes. */
+typedef struct {
+    sqlite3_stmt *insert_current, *insert_version, *delete_current, *delete_versions;
+} kind_stmts;
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    int readonly;
+    int in_tx;
+    /* The head of the chain, loaded at store_begin and advanced by appends. */
+    long long head_seq;
+    unsigned char head_hash[32];
+    char head_recorded[TS_SIZE];
+    char now[TS_SIZE];
+    char today[DATE_SIZE];
+    buf_t scratch;
+    map_t *touched;           /* "kind\tid" of things to re-fold; value: kind_def* */
+    sqlite3_stmt *insert_change;
+    kind_sql sql[8];          /* by position in all_kinds */
+    kind_stmts stmt[8];
+    sqlite3_stmt *select_thing;
+};
+
+/* Map a SQLite result code to an err_t; returns -1. `what` names the step. */
+int db_error(store_t *s, int rc, const char *what, err_t *e);
+/* Run SQL without results; -1 with e filled on error. */
+int db_exec(store_t *s, const char *sql, err_t *e);
+/* Prepare a statement; -1 with e filled on error. */
+int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
+/* Copy column i as text into the arena; NULL stays NULL. */
+const char *db_text(sqlite3_stmt *st, int i, arena_t *a);
+
+/* meta table */
+int meta_get(store_t *s, const char *key, arena_t *a, const char **out, err_t *e);
+int meta_set(store_t *s, const char *key, const char *value, err_t *e);
+
+/* project.c */
+int project_index(const kind_def *k);           /* position in all_kinds */
+int project_prepare_sql(store_t *s, err_t *e);   /* fills s->sql */
+void project_free_sql(store_t *s);
+int project_create_tables(store_t *s, err_t *e); /* CREATE TABLE for every kind */
+int project_check(store_t *s, err_t *e);         /* rebuild when descriptors changed */
+int project_entity(store_t *s, const kind_def *k, const char *id, err_t *e);
+int project_all(store_t *s, err_t *e);
+
+/* log.c */
+int log_load_head(store_t *s, err_t *e);
+int log_save_head(store_t *s, err_t *e);
+/* Give c the next seq and its chain hash, insert it, advance the head. */
+int log_insert(store_t *s, change_t *c, err_t *e);
+
+#endif

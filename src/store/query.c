@@ -1,0 +1,333 @@
+/* query.c — reading things as they stood: from the current tables, from the
+ * version tables (an earlier effective date, as known now), or by folding the
+ * log itself (as the tracker knew it at an earlier moment). */
+#include "store/internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fold.h"
+#include "core/id.h"
+#include "util/alloc.h"
+
+int store_view(store_t *s, const char *as_of, const char *known_at, view_t *v, err_t *e)
+{
+    memset(v, 0, sizeof *v);
+    char today[DATE_SIZE];
+    clock_today(today);
+    if (known_at && *known_at) {
+        if (ts_parse(known_at, 1, v->known_at) != 0)
+            return err_set(e, ERR_INPUT, "--known-at: '%.40s' is not a valid date or time "
+                           "(YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", known_at);
+        sqlite3_stmt *st;
+        if (db_prepare(s, "SELECT max(seq) FROM change_log WHERE recorded_at <= ?1", &st, e)) return -1;
+        sqlite3_bind_text(st, 1, v->known_at, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        v->max_seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW) return db_error(s, rc, "view", e);
+        if (v->max_seq == 0) v->max_seq = -1;   /* before the first change: nothing */
+    }
+    if (as_of && *as_of) {
+        if (!date_valid(as_of))
+            return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date (YYYY-MM-DD)", as_of);
+        memcpy(v->as_of, as_of, DATE_SIZE);
+    } else if (v->known_at[0] && strncmp(v->known_at, today, DATE_LEN) < 0) {
+        memcpy(v->as_of, v->known_at, DATE_LEN);
+        v->as_of[DATE_LEN] = '\0';
+    } else {
+        memcpy(v->as_of, today, DATE_SIZE);
+    }
+    v->current = !v->known_at[0] && strcmp(v->as_of, today) >= 0;
+    return 0;
+}
+
+/* Read an entity row: id, nfields values, since, changed, last_seq. */
+static int read_ent(sqlite3_stmt *st, const kind_def *k, arena_t *a, ent_t *out, err_t *e)
+{
+    out->id = db_text(st, 0, a);
+    out->v = arena_alloc(a, sizeof(char *) * (size_t)k->nfields);
+    if (!out->id || !out->v) return err_nomem(e);
+    for (int f = 0; f < k->nfields; f++) {
+        if (sqlite3_column_type(st, 1 + f) == SQLITE_NULL) continue;
+        if (!(out->v[f] = db_text(st, 1 + f, a))) return err_nomem(e);
+    }
+    out->since = db_text(st, 1 + k->nfields, a);
+    out->changed = db_text(st, 2 + k->nfields, a);
+    out->last_seq = sqlite3_column_int64(st, 3 + k->nfields);
+    if (!out->since || !out->changed) return err_nomem(e);
+    return 0;
+}
+
+typedef struct {
+    ent_t *v;
+    size_t n, cap;
+} ent_vec;
+
+static ent_t *ent_push(ent_vec *ev, arena_t *a)
+{
+    if (ev->n == ev->cap) {
+        size_t cap = ev->cap ? ev->cap * 2 : 32;
+        ent_t *nv = arena_alloc(a, cap * sizeof *nv);
+        if (!nv) return NULL;
+        if (ev->n) memcpy(nv, ev->v, ev->n * sizeof *nv);
+        ev->v = nv;
+        ev->cap = cap;
+    }
+    return &ev->v[ev->n++];
+}
+
+/* Query the current or version tables; where_field: -2 by id, -1 none, else a field. */
+static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where_field,
+                       const char *value, arena_t *a, ent_vec *out, err_t *e)
+{
+    int ki = project_index(k);
+    buf_t b = BUF_INIT;
+    int versions = !v->current;
+    buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
+    const char *alias = versions ? "c." : "";
+    if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
+    else if (where_field >= 0)
+        buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
+    if (!buf_ok(&b)) return err_nomem(e);
+    sqlite3_stmt *st;
+    int rc = db_prepare(s, b.data, &st, e);
+    buf_free(&b);
+    if (rc) return -1;
+    if (versions) sqlite3_bind_text(st, 1, v->as_of, -1, SQLITE_STATIC);
+    if (where_field != -1) sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+    int bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ent_t *en = ent_push(out, a);
+        if (!en) { bad = err_nomem(e); break; }
+        if (read_ent(st, k, a, en, e)) { bad = -1; break; }
+    }
+    sqlite3_finalize(st);
+    if (bad) return -1;
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "query", e);
+}
+
+/* Fold the log as known at v->max_seq. id NULL: every thing of the kind. */
+static int load_log(store_t *s, const kind_def *k, const view_t *v, const char *id,
+                    int where_field, const char *value, arena_t *a, ent_vec *out, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, id ? "SELECT entity_id, seq, field, value, effective_at FROM change_log"
+                           " WHERE entity = ?1 AND entity_id = ?2 AND seq <= ?3 AND effective_at <= ?4"
+                           " ORDER BY entity_id, effective_at, seq"
+                         : "SELECT entity_id, seq, field, value, effective_at FROM change_log"
+                           " WHERE entity = ?1 AND seq <= ?3 AND effective_at <= ?4"
+                           " ORDER BY entity_id, effective_at, seq", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+    if (id) sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, v->max_seq);
+    sqlite3_bind_text(st, 4, v->as_of, -1, SQLITE_STATIC);
+
+    fold_change *ch = NULL;
+    size_t n = 0, cap = 0;
+    const char *cur = NULL;
+    int rc, bad = 0;
+    for (;;) {
+        rc = sqlite3_step(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) { bad = db_error(s, rc, "query", e); break; }
+        const char *eid = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+        if (cur && (!eid || strcmp(eid, cur) != 0)) {
+            const char *vals[KIND_MAX_FIELDS], *from;
+            long long last;
+            if (fold_at(k, ch, n, NULL, vals, &from, &last) &&
+                (where_field < 0 || (vals[where_field] && strcmp(vals[where_field], value) == 0))) {
+                ent_t *en = ent_push(out, a);
+                const char **copy = arena_alloc(a, sizeof(char *) * (size_t)k->nfields);
+                if (!en || !copy) { bad = err_nomem(e); break; }
+                memcpy(copy, vals, sizeof(char *) * (size_t)k->nfields);
+                *en = (ent_t){cur, copy, ch[0].effective_at, from, last};
+            }
+            n = 0;
+            cur = NULL;
+        }
+        if (rc == SQLITE_DONE) break;
+        if (!cur && !(cur = arena_strdup(a, eid))) { bad = err_nomem(e); break; }
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            fold_change *nc = mem_realloc(ch, cap * sizeof *nc);
+            if (!nc) { bad = err_nomem(e); break; }
+            ch = nc;
+        }
+        ch[n].seq = sqlite3_column_int64(st, 1);
+        ch[n].field = db_text(st, 2, a);
+        ch[n].value = db_text(st, 3, a);
+        ch[n].effective_at = db_text(st, 4, a);
+        if (!ch[n].field || !ch[n].value || !ch[n].effective_at) { bad = err_nomem(e); break; }
+        n++;
+    }
+    sqlite3_finalize(st);
+    mem_free(ch);
+    return bad ? -1 : 0;
+}
+
+int store_get(store_t *s, const kind_def *k, const view_t *v, const char *id, arena_t *a,
+              ent_t *out, err_t *e)
+{
+    ent_vec ev = {0};
+    int rc = v->known_at[0] ? load_log(s, k, v, id, -1, NULL, a, &ev, e)
+                            : load_tables(s, k, v, -2, id, a, &ev, e);
+    if (rc) return -1;
+    if (ev.n == 0) {
+        if (v->current) return err_set(e, ERR_NOTFOUND, "no such %s: %s", k->label, id);
+        return err_set(e, ERR_NOTFOUND, "no such %s on %s%s%s: %s", k->label, v->as_of,
+                       v->known_at[0] ? " as known at " : "", v->known_at, id);
+    }
+    *out = ev.v[0];
+    return 0;
+}
+
+int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e)
+{
+    buf_t b = BUF_INIT;
+    buf_printf(&b, "SELECT 1 FROM %s WHERE id = ?1", k->table);
+    if (!buf_ok(&b)) return err_nomem(e);
+    sqlite3_stmt *st;
+    int rc = db_prepare(s, b.data, &st, e);
+    buf_free(&b);
+    if (rc) return -1;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW) return 1;
+    if (rc == SQLITE_DONE) return 0;
+    return db_error(s, rc, "query", e);
+}
+
+static int cmp_ent(const void *a, const void *b)
+{
+    const ent_t *x = a, *y = b;
+    int c = id_natural_cmp(x->id, y->id);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const char *value,
+               arena_t *a, ent_t **items, size_t *n, err_t *e)
+{
+    ent_vec ev = {0};
+    int rc = v->known_at[0] ? load_log(s, k, v, NULL, field, value, a, &ev, e)
+                            : load_tables(s, k, v, field, value, a, &ev, e);
+    if (rc) return -1;
+    if (ev.n > 1) qsort(ev.v, ev.n, sizeof *ev.v, cmp_ent);
+    *items = ev.v;
+    *n = ev.n;
+    return 0;
+}
+
+int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
+                  size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    const char *sql = k == &kind_rec
+        ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
+          " hash FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
+          " OR (entity = 'milestone' AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1))"
+          " OR (entity = 'link' AND entity_id IN (SELECT id FROM links WHERE rec = ?1 OR other = ?1))"
+          " ORDER BY seq"
+        : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
+          " hash FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
+    if (db_prepare(s, sql, &st, e)) return -1;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    *n = 0;
+    *out = NULL;
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            size_t ncap = cap ? cap * 2 : 32;
+            change_t *nv = arena_alloc(a, ncap * sizeof *nv);
+            if (!nv) { bad = err_nomem(e); break; }
+            if (*n) memcpy(nv, *out, *n * sizeof *nv);
+            *out = nv;
+            cap = ncap;
+        }
+        change_t *c = &(*out)[(*n)++];
+        c->seq = sqlite3_column_int64(st, 0);
+        c->entity = db_text(st, 1, a);
+        c->entity_id = db_text(st, 2, a);
+        c->field = db_text(st, 3, a);
+        c->value = db_text(st, 4, a);
+        c->effective_at = db_text(st, 5, a);
+        c->recorded_at = db_text(st, 6, a);
+        c->actor = db_text(st, 7, a);
+        c->reason = db_text(st, 8, a);
+        const void *h = sqlite3_column_blob(st, 9);
+        if (h && sqlite3_column_bytes(st, 9) == 32) memcpy(c->hash, h, 32);
+        if (!c->entity || !c->entity_id || !c->field || !c->value || !c->effective_at ||
+            !c->recorded_at || !c->actor || !c->reason) { bad = err_nomem(e); break; }
+    }
+    sqlite3_finalize(st);
+    if (bad) return -1;
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "history", e);
+}
+
+int store_next_milestone_id(store_t *s, const char *rec, arena_t *a, char **out, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT count(DISTINCT entity_id) FROM change_log WHERE entity = 'milestone'"
+                      " AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1)", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, rec, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return db_error(s, rc, "milestone id", e);
+    for (long long i = n + 1;; i++) {
+        char *id = arena_printf(a, "%s.%lld", rec, i);
+        if (!id) return err_nomem(e);
+        /* The id must be new to the log, not just to the current table. */
+        sqlite3_stmt *q;
+        if (db_prepare(s, "SELECT 1 FROM change_log WHERE entity = 'milestone' AND entity_id = ?1 LIMIT 1", &q, e))
+            return -1;
+        sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(q);
+        sqlite3_finalize(q);
+        if (rc == SQLITE_DONE) { *out = id; return 0; }
+        if (rc != SQLITE_ROW) return db_error(s, rc, "milestone id", e);
+    }
+}
+
+int store_rebuild(store_t *s, err_t *e)
+{
+    if (store_begin(s, e)) return -1;
+    if (project_all(s, e) || store_commit(s, e)) { store_rollback(s); return -1; }
+    return 0;
+}
+
+int store_dump_projections(store_t *s, char **out, err_t *e)
+{
+    buf_t b = BUF_INIT;
+    int bad = 0;
+    for (int i = 0; all_kinds[i] && !bad; i++) {
+        const kind_def *k = all_kinds[i];
+        for (int pass = 0; pass < 2 && !bad; pass++) {
+            buf_t q = BUF_INIT;
+            if (pass == 0) buf_printf(&q, "SELECT * FROM %s ORDER BY id", k->table);
+            else buf_printf(&q, "SELECT * FROM %s_versions ORDER BY id, valid_from", k->table);
+            if (!buf_ok(&q)) { bad = err_nomem(e); break; }
+            sqlite3_stmt *st;
+            if (db_prepare(s, q.data, &st, e)) { buf_free(&q); bad = -1; break; }
+            buf_printf(&b, "[%s%s]\n", k->table, pass ? "_versions" : "");
+            int rc;
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                for (int c = 0; c < sqlite3_column_count(st); c++) {
+                    const char *t = (const char *)sqlite3_column_text(st, c);
+                    buf_printf(&b, "%s%s", c ? "|" : "", t ? t : "NULL");
+                }
+                buf_putc(&b, '\n');
+            }
+            if (rc != SQLITE_DONE) bad = db_error(s, rc, "dump", e);
+            sqlite3_finalize(st);
+            buf_free(&q);
+        }
+    }
+    if (bad) { buf_free(&b); return -1; }
+    if (!(*out = buf_detach(&b))) return err_nomem(e);
+    return 0;
+}

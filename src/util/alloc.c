@@ -1,0 +1,56 @@
+/* alloc.c — malloc wrappers with optional injected failure; see alloc.h. */
+#include "util/alloc.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+static _Atomic long fail_at;   /* 0: off; else the allocation number that fails */
+static _Atomic long counter;
+static _Atomic int fail_sticky;
+
+void mem_fail_at(long n, int sticky)
+{
+    counter = 0;
+    fail_sticky = sticky;
+    fail_at = n > 0 ? n : 0;
+}
+
+long mem_count(void) { return counter; }
+
+/* Returns 1 when this allocation must fail because of injection. */
+static int injected(void)
+{
+    long at = fail_at;
+    if (at == 0) return 0;
+    long n = ++counter;
+    return n == at || (fail_sticky && n > at);
+}
+
+void *mem_alloc(size_t n)
+{
+    if (injected()) return NULL;
+    return malloc(n ? n : 1);
+}
+
+void *mem_calloc(size_t count, size_t size)
+{
+    if (injected()) return NULL;
+    return calloc(count ? count : 1, size ? size : 1);
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+    if (injected()) return NULL;
+    return realloc(p, n ? n : 1);
+}
+
+void mem_free(void *p) { free(p); }
+
+char *mem_strdup(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *d = mem_alloc(n);
+    if (d) memcpy(d, s, n);
+    return d;
+}

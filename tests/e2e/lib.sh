@@ -1,0 +1,83 @@
+# lib.sh — helpers for the end-to-end tests, which run the built binary ($BIN)
+# against real SQLite files in a temporary directory. Each check prints
+# "ok - FILE: NAME" or "not ok - FILE: NAME" with "#" lines of detail.
+set -u
+: "${BIN:?BIN must name the ssrtrack binary}"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+SEEDS=${SEEDS:-$ROOT/../shared/seeds}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 1
+export SSRTRACK_DB="$T/test.db"
+export SSRTRACK_ACTOR=tester
+unset SSRTRACK_NOW
+NAME=$(basename "$0" .sh)
+
+pass() { echo "ok - $NAME: $1"; }
+fail() {
+    echo "not ok - $NAME: $1"
+    shift
+    local l
+    for l in "$@"; do printf '#   %s\n' "$l" | head -c 2000; echo; done
+}
+
+# run CMD...: runs it and sets OUT (stdout), ERR (stderr), RC (exit status).
+run() { OUT=$("$@" 2>"$T/.err"); RC=$?; ERR=$(cat "$T/.err"); }
+# st ARGS...: run ssrtrack.
+st() { run "$BIN" "$@"; }
+
+# ok NAME ARGS...: ssrtrack ARGS must succeed.
+ok() {
+    local name=$1; shift
+    st "$@"
+    if [ "$RC" -eq 0 ]; then pass "$name"; else fail "$name" "exit $RC: $ERR"; fi
+}
+
+# must_fail NAME CODE ARGS...: ssrtrack ARGS must exit CODE with one line on stderr.
+must_fail() {
+    local name=$1 code=$2; shift 2
+    st "$@"
+    local lines
+    lines=$(printf '%s' "$ERR" | grep -c '')
+    if [ "$RC" -eq "$code" ] && [ "$lines" -eq 1 ]; then pass "$name"
+    else fail "$name" "expected exit $code and one stderr line; got exit $RC, $lines lines: $ERR"; fi
+}
+
+# eq NAME ACTUAL EXPECTED
+eq() {
+    if [ "$2" == "$3" ]; then pass "$1"; else fail "$1" "got:      $2" "expected: $3"; fi
+}
+
+# has NAME TEXT PATTERN (extended regex)
+has() {
+    if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1" "no /$3/ in:" "$2"; fi
+}
+hasnt() {
+    if printf '%s' "$2" | grep -Eq -- "$3"; then fail "$1" "unexpected /$3/ in:" "$2"; else pass "$1"; fi
+}
+
+# log_state DB: every column of every change row, as one digest.
+log_state() {
+    sqlite3 "${1:-$SSRTRACK_DB}" "SELECT seq, entity, entity_id, field, value, effective_at,
+        recorded_at, actor, reason, hex(hash) FROM change_log ORDER BY seq" | sha256sum | cut -c1-64
+}
+log_count() { sqlite3 "${1:-$SSRTRACK_DB}" "SELECT count(*) FROM change_log"; }
+
+# proj_dump DB: every projection table, sorted, as text.
+proj_dump() {
+    local db=${1:-$SSRTRACK_DB} t
+    for t in $(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type='table'
+                AND name NOT IN ('meta','change_log') ORDER BY name"); do
+        echo "[$t]"
+        sqlite3 "$db" "SELECT * FROM $t ORDER BY 1, 2"
+    done
+}
+
+# A small database: review SSR1 and two recs, one with a sub-item.
+seed_small() {
+    "$BIN" init >/dev/null &&
+    "$BIN" review add SSR1 --title "First SSR review" --published 2012-06-20 --effective 2012-06-20 >/dev/null &&
+    "$BIN" rec add SSR1-1 --review SSR1 --title "Remit statement" --topic "Remit" --effective 2012-10-18 >/dev/null &&
+    "$BIN" rec add SSR1-6 --review SSR1 --title "SSAC and RSSAC roles" --effective 2012-10-18 >/dev/null &&
+    "$BIN" rec add SSR1-6A --review SSR1 --parent SSR1-6 --title "SSAC roles" --effective 2012-10-18 >/dev/null
+}
