@@ -11,8 +11,8 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers -Wno-format-truncation
-CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+OPT ?= -O2 -g
+CFLAGS += $(OPT) -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
 LDLIBS += $(PKG_LIBS) -lpthread -lm
 ifdef SAN
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -69,7 +69,7 @@ test: deps all $(UNIT_BIN)
 	@BUILD=$(BUILD) tests/run.sh
 
 asan:
-	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 CFLAGS="-O1 -g" test
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
 
 bench: all
 	@bench/run.sh

@@ -15,8 +15,9 @@ static const char schema_v1[] =
     " entity TEXT NOT NULL, entity_id TEXT NOT NULL, field TEXT NOT NULL,"
     " value TEXT NOT NULL, effective_at TEXT NOT NULL, recorded_at TEXT NOT NULL,"
     " actor TEXT NOT NULL, reason TEXT NOT NULL, hash BLOB NOT NULL);"
-    "CREATE INDEX change_log_thing ON change_log(entity, entity_id, effective_at, seq);"
-    "CREATE INDEX change_log_recorded ON change_log(recorded_at);";
+    "CREATE INDEX change_log_thing ON change_log(entity, entity_id, effective_at, seq);";
+/* recorded_at needs no index: it never decreases along seq (store_begin makes
+ * sure), so the last change recorded by a moment is found by binary search. */
 
 int db_error(store_t *s, int rc, const char *what, err_t *e)
 {
@@ -190,7 +191,7 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
                        "%s: database schema version %ld is newer than this ssrtrack supports (%d); "
                        "use a newer ssrtrack", path, version, STORE_SCHEMA_VERSION);
     }
-    if (db_exec(s, "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY", e)) {
+    if (db_exec(s, "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824", e)) {
         store_close(s);
         return -1;
     }

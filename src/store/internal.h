@@ -22,6 +22,7 @@ typedef struct {
 /* Cached statements of one kind's projection writes. */
 typedef struct {
     sqlite3_stmt *insert_current, *insert_version, *delete_current, *delete_versions;
+    sqlite3_stmt *exists, *get_current;   /* reads by id, kept for the write path */
 } kind_stmts;
 
 struct store {

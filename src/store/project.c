@@ -60,7 +60,7 @@ int project_prepare_sql(store_t *s, err_t *e)
 
         buf_puts(&b, "SELECT v.id");
         field_list(&b, k, "v.");
-        buf_printf(&b, ", c.since, v.valid_from, v.last_seq FROM %s c JOIN %s_versions v"
+        buf_printf(&b, ", c.since, v.valid_from, v.last_seq FROM %s c CROSS JOIN %s_versions v"
                        " ON v.id = c.id AND v.valid_from = (SELECT max(w.valid_from) FROM %s_versions w"
                        " WHERE w.id = c.id AND w.valid_from <= ?1)", k->table, k->table, k->table);
         q->select_versions = detach_or_null(&b);
@@ -108,6 +108,8 @@ void project_free_sql(store_t *s)
         sqlite3_finalize(s->stmt[i].insert_version);
         sqlite3_finalize(s->stmt[i].delete_current);
         sqlite3_finalize(s->stmt[i].delete_versions);
+        sqlite3_finalize(s->stmt[i].exists);
+        sqlite3_finalize(s->stmt[i].get_current);
         memset(&s->stmt[i], 0, sizeof s->stmt[i]);
     }
     sqlite3_finalize(s->select_thing);

@@ -10,6 +10,33 @@
 #include "core/id.h"
 #include "util/alloc.h"
 
+/* The newest seq recorded at or before ts (0 when none). recorded_at never
+ * decreases along seq, so a binary search over seq finds it. */
+static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT seq, recorded_at <= ?2 FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT 1", &st, e))
+        return -1;
+    long long lo = 0, hi = store_head_seq(s);   /* seq lo is known to be recorded by ts */
+    int rc = SQLITE_DONE;
+    while (lo < hi) {
+        long long mid = lo + (hi - lo + 1) / 2;
+        sqlite3_bind_int64(st, 1, mid);
+        sqlite3_bind_text(st, 2, ts, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        int before = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) break;
+        rc = SQLITE_DONE;
+        if (before) lo = mid;
+        else hi = mid - 1;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return db_error(s, rc, "view", e);
+    *out = lo;
+    return 0;
+}
+
 int store_view(store_t *s, const char *as_of, const char *known_at, view_t *v, err_t *e)
 {
     memset(v, 0, sizeof *v);
@@ -19,13 +46,7 @@ int store_view(store_t *s, const char *as_of, const char *known_at, view_t *v, e
         if (ts_parse(known_at, 1, v->known_at) != 0)
             return err_set(e, ERR_INPUT, "--known-at: '%.40s' is not a valid date or time "
                            "(YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ)", known_at);
-        sqlite3_stmt *st;
-        if (db_prepare(s, "SELECT max(seq) FROM change_log WHERE recorded_at <= ?1", &st, e)) return -1;
-        sqlite3_bind_text(st, 1, v->known_at, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        v->max_seq = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-        sqlite3_finalize(st);
-        if (rc != SQLITE_ROW) return db_error(s, rc, "view", e);
+        if (last_recorded_by(s, v->known_at, &v->max_seq, e)) return -1;
         if (v->max_seq == 0) v->max_seq = -1;   /* before the first change: nothing */
     }
     if (as_of && *as_of) {
@@ -77,13 +98,41 @@ static ent_t *ent_push(ent_vec *ev, arena_t *a)
     return &ev->v[ev->n++];
 }
 
+/* Read the rows of a prepared query into out; the statement is reset. */
+static int read_rows(store_t *s, sqlite3_stmt *st, const kind_def *k, arena_t *a, ent_vec *out,
+                     err_t *e)
+{
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        ent_t *en = ent_push(out, a);
+        if (!en) { bad = err_nomem(e); break; }
+        if (read_ent(st, k, a, en, e)) { bad = -1; break; }
+    }
+    sqlite3_reset(st);
+    if (bad) return -1;
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "query", e);
+}
+
 /* Query the current or version tables; where_field: -2 by id, -1 none, else a field. */
 static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where_field,
                        const char *value, arena_t *a, ent_vec *out, err_t *e)
 {
     int ki = project_index(k);
-    buf_t b = BUF_INIT;
     int versions = !v->current;
+    if (!versions && where_field == -2) {
+        /* The write path looks things up by id often: keep that statement. */
+        sqlite3_stmt **st = &s->stmt[ki].get_current;
+        if (!*st) {
+            buf_t b = BUF_INIT;
+            buf_printf(&b, "%s WHERE id = ?2", s->sql[ki].select_current);
+            int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
+            buf_free(&b);
+            if (rc) return -1;
+        }
+        sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        return read_rows(s, *st, k, a, out, e);
+    }
+    buf_t b = BUF_INIT;
     buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
     const char *alias = versions ? "c." : "";
     if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
@@ -96,15 +145,9 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     if (rc) return -1;
     if (versions) sqlite3_bind_text(st, 1, v->as_of, -1, SQLITE_STATIC);
     if (where_field != -1) sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-    int bad = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        ent_t *en = ent_push(out, a);
-        if (!en) { bad = err_nomem(e); break; }
-        if (read_ent(st, k, a, en, e)) { bad = -1; break; }
-    }
+    rc = read_rows(s, st, k, a, out, e);
     sqlite3_finalize(st);
-    if (bad) return -1;
-    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "query", e);
+    return rc;
 }
 
 /* Fold the log as known at v->max_seq. id NULL: every thing of the kind. */
@@ -184,16 +227,17 @@ int store_get(store_t *s, const kind_def *k, const view_t *v, const char *id, ar
 
 int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e)
 {
-    buf_t b = BUF_INIT;
-    buf_printf(&b, "SELECT 1 FROM %s WHERE id = ?1", k->table);
-    if (!buf_ok(&b)) return err_nomem(e);
-    sqlite3_stmt *st;
-    int rc = db_prepare(s, b.data, &st, e);
-    buf_free(&b);
-    if (rc) return -1;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    sqlite3_finalize(st);
+    sqlite3_stmt **st = &s->stmt[project_index(k)].exists;
+    if (!*st) {
+        buf_t b = BUF_INIT;
+        buf_printf(&b, "SELECT 1 FROM %s WHERE id = ?1", k->table);
+        int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
+        buf_free(&b);
+        if (rc) return -1;
+    }
+    sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(*st);
+    sqlite3_reset(*st);
     if (rc == SQLITE_ROW) return 1;
     if (rc == SQLITE_DONE) return 0;
     return db_error(s, rc, "query", e);
