@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "import/flat_json.h"
 #include "ledger/hash.h"
 #include "util/buf.h"
 #include "util/fmt.h"
@@ -73,48 +74,36 @@ static int expect(reader *r, char c)
 }
 
 /* A string member of an entry: required ones must be present. */
-static int member(reader *r, size_t at, long i, json_t *o, const char *key, int required,
-                  const char **out)
+static int member(reader *r, size_t at, long i, const flat_object *o, const char *key,
+                  int required, const char **out)
 {
-    json_t *v = json_object_get(o, key);
+    const flat_member *m = flat_get(o, key);
+    char msg[120];
     *out = NULL;
-    if (!v) {
+    if (!m) {
         if (!required) return 0;
-        char msg[120];
         snprintf(msg, sizeof msg, "changes[%ld]: '%s' is missing", i, key);
         return fail(r, at, msg);
     }
-    if (!json_is_string(v)) {
-        char msg[120];
+    if (m->type != FJ_STRING) {
         snprintf(msg, sizeof msg, "changes[%ld]: '%s' must be a string", i, key);
         return fail(r, at, msg);
     }
-    *out = json_string_value(v);
-    if (strlen(*out) != json_string_length(v)) {
-        char msg[120];
-        snprintf(msg, sizeof msg, "changes[%ld]: '%s' holds a NUL character", i, key);
-        return fail(r, at, msg);
-    }
+    *out = m->str;
     return 0;
 }
 
-static int import_entry(store_t *s, reader *r, size_t at, long i, json_t *o, const char *actor,
-                        canon_stats *st)
+static int import_entry(store_t *s, reader *r, size_t at, long i, const flat_object *o,
+                        const char *actor, canon_stats *st)
 {
     static const char *const known[] = {"seq", "entity", "entity_id", "field", "value",
                                         "effective_at", "recorded_at", "actor", "reason", "hash", NULL};
     char msg[400];
-    if (!json_is_object(o)) {
-        snprintf(msg, sizeof msg, "changes[%ld]: must be an object", i);
-        return fail(r, at, msg);
-    }
-    const char *key;
-    json_t *val;
-    json_object_foreach(o, key, val) {
+    for (int m = 0; m < o->n; m++) {
         int ok = 0;
-        for (int k = 0; known[k]; k++) ok |= strcmp(key, known[k]) == 0;
+        for (int k = 0; known[k]; k++) ok |= strcmp(o->m[m].key, known[k]) == 0;
         if (!ok) {
-            snprintf(msg, sizeof msg, "changes[%ld]: unknown key '%.40s'", i, key);
+            snprintf(msg, sizeof msg, "changes[%ld]: unknown key '%.40s'", i, o->m[m].key);
             return fail(r, at, msg);
         }
     }
@@ -130,12 +119,12 @@ static int import_entry(store_t *s, reader *r, size_t at, long i, json_t *o, con
         snprintf(msg, sizeof msg, "changes[%ld]: unknown entity '%.40s'", i, entity);
         return fail(r, at, msg);
     }
-    json_t *seq = json_object_get(o, "seq");
+    const flat_member *seq = flat_get(o, "seq");
     long long next = store_head_seq(s) + 1;
-    if (seq && (!json_is_integer(seq) || json_integer_value(seq) != next)) {
+    if (seq && (seq->type != FJ_INT || seq->num != next)) {
         snprintf(msg, sizeof msg, "changes[%ld]: seq %lld does not follow the database's last change "
                  "(%lld); a full export imports only into an empty database", i,
-                 json_is_integer(seq) ? (long long)json_integer_value(seq) : -1LL, next - 1);
+                 seq->type == FJ_INT ? seq->num : -1LL, next - 1);
         return fail(r, at, msg);
     }
     if (rec) {
@@ -149,6 +138,10 @@ static int import_entry(store_t *s, reader *r, size_t at, long i, json_t *o, con
             return err_prefix(r->e, "%s:%ld: %s", r->name, line_at(r, at), msg);
         }
     }
+    if (hash && !seq) {
+        snprintf(msg, sizeof msg, "changes[%ld]: a hash needs its seq", i);
+        return fail(r, at, msg);
+    }
     if (store_append(s, k, id, field, value, eff, who ? who : actor, why ? why : "", r->e)) {
         snprintf(msg, sizeof msg, "changes[%ld] (%s %s)", i, entity, id);
         return err_prefix(r->e, "%s:%ld: %s", r->name, line_at(r, at), msg);
@@ -156,16 +149,12 @@ static int import_entry(store_t *s, reader *r, size_t at, long i, json_t *o, con
     if (hash) {
         /* The file's hash must be the one this database computed for the row. */
         unsigned char want[32], have[32];
+        long long head;
         if (hex_decode(hash, want, 32) != 0) {
             snprintf(msg, sizeof msg, "changes[%ld]: hash is not 64 hex digits", i);
             return fail(r, at, msg);
         }
-        long long head;
         store_head(s, &head, have);
-        if (!seq) {
-            snprintf(msg, sizeof msg, "changes[%ld]: a hash needs its seq", i);
-            return fail(r, at, msg);
-        }
         if (memcmp(want, have, 32) != 0) {
             snprintf(msg, sizeof msg, "changes[%ld]: seq %lld: hash does not match the change "
                      "(the file was altered after export)", i, head);
@@ -203,18 +192,26 @@ static int walk(store_t *s, reader *r, const char *actor, canon_stats *st)
             if (!seen_format) return fail(r, at, "'format' and 'version' must come before 'changes'");
             seen_changes = 1;
             if (expect(r, '[')) return -1;
-            for (long i = 0;; i++) {
+            flat_object o = {0};
+            int rc = 0;
+            for (long i = 0; rc == 0; i++) {
                 skip_ws(r);
                 if (r->pos < r->len && r->data[r->pos] == ']') { r->pos++; break; }
-                if (i > 0 && expect(r, ',')) return -1;
+                if (i > 0 && (rc = expect(r, ',')) != 0) break;
                 skip_ws(r);
                 at = r->pos;
-                json_t *o = next_value(r);
-                if (!o) return -1;
-                int rc = import_entry(s, r, at, i, o, actor, st);
-                json_decref(o);
-                if (rc) return -1;
+                size_t used = flat_parse(&o, r->data + r->pos, r->len - r->pos);
+                if (!used) {
+                    char msg[160];
+                    snprintf(msg, sizeof msg, "changes[%ld]: invalid JSON: %s", i, o.error);
+                    rc = fail(r, at + o.error_at, msg);
+                    break;
+                }
+                r->pos += used;
+                rc = import_entry(s, r, at, i, &o, actor, st);
             }
+            flat_free(&o);
+            if (rc) return -1;
             continue;
         }
         json_t *v = next_value(r);

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Turn the results of a benchmark run into docs/performance.md (stdout).
+set -euo pipefail
+results=$1
+figures=${results%.tsv}.figures
+cpu=$(lscpu | awk -F: '/Model name/ { gsub(/^ +/, "", $2); print $2; exit }')
+cores=$(nproc)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+os=$(. /etc/os-release && echo "$PRETTY_NAME")
+cat <<MD
+# Performance
+
+Measured by \`bench/run.sh\` (which rewrites this page) on $(date -u +%F).
+Each figure is the median of ${RUNS:-5} runs, with the fastest and slowest run;
+every comparison is against a peer measured in the same run on the same machine.
+Timings are wall-clock, so they carry the machine's noise: they are never used
+as pass/fail thresholds in the test suite.
+
+- Machine: $cpu, $cores cores, $mem RAM; $os
+- ssrtrack $("${BIN:-build/ssrtrack}" --version | cut -d' ' -f2), $(gcc --version | head -1),
+  SQLite $(pkg-config --modversion sqlite3), Jansson $(pkg-config --modversion jansson), libsodium $(pkg-config --modversion libsodium)
+
+## Figures against their targets
+
+| area | figure | this run | target | met |
+| --- | --- | ---: | --- | --- |
+MD
+awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$figures"
+cat <<'MD'
+
+## Measurements
+
+| area | what | median | min – max | peak memory |
+| --- | --- | ---: | ---: | ---: |
+MD
+awk -F'\t' '{ mem = $7 > 0 ? sprintf("%.1f MiB", $7 / 1024) : "–"
+              printf "| %s | %s | %s %s | %s – %s | %s |\n", $1, $2, $3, $6, $4, $5, mem }' "$results"
+cat <<'MD'
+
+## What each benchmark does
+
+- **store** (`bench/store.sh`): `bench/gen_changes.sh` writes 10,000 recs with
+  100 changes each (1,000,001 changes, effective dates spread over 2012–2020)
+  as canonical JSON. *import* loads it into a fresh database: parsing, validation,
+  the hash chain, and the current and version projections, in one transaction.
+  Its peer is the sqlite3 shell importing the same rows as CSV into a bare
+  table with the same index — the floor for getting these rows into SQLite.
+  *rec list* reads the current table; *--as-of* reads the version table (one
+  seek per rec); *--known-at* folds the log itself. *verify* re-hashes the whole
+  chain; its peer is the sqlite3 shell hashing every row with `sha3_query`.
+MD

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Run every benchmark, print one table, and write docs/performance.md with
+# the machine, the date and the versions. RUNS=N sets the runs per figure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/deps.sh bench
+make --no-print-directory all >/dev/null
+export BIN=$PWD/build/ssrtrack
+export BENCH_TMP=$(mktemp -d)
+export RESULTS=$BENCH_TMP/results.tsv
+trap 'rm -rf "$BENCH_TMP"' EXIT
+: > "$RESULTS"
+
+for part in ${PARTS:-store}; do
+    echo "bench: $part ..." >&2
+    bash "bench/$part.sh"
+done
+
+bash bench/report.sh "$RESULTS" > docs/performance.md
+cat docs/performance.md
