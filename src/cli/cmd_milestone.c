@@ -16,7 +16,9 @@ static int do_add(cli_t *c, void *ctx)
     int ok = store_exists(c->store, &kind_rec, m->rec, &c->err);
     if (ok < 0) return -1;
     if (!ok) return err_set(&c->err, ERR_NOTFOUND, "no such rec: %s", m->rec);
-    if (store_next_milestone_id(c->store, m->rec, c->a, &m->id, &c->err)) return -1;
+    char *prefix = arena_printf(c->a, "%s.", m->rec);
+    if (!prefix) return err_nomem(&c->err);
+    if (store_next_id(c->store, &kind_milestone, prefix, c->a, &m->id, &c->err)) return -1;
     m->ed.id = m->id;
     return store_edit(c->store, &m->ed, &c->err);
 }

@@ -15,6 +15,8 @@
 static const char *const priorities[] = {"P1", "P2", "P3", "P4", NULL};
 static const char *const boards[] = {"approved", "rejected", "pending", "passed_through", NULL};
 static const char *const relations[] = {"related", "derived_from", "supersedes", NULL};
+static const char *const evidence_targets[] = {"rec", "milestone", "item", NULL};
+static const char *const evidence_kinds[] = {"document", "web", "briefing", "interview", "other", NULL};
 
 static const field_def review_fields[] = {
     [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -53,15 +55,26 @@ static const field_def link_fields[] = {
     [LINK_ACTIVE] = {"active", FT_BOOL, F_SETTABLE, NULL, "true", 5, NULL},
 };
 
-#define KIND(var, name, label, table, fields) \
-    const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0])}
+static const field_def evidence_fields[] = {
+    [EV_TARGET_KIND] = {"target_kind", FT_ENUM, F_REQUIRED | F_FIXED, evidence_targets, NULL, 10, NULL},
+    [EV_TARGET] = {"target", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, 2 * ID_MAX + 1, NULL},
+    [EV_URL] = {"url", FT_URL, F_REQUIRED | F_SETTABLE, NULL, NULL, URL_MAX_BYTES, NULL},
+    [EV_TITLE] = {"title", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [EV_KIND] = {"kind", FT_ENUM, F_SETTABLE, evidence_kinds, "web", 10, NULL},
+    [EV_RESTRICTED] = {"restricted", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
 
-KIND(kind_review, "review", "review", "reviews", review_fields);
-KIND(kind_rec, "rec", "rec", "recs", rec_fields);
-KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields);
-KIND(kind_link, "link", "link", "links", link_fields);
+#define KIND(var, name, label, table, fields, ids) \
+    const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
-const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link, NULL};
+KIND(kind_review, "review", "review", "reviews", review_fields, ID_PLAIN);
+KIND(kind_rec, "rec", "rec", "recs", rec_fields, ID_PLAIN);
+KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_PLAIN);
+KIND(kind_link, "link", "link", "links", link_fields, ID_FREE);
+KIND(kind_evidence, "evidence", "evidence", "evidence", evidence_fields, ID_PLAIN);
+
+const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
+                                     &kind_evidence, NULL};
 
 const kind_def *kind_find(const char *name)
 {
@@ -78,6 +91,31 @@ int kind_field(const kind_def *k, const char *name)
 }
 
 int field_true(const char *v) { return v && strcmp(v, "true") == 0; }
+
+/* A plain id, or two joined by '/'. */
+static int pair_valid(const char *id)
+{
+    const char *slash = strchr(id, '/');
+    char first[ID_MAX + 2];
+    if (!slash) return id_valid(id);
+    size_t n = (size_t)(slash - id);
+    if (n > ID_MAX) return 0;
+    memcpy(first, id, n);
+    first[n] = '\0';
+    return id_valid(first) && id_valid(slash + 1);
+}
+
+int kind_id_valid(const kind_def *k, const char *id)
+{
+    switch (k->ids) {
+    case ID_PLAIN: return id_valid(id);
+    case ID_PAIR: return strchr(id, '/') && pair_valid(id);
+    case ID_FREE:
+        return *id && strlen(id) <= 200 && !has_control(id) && !strpbrk(id, "\r\n") &&
+               utf8_valid(id, strlen(id));
+    }
+    return 0;
+}
 
 static int valid_url(const char *s)
 {
@@ -161,7 +199,7 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
         return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not true or false", f->name, in);
     }
     case FT_ID:
-        if (!id_valid(in))
+        if (f->ref ? !id_valid(in) : !pair_valid(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
         *out = in;
         return 0;

@@ -19,7 +19,8 @@ typedef enum {
     FT_ENUM,    /* one of `choices` */
     FT_STATUS,  /* a canonical status (status.h), display words accepted */
     FT_BOOL,    /* "true" / "false"; yes/no/1/0/on/off accepted */
-    FT_ID,      /* the id of another thing, of kind `ref` */
+    FT_ID,      /* the id of another thing, of kind `ref`; with ref NULL, of the
+                   kind named by the value of the field called "target_kind" */
     FT_URL      /* http or https URL */
 } field_type;
 
@@ -39,15 +40,25 @@ typedef struct {
     const char *ref;             /* FT_ID: the kind named */
 } field_def;
 
+#define KIND_MAX_FIELDS 32
+#define KIND_MAX_KINDS 24
+
+/* How a kind's ids are formed. */
+typedef enum {
+    ID_PLAIN,   /* id.h: SSR1-6A, SSR1-9.2, E12 */
+    ID_PAIR,    /* two plain ids joined by '/': an assessment item "SSR2-A/SSR1-6" */
+    ID_FREE     /* generated text, one line (links: "SSR2-1 derived_from SSR1-2") */
+} id_form;
+
 typedef struct {
     const char *name;     /* as written in change_log.entity: "rec" */
     const char *label;    /* for messages: "rec" */
     const char *table;    /* projection table: "recs"; versions in "<table>_versions" */
     const field_def *fields;
     int nfields;
+    id_form ids;
 } kind_def;
 
-#define KIND_MAX_FIELDS 32
 
 /* Field positions, in declaration order (checked by the unit tests). */
 enum { REVIEW_TITLE, REVIEW_PUBLISHED, REVIEW_URL, REVIEW_NFIELDS };
@@ -59,8 +70,11 @@ enum {
     MS_REC, MS_TITLE, MS_STATUS, MS_DUE, MS_DONE, MS_RESTRICTED, MS_NFIELDS
 };
 enum { LINK_REC, LINK_REL, LINK_OTHER, LINK_ACTIVE, LINK_NFIELDS };
+enum {
+    EV_TARGET_KIND, EV_TARGET, EV_URL, EV_TITLE, EV_KIND, EV_RESTRICTED, EV_NFIELDS
+};
 
-extern const kind_def kind_review, kind_rec, kind_milestone, kind_link;
+extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];
@@ -73,6 +87,9 @@ int kind_field(const kind_def *k, const char *name);
  * (arena-owned, or a static string). "" clears an optional field. Errors are
  * ERR_INPUT with a message naming the field and the problem. */
 int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e);
+
+/* 1 when id is well formed for the kind. */
+int kind_id_valid(const kind_def *k, const char *id);
 
 /* 1 when the (canonical) value of a FT_BOOL field is true. */
 int field_true(const char *v);

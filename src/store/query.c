@@ -311,29 +311,31 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
     return rc == SQLITE_DONE ? 0 : db_error(s, rc, "history", e);
 }
 
-int store_next_milestone_id(store_t *s, const char *rec, arena_t *a, char **out, err_t *e)
+int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a, char **out,
+                  err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT count(DISTINCT entity_id) FROM change_log WHERE entity = 'milestone'"
-                      " AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1)", &st, e))
+    if (db_prepare(s, "SELECT count(DISTINCT entity_id) FROM change_log WHERE entity = ?1"
+                      " AND substr(entity_id, 1, length(?2)) = ?2", &st, e))
         return -1;
-    sqlite3_bind_text(st, 1, rec, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, prefix, -1, SQLITE_STATIC);
     int rc = sqlite3_step(st);
     long long n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
-    if (rc != SQLITE_ROW) return db_error(s, rc, "milestone id", e);
+    if (rc != SQLITE_ROW) return db_error(s, rc, "new id", e);
+    if (db_prepare(s, "SELECT 1 FROM change_log WHERE entity = ?1 AND entity_id = ?2 LIMIT 1", &st, e))
+        return -1;
+    /* The id must be new to the log, not just to the current table. */
     for (long long i = n + 1;; i++) {
-        char *id = arena_printf(a, "%s.%lld", rec, i);
-        if (!id) return err_nomem(e);
-        /* The id must be new to the log, not just to the current table. */
-        sqlite3_stmt *q;
-        if (db_prepare(s, "SELECT 1 FROM change_log WHERE entity = 'milestone' AND entity_id = ?1 LIMIT 1", &q, e))
-            return -1;
-        sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
-        rc = sqlite3_step(q);
-        sqlite3_finalize(q);
-        if (rc == SQLITE_DONE) { *out = id; return 0; }
-        if (rc != SQLITE_ROW) return db_error(s, rc, "milestone id", e);
+        char *id = arena_printf(a, "%s%lld", prefix, i);
+        if (!id) { sqlite3_finalize(st); return err_nomem(e); }
+        sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st);
+        sqlite3_reset(st);
+        if (rc == SQLITE_DONE) { sqlite3_finalize(st); *out = id; return 0; }
+        if (rc != SQLITE_ROW) { sqlite3_finalize(st); return db_error(s, rc, "new id", e); }
     }
 }
 

@@ -10,20 +10,14 @@
 
 #define ACTOR_MAX 100
 #define REASON_MAX 2000
-#define LINK_ID_MAX 200
+#define KEY_MAX 300
 
-/* Ids of links are generated ("A rel B"); others follow id.h. */
 static int check_id(const kind_def *k, const char *id, err_t *e)
 {
-    if (k == &kind_link) {
-        if (!*id || strlen(id) > LINK_ID_MAX || has_control(id) || !utf8_valid(id, strlen(id)))
-            return err_set(e, ERR_INPUT, "'%.80s' is not a valid link id", id);
-        return 0;
-    }
-    if (!id_valid(id))
-        return err_set(e, ERR_INPUT, "'%.80s' is not a valid %s id (letters, digits, '.', '-', '_'; "
-                       "at most %d)", id, k->label, ID_MAX);
-    return 0;
+    if (kind_id_valid(k, id)) return 0;
+    if (k->ids == ID_FREE) return err_set(e, ERR_INPUT, "'%.80s' is not a valid %s id", id, k->label);
+    return err_set(e, ERR_INPUT, "'%.80s' is not a valid %s id (letters, digits, '.', '-', '_'; "
+                   "at most %d)", id, k->label, ID_MAX);
 }
 
 static int check_line(const char *what, const char *s, size_t max, int required, err_t *e)
@@ -68,7 +62,7 @@ int store_append(store_t *s, const kind_def *k, const char *id, const char *fiel
         goto done;
     change_t c = {0, k->name, id, k->fields[f].name, norm, effective_at, s->now, actor, reason, {0}};
     if (log_insert(s, &c, e)) goto done;
-    char key[LINK_ID_MAX + 32];
+    char key[KEY_MAX];
     snprintf(key, sizeof key, "%s\t%s", k->name, id);
     if (map_put(s->touched, key, (void *)k) != 0) { err_nomem(e); goto done; }
     rc = 0;
@@ -95,7 +89,12 @@ static int check_refs(store_t *s, const kind_def *k, const char *id, err_t *e)
     for (int f = 0; f < k->nfields; f++) {
         const field_def *fd = &k->fields[f];
         if (fd->type != FT_ID || !en.v[f]) continue;
-        const kind_def *rk = kind_find(fd->ref);
+        int tk = fd->ref ? -1 : kind_field(k, "target_kind");
+        const kind_def *rk = kind_find(fd->ref ? fd->ref : tk >= 0 && en.v[tk] ? en.v[tk] : "");
+        if (!rk) {
+            err_set(e, ERR_INPUT, "%s %s: %s: unknown kind of target", k->label, id, fd->name);
+            goto done;
+        }
         int ok = store_exists(s, rk, en.v[f], e);
         if (ok < 0) goto done;
         if (!ok) {

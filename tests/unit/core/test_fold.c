@@ -17,7 +17,13 @@ TEST(descriptor_order)
     CHECK_INT(kind_link.nfields, LINK_NFIELDS);
     CHECK_STR(kind_link.fields[LINK_OTHER].name, "other");
     for (int i = 0; all_kinds[i]; i++) CHECK(all_kinds[i]->nfields <= KIND_MAX_FIELDS);
+    CHECK_INT(kind_evidence.nfields, EV_NFIELDS);
+    CHECK_STR(kind_evidence.fields[EV_URL].name, "url");
     CHECK(kind_find("rec") == &kind_rec);
+    CHECK(kind_id_valid(&kind_rec, "SSR1-6A"));
+    CHECK(!kind_id_valid(&kind_rec, "A/B"));
+    CHECK(kind_id_valid(&kind_link, "SSR2-1 derived_from SSR1-2"));
+    CHECK(!kind_id_valid(&kind_link, "two\nlines"));
     CHECK(kind_find("nope") == NULL);
 }
 

@@ -189,6 +189,30 @@ TEST(rebuild_matches_incremental)
     store_close(s);
 }
 
+TEST(new_ids_and_evidence_targets)
+{
+    store_t *s = seeded();
+    CHECK(s != NULL);
+    err_t e;
+    arena_t *a = arena_new();
+    char *id;
+    CHECK(store_begin(s, &e) == 0);
+    CHECK(store_next_id(s, &kind_evidence, "E", a, &id, &e) == 0);
+    CHECK_STR(id, "E1");
+    field_value fv[] = {{"target_kind", "rec"}, {"target", "R1-1"}, {"url", "https://example.org/a"}};
+    edit_t ed = {EDIT_CREATE, &kind_evidence, id, fv, 3, NULL, "t", ""};
+    CHECK(store_edit(s, &ed, &e) == 0);
+    CHECK(store_next_id(s, &kind_evidence, "E", a, &id, &e) == 0);
+    CHECK_STR(id, "E2");
+    field_value bad[] = {{"target_kind", "milestone"}, {"target", "R1-1.7"}, {"url", "https://example.org/b"}};
+    edit_t ed2 = {EDIT_CREATE, &kind_evidence, id, bad, 3, NULL, "t", ""};
+    CHECK(store_edit(s, &ed2, &e) != 0);
+    CHECK(strstr(e.msg, "no such milestone: R1-1.7") != NULL);
+    store_rollback(s);
+    arena_free(a);
+    store_close(s);
+}
+
 TEST(verify_detects_edits)
 {
     store_t *s = seeded();
@@ -211,6 +235,7 @@ int main(void)
     RUN(known_at_sees_what_was_recorded);
     RUN(rejected_edits_write_nothing);
     RUN(rebuild_matches_incremental);
+    RUN(new_ids_and_evidence_targets);
     RUN(verify_detects_edits);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
