@@ -19,6 +19,27 @@ static const char schema_v1[] =
 /* recorded_at needs no index: it never decreases along seq (store_begin makes
  * sure), so the last change recorded by a moment is found by binary search. */
 
+/* Later schema versions: step i brings version i+1 to version i+2. A new
+ * database runs schema_v1 and then every step. Append; never edit a step
+ * that has shipped. (Projection tables are not here: they follow the kind
+ * descriptors and are rebuilt from the log when those change.) */
+static const char *const migrations[] = {
+    NULL
+};
+#define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
+
+int store_schema_version(void) { return 1 + MIGRATIONS; }
+
+/* Run the steps from version `from` to the newest, inside the caller's transaction. */
+static int run_migrations(store_t *s, long from, err_t *e)
+{
+    for (long v = from; v < 1 + MIGRATIONS; v++)
+        if (db_exec(s, migrations[v - 1], e)) return err_prefix(e, "%s: upgrading the schema to version %ld", s->path, v + 1);
+    char pragma[64];
+    snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", 1 + MIGRATIONS);
+    return db_exec(s, pragma, e);
+}
+
 int db_error(store_t *s, int rc, const char *what, err_t *e)
 {
     const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
@@ -113,11 +134,10 @@ static int create_schema(store_t *s, err_t *e)
     if (rc != SQLITE_ROW) return db_error(s, rc, s->path, e);
     if (db_exec(s, "BEGIN IMMEDIATE", e)) return -1;
     char pragmas[128];
-    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d; PRAGMA user_version=%d;",
-             STORE_APPLICATION_ID, STORE_SCHEMA_VERSION);
+    snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d;", STORE_APPLICATION_ID);
     char now[TS_SIZE];
     clock_now(now);
-    if (db_exec(s, schema_v1, e) || db_exec(s, pragmas, e) ||
+    if (db_exec(s, schema_v1, e) || run_migrations(s, 1, e) || db_exec(s, pragmas, e) ||
         project_create_tables(s, e) || meta_set(s, "created_at", now, e) ||
         meta_set(s, "head_seq", "0", e) || meta_set(s, "head_hash", "", e) ||
         meta_set(s, "head_recorded_at", "", e)) {
@@ -127,12 +147,15 @@ static int create_schema(store_t *s, err_t *e)
     return db_exec(s, "COMMIT", e);
 }
 
-/* Bring an older schema up to this version. Version 1 is the first; later
- * versions add their steps here, each in the same transaction. */
+/* Bring an older schema up to this version, in one transaction. */
 static int migrate(store_t *s, long from, err_t *e)
 {
-    (void)from;
-    return err_set(e, ERR_INTERNAL, "%s: no migration from schema version %ld", s->path, from);
+    if (db_exec(s, "BEGIN IMMEDIATE", e)) return -1;
+    if (run_migrations(s, from, e) || db_exec(s, "COMMIT", e)) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
 }
 
 int store_open(const char *path, int flags, store_t **out, int *created, err_t *e)
@@ -178,24 +201,24 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
         }
         if (create_schema(s, e)) { store_close(s); return -1; }
         if (created) *created = 1;
-        version = STORE_SCHEMA_VERSION;
+        version = store_schema_version();
         app_id = STORE_APPLICATION_ID;
     }
     if (app_id != STORE_APPLICATION_ID) {
         store_close(s);
         return err_set(e, ERR_INPUT, "%s: not an ssrtrack database (another application's SQLite file)", path);
     }
-    if (version > STORE_SCHEMA_VERSION) {
+    if (version > store_schema_version()) {
         store_close(s);
         return err_set(e, ERR_INPUT,
                        "%s: database schema version %ld is newer than this ssrtrack supports (%d); "
-                       "use a newer ssrtrack", path, version, STORE_SCHEMA_VERSION);
+                       "use a newer ssrtrack", path, version, store_schema_version());
     }
     if (db_exec(s, "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824", e)) {
         store_close(s);
         return -1;
     }
-    if (version < STORE_SCHEMA_VERSION) {
+    if (version < store_schema_version()) {
         if (s->readonly) {
             store_close(s);
             return err_set(e, ERR_INPUT, "%s: schema version %ld needs an upgrade; open it read-write once", path, version);

@@ -19,8 +19,10 @@
 #include "util/date.h"
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 1
 #define STORE_APPLICATION_ID 0x53535254   /* "SSRT" */
+
+/* The schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
 
 typedef struct store store_t;
 
