@@ -36,8 +36,32 @@ const command_t commands[] = {
      "MID FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]\n"
      "  fields: title, status, due, done, restricted",
      "change fields of a milestone"},
-    {"import", DB_OPEN, cmd_import, "FILE  (canonical JSON, see docs/format.md)",
-     "import changes from a canonical JSON file, all or nothing"},
+    {"assess new", DB_OPEN, cmd_assess_new,
+     "ID --by REVIEW --of REVIEW --as-of DATE [--title T] [--effective DATE] [--reason T] [--actor N]",
+     "start an assessment of one review's recs by another review"},
+    {"assess set", DB_OPEN, cmd_assess_set,
+     "ID REC FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]\n"
+     "  fields: what_done, implemented (full|partial|not|unknown), effect (achieved|partial|\n"
+     "  not_achieved|cannot_assess), how_assessed, relevant (yes|no), further_work,\n"
+     "  state (strawman|discussed|approved); a Markdown answer may be @FILE (@- for stdin)",
+     "answer the six questions for one rec"},
+    {"assess signoff", DB_OPEN, cmd_assess_signoff,
+     "ID REC --by NAME [--dissent TEXT] [--withdraw] [--effective DATE] [--reason TEXT]",
+     "sign off an assessment item, with any dissent on record"},
+    {"assess show", DB_OPEN, cmd_assess_show,
+     "ID [REC] [--as-of DATE] [--known-at DATETIME] [--format text|json]",
+     "show an assessment (or one item) with counts, evidence, sign-offs and dissent"},
+    {"assess list", DB_OPEN, cmd_assess_list, "[--as-of DATE] [--format table|json]", "list assessments"},
+    {"report", DB_OPEN, cmd_report,
+     "implementation|assessment|quarterly|smart [--review R] [--assessment A] [--as-of DATE]\n"
+     "  [--from DATE --to DATE] [--format md|html|csv|json] [--include-restricted]",
+     "a report as review teams publish it, generated from the data"},
+    {"lint", DB_OPEN, cmd_lint, "[REC] [--strict] [--review R] [--as-of DATE] [--format text|json]",
+     "SMART findings per rec (docs/smart.md); --strict exits 1 when there are any"},
+    {"import", DB_OPEN, cmd_import,
+     "FILE [--format canonical|ssr1-report|ssr2-assessment] [--review R] [--effective DATE]\n"
+     "  [--assessment ID] [--by REVIEW] [--of REVIEW] [--as-of DATE] [--actor NAME]",
+     "import a canonical JSON file (docs/format.md) or a source document (docs/import.md), all or nothing"},
     {"export", DB_OPEN, cmd_export, "[--as-of DATE]",
      "print the whole log as canonical JSON"},
     {"demo", DB_OPEN, cmd_demo, "", "load the bundled demo data (SSR1) into an empty database"},

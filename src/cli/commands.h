@@ -11,6 +11,8 @@ CMD(review_add); CMD(review_list);
 CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(rec_link);
 CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
+CMD(report); CMD(lint);
+CMD(assess_new); CMD(assess_set); CMD(assess_signoff); CMD(assess_show); CMD(assess_list);
 #undef CMD
 
 #endif

@@ -17,6 +17,11 @@ static const char *const boards[] = {"approved", "rejected", "pending", "passed_
 static const char *const relations[] = {"related", "derived_from", "supersedes", NULL};
 static const char *const evidence_targets[] = {"rec", "milestone", "item", NULL};
 static const char *const evidence_kinds[] = {"document", "web", "briefing", "interview", "other", NULL};
+static const char *const implemented_values[] = {"full", "partial", "not", "unknown", NULL};
+static const char *const effect_values[] = {"achieved", "partial", "not_achieved", "cannot_assess", NULL};
+static const char *const relevant_values[] = {"yes", "no", NULL};
+static const char *const item_states[] = {"strawman", "discussed", "approved", NULL};
+static const char *const source_formats[] = {"ssr1-report", "ssr2-assessment", NULL};
 
 static const field_def review_fields[] = {
     [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -64,6 +69,38 @@ static const field_def evidence_fields[] = {
     [EV_RESTRICTED] = {"restricted", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
 };
 
+static const field_def assessment_fields[] = {
+    [ASM_BY] = {"by", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "review"},
+    [ASM_OF] = {"of", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "review"},
+    [ASM_AS_OF] = {"as_of", FT_DATE, F_REQUIRED | F_SETTABLE, NULL, NULL, 10, NULL},
+    [ASM_TITLE] = {"title", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+};
+
+static const field_def item_fields[] = {
+    [ITEM_ASSESSMENT] = {"assessment", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "assessment"},
+    [ITEM_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [ITEM_WHAT_DONE] = {"what_done", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
+    [ITEM_IMPLEMENTED] = {"implemented", FT_ENUM, F_SETTABLE, implemented_values, "unknown", 10, NULL},
+    [ITEM_EFFECT] = {"effect", FT_ENUM, F_SETTABLE, effect_values, NULL, 20, NULL},
+    [ITEM_HOW_ASSESSED] = {"how_assessed", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
+    [ITEM_RELEVANT] = {"relevant", FT_ENUM, F_SETTABLE, relevant_values, NULL, 3, NULL},
+    [ITEM_FURTHER_WORK] = {"further_work", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
+    [ITEM_STATE] = {"state", FT_ENUM, F_SETTABLE, item_states, "strawman", 10, NULL},
+};
+
+static const field_def signoff_fields[] = {
+    [SIGN_ITEM] = {"item", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, 2 * ID_MAX + 1, "item"},
+    [SIGN_ASSESSOR] = {"assessor", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 100, NULL},
+    [SIGN_DISSENT] = {"dissent", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
+    [SIGN_ACTIVE] = {"active", FT_BOOL, F_SETTABLE, NULL, "true", 5, NULL},
+};
+
+static const field_def source_fields[] = {
+    [SRC_FORMAT] = {"format", FT_ENUM, F_REQUIRED | F_FIXED, source_formats, NULL, 20, NULL},
+    [SRC_NAME] = {"name", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [SRC_SHA256] = {"sha256", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -72,9 +109,14 @@ KIND(kind_rec, "rec", "rec", "recs", rec_fields, ID_PLAIN);
 KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_PLAIN);
 KIND(kind_link, "link", "link", "links", link_fields, ID_FREE);
 KIND(kind_evidence, "evidence", "evidence", "evidence", evidence_fields, ID_PLAIN);
+KIND(kind_assessment, "assessment", "assessment", "assessments", assessment_fields, ID_PLAIN);
+KIND(kind_item, "item", "assessment item", "items", item_fields, ID_PAIR);
+KIND(kind_signoff, "signoff", "sign-off", "signoffs", signoff_fields, ID_FREE);
+KIND(kind_source, "source", "source document", "sources", source_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
-                                     &kind_evidence, NULL};
+                                     &kind_evidence, &kind_assessment, &kind_item,
+                                     &kind_signoff, &kind_source, NULL};
 
 const kind_def *kind_find(const char *name)
 {
@@ -199,7 +241,7 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
         return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not true or false", f->name, in);
     }
     case FT_ID:
-        if (f->ref ? !id_valid(in) : !pair_valid(in))
+        if (f->ref ? !kind_id_valid(kind_find(f->ref), in) : !pair_valid(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
         *out = in;
         return 0;

@@ -73,8 +73,19 @@ enum { LINK_REC, LINK_REL, LINK_OTHER, LINK_ACTIVE, LINK_NFIELDS };
 enum {
     EV_TARGET_KIND, EV_TARGET, EV_URL, EV_TITLE, EV_KIND, EV_RESTRICTED, EV_NFIELDS
 };
+enum { ASM_BY, ASM_OF, ASM_AS_OF, ASM_TITLE, ASM_NFIELDS };
+enum {
+    ITEM_ASSESSMENT, ITEM_REC, ITEM_WHAT_DONE, ITEM_IMPLEMENTED, ITEM_EFFECT, ITEM_HOW_ASSESSED,
+    ITEM_RELEVANT, ITEM_FURTHER_WORK, ITEM_STATE, ITEM_NFIELDS
+};
+enum { SIGN_ITEM, SIGN_ASSESSOR, SIGN_DISSENT, SIGN_ACTIVE, SIGN_NFIELDS };
+enum { SRC_FORMAT, SRC_NAME, SRC_SHA256, SRC_NFIELDS };
 
 extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
+/* Assessments (one review assessing another's recs as of a date), their
+ * items (the six answers for one rec: id "ASSESSMENT/REC"), sign-offs
+ * (id "ITEM by NAME", with any dissent) and imported source documents. */
+extern const kind_def kind_assessment, kind_item, kind_signoff, kind_source;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];

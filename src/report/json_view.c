@@ -3,6 +3,21 @@
 
 #include "util/hex.h"
 
+static int append_json(const char *data, size_t n, void *ctx)
+{
+    buf_append(ctx, data, n);
+    return buf_ok(ctx) ? 0 : -1;
+}
+
+int json_to_buf(json_t *j, buf_t *b)
+{
+    if (!j) return -1;
+    int rc = json_dump_callback(j, append_json, b, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    json_decref(j);
+    buf_putc(b, '\n');
+    return rc == 0 && buf_ok(b) ? 0 : -1;
+}
+
 json_t *json_str_or_null(const char *s)
 {
     return s ? json_string(s) : json_null();

@@ -17,6 +17,9 @@ json_t *json_rec(const ent_t *rec, const ent_t *ms, size_t nms, const view_t *v)
 json_t *json_milestone(const ent_t *m);
 /* A change of the log, hash in hex. */
 json_t *json_change(const change_t *c);
+/* Append j, indented, and a newline to b, then release j. -1 on failure. */
+int json_to_buf(json_t *j, buf_t *b);
+
 /* A string, or null for NULL. */
 json_t *json_str_or_null(const char *s);
 

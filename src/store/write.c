@@ -115,6 +115,18 @@ static int check_refs(store_t *s, const kind_def *k, const char *id, err_t *e)
             goto done;
         }
     }
+    if (k == &kind_item) {
+        /* An item assesses a rec of the review under assessment. */
+        ent_t asm_, rec;
+        if (store_get(s, &kind_assessment, &now, en.v[ITEM_ASSESSMENT], a, &asm_, e) ||
+            store_get(s, &kind_rec, &now, en.v[ITEM_REC], a, &rec, e))
+            goto done;
+        if (strcmp(rec.v[REC_REVIEW], asm_.v[ASM_OF]) != 0) {
+            err_set(e, ERR_INPUT, "assessment %s assesses review %s; rec %s belongs to %s",
+                    en.v[ITEM_ASSESSMENT], asm_.v[ASM_OF], en.v[ITEM_REC], rec.v[REC_REVIEW]);
+            goto done;
+        }
+    }
     if (k == &kind_link && strcmp(en.v[LINK_REC], en.v[LINK_OTHER]) == 0) {
         err_set(e, ERR_INPUT, "rec %s: cannot be linked to itself", en.v[LINK_REC]);
         goto done;

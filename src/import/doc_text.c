@@ -1,0 +1,139 @@
+/* doc_text.c — see doc_text.h. */
+#include "import/doc_text.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/date.h"
+#include "util/hex.h"
+#include "util/text.h"
+
+int doc_split(const char *name, const char *text, size_t len, arena_t *a, doc_lines *out, err_t *e)
+{
+    if (len > DOC_MAX_BYTES) return err_set(e, ERR_TOOBIG, "%s: larger than %u bytes", name, DOC_MAX_BYTES);
+    if (memchr(text, '\0', len)) return err_set(e, ERR_INPUT, "%s: binary data, not a text document", name);
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) { text += 3; len -= 3; }
+    size_t cap = 1;
+    for (size_t i = 0; i < len; i++) cap += text[i] == '\n' || text[i] == '\r';
+    out->line = arena_alloc(a, sizeof(char *) * (cap + 1));
+    out->n = 0;
+    if (!out->line) return err_nomem(e);
+    size_t start = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && text[i] != '\n' && text[i] != '\r') continue;
+        if (i == len && start == len) break;   /* no empty line after a final newline */
+        if (!utf8_valid(text + start, i - start))
+            return err_set(e, ERR_INPUT, "%s:%zu: not valid UTF-8 text", name, out->n + 1);
+        if (!(out->line[out->n++] = arena_strndup(a, text + start, i - start))) return err_nomem(e);
+        if (i < len && text[i] == '\r' && i + 1 < len && text[i + 1] == '\n') i++;
+        start = i + 1;
+    }
+    return 0;
+}
+
+int doc_blank(const char *line)
+{
+    for (; *line; line++)
+        if (*line != ' ' && *line != '\t' && *line != '\f' && *line != '\v') return 0;
+    return 1;
+}
+
+void doc_clean(buf_t *b, const char *s)
+{
+    size_t start = b->len;
+    int space = 0;
+    while (*s) {
+        if (*s == '<') {
+            const char *end = strchr(s, '>');
+            if (end) { s = end + 1; space = 1; continue; }
+        }
+        if (s[0] == '{' && s[1] == '{') {
+            const char *end = strstr(s, "}}");
+            if (end) { s = end + 2; space = 1; continue; }
+        }
+        if (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\v' || *s == '\n' || *s == '\r') {
+            space = 1;
+            s++;
+            continue;
+        }
+        if (space && b->len > start && !strchr(",.;:!?)", *s)) buf_putc(b, ' ');
+        space = 0;
+        buf_putc(b, *s++);
+    }
+}
+
+char *doc_clean_str(arena_t *a, const char *s)
+{
+    buf_t b = BUF_INIT;
+    doc_clean(&b, s);
+    char *r = buf_ok(&b) ? arena_strdup(a, buf_str(&b)) : NULL;
+    buf_free(&b);
+    return r;
+}
+
+void doc_md_escape(buf_t *b, const char *s)
+{
+    int line_start = 1;
+    for (; *s; s++) {
+        if (strchr("\\`*_[]<>", *s) || (line_start && strchr("#+-=|", *s))) buf_putc(b, '\\');
+        buf_putc(b, *s);
+        line_start = *s == '\n';
+    }
+}
+
+char *doc_title(arena_t *a, const char *text, size_t max)
+{
+    size_t n = strlen(text);
+    /* The first sentence, when it is short enough ("e.g." does not end one). */
+    for (size_t i = 0; i + 2 < n && i < max; i++) {
+        if (text[i] != '.' || text[i + 1] != ' ' || i <= 20) continue;
+        if ((i >= 3 && (strncmp(text + i - 3, "e.g", 3) == 0 || strncmp(text + i - 3, "i.e", 3) == 0 ||
+                        strncmp(text + i - 3, "etc", 3) == 0)) || !(text[i + 2] >= 'A' && text[i + 2] <= 'Z'))
+            continue;
+        return arena_strndup(a, text, i);
+    }
+    if (n && text[n - 1] == '.' && n - 1 <= max) return arena_strndup(a, text, n - 1);
+    if (n <= max) return arena_strdup(a, text);
+    size_t cut = max - 3;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
+    size_t space = cut;
+    while (space > max / 2 && text[space] != ' ') space--;
+    if (text[space] == ' ') cut = space;
+    while (cut > 0 && strchr(" ,;:", text[cut - 1])) cut--;
+    return arena_printf(a, "%.*s\xE2\x80\xA6", (int)cut, text);
+}
+
+void doc_fingerprint(const doc_lines *d, char hex[65])
+{
+    crypto_hash_sha256_state st;
+    unsigned char h[32];
+    crypto_hash_sha256_init(&st);
+    for (size_t i = 0; i < d->n; i++) {
+        crypto_hash_sha256_update(&st, (const unsigned char *)d->line[i], strlen(d->line[i]));
+        crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
+    }
+    crypto_hash_sha256_final(&st, h);
+    hex_encode(h, 32, hex);
+}
+
+const char *doc_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash && slash[1] ? slash + 1 : path;
+}
+
+int doc_date(const char *s, char out[11])
+{
+    static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
+                                         "August", "September", "October", "November", "December"};
+    int day, year;
+    char month[16];
+    if (sscanf(s, "%d %15s %d", &day, month, &year) != 3) return -1;
+    for (int m = 0; m < 12; m++) {
+        if (strcmp(month, months[m]) != 0) continue;
+        snprintf(out, 11, "%04d-%02d-%02d", year % 10000, m + 1, day % 100);
+        return date_valid(out) ? 0 : -1;
+    }
+    return -1;
+}

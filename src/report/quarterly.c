@@ -1,0 +1,137 @@
+/* quarterly.c — counts of recs by status at the end of each quarter,
+ * computed from history (ICANN has published such grids by hand). Only
+ * top-level recs are counted: sub-items are parts of their parent. */
+#include "report/report_internal.h"
+
+#include <jansson.h>
+#include <string.h>
+
+#include "report/chart.h"
+#include "report/json_view.h"
+#include "report/page.h"
+#include "util/fmt.h"
+
+#define MAX_QUARTERS 400
+
+int report_quarter_counts(store_t *s, const char *review, const char *from, const char *to,
+                          int include_restricted, arena_t *a, quarter_counts **out, size_t *n, err_t *e)
+{
+    char q[DATE_SIZE], next[DATE_SIZE];
+    size_t count = 0;
+    date_quarter_end(from, q);
+    while (strcmp(q, to) <= 0 && count <= MAX_QUARTERS) {
+        count++;
+        date_add_days(q, 1, next);
+        date_quarter_end(next, q);
+    }
+    if (count > MAX_QUARTERS) return err_set(e, ERR_INPUT, "quarterly: more than %d quarters", MAX_QUARTERS);
+    if (count == 0) return err_set(e, ERR_INPUT, "quarterly: no quarter ends between %s and %s", from, to);
+    quarter_counts *qc = arena_alloc(a, sizeof *qc * count);
+    if (!qc) return err_nomem(e);
+    date_quarter_end(from, q);
+    for (size_t i = 0; i < count; i++) {
+        view_t v;
+        ent_t *recs;
+        size_t nr;
+        if (store_view(s, q, NULL, &v, e) ||
+            store_list(s, &kind_rec, &v, REC_REVIEW, review, a, &recs, &nr, e))
+            return -1;
+        memcpy(qc[i].end, q, DATE_SIZE);
+        date_quarter_label(q, qc[i].label);
+        for (size_t r = 0; r < nr; r++) {
+            if (recs[r].v[REC_PARENT] || (!include_restricted && field_true(recs[r].v[REC_RESTRICTED]))) continue;
+            int st = status_parse(recs[r].v[REC_STATUS]);
+            qc[i].count[st < 0 ? ST_NOT_STARTED : st]++;
+        }
+        date_add_days(q, 1, next);
+        date_quarter_end(next, q);
+    }
+    *out = qc;
+    *n = count;
+    return 0;
+}
+
+int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e)
+{
+    ent_t rv;
+    if (report_pick_review(s, v, o->review, a, &rv, e)) return -1;
+    const char *to = o->to ? o->to : v->as_of;
+    const char *from = o->from;
+    if (from && !date_valid(from)) return err_set(e, ERR_INPUT, "--from: '%.40s' is not a valid date", from);
+    if (!date_valid(to)) return err_set(e, ERR_INPUT, "--to: '%.40s' is not a valid date", to);
+    if (!from) {
+        /* From the quarter the first rec of the review existed. */
+        rec_table t;
+        if (report_load_recs(s, v, rv.id, 1, a, &t, e)) return -1;
+        from = to;
+        for (size_t i = 0; i < t.n; i++)
+            if (strcmp(t.recs[i].since, from) < 0) from = t.recs[i].since;
+    }
+    if (strcmp(from, to) > 0) return err_set(e, ERR_INPUT, "quarterly: --from %s is after --to %s", from, to);
+    quarter_counts *q;
+    size_t n;
+    if (report_quarter_counts(s, rv.id, from, to, o->include_restricted, a, &q, &n, e)) return -1;
+
+    if (o->format == RF_JSON) {
+        json_t *rows = json_array();
+        for (size_t i = 0; rows && i < n; i++) {
+            json_t *c = json_object();
+            size_t total = 0;
+            for (int st = 0; c && st < ST_COUNT; st++) {
+                json_object_set_new(c, status_name((status_t)st), json_integer((json_int_t)q[i].count[st]));
+                total += q[i].count[st];
+            }
+            json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:I}", "quarter", q[i].label, "end",
+                                                  q[i].end, "counts", c ? c : json_null(), "total", (json_int_t)total));
+        }
+        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:o}", "report", "quarterly", "review", rv.id, "from",
+                              from, "to", to, "quarters", rows ? rows : json_null());
+        return json_to_buf(j, out) ? err_nomem(e) : 0;
+    }
+    if (o->format == RF_CSV) {
+        buf_puts(out, "quarter,end");
+        for (int st = 0; st < ST_COUNT; st++) bfmt(out, ",%s", status_name((status_t)st));
+        buf_puts(out, ",total\r\n");
+        for (size_t i = 0; i < n; i++) {
+            size_t total = 0;
+            bfmt(out, "%s,%s", q[i].label, q[i].end);
+            for (int st = 0; st < ST_COUNT; st++) { bfmt(out, ",%zu", q[i].count[st]); total += q[i].count[st]; }
+            bfmt(out, ",%zu\r\n", total);
+        }
+        return 0;
+    }
+    char title[160];
+    snprintf(title, sizeof title, "%s recommendations by status, quarter by quarter", rv.id);
+    if (o->format == RF_HTML) {
+        buf_t sub = BUF_INIT;
+        bfmt(&sub, "%s \xE2\x80\x94 from %s to %s, top-level recommendations", rv.v[REVIEW_TITLE], from, to);
+        page_open(out, title, buf_str(&sub));
+        buf_free(&sub);
+        chart_quarters_svg(out, q, n, title);
+        buf_puts(out, "<table>\n<thead><tr><th>Quarter</th><th>End</th>");
+        for (int st = 0; st < ST_COUNT; st++) bfmt(out, "<th class=\"num\">%h</th>", status_label((status_t)st));
+        buf_puts(out, "<th class=\"num\">Total</th></tr></thead>\n<tbody>\n");
+    } else {
+        bfmt(out, "# %s\n\n%s; from %s to %s; top-level recommendations, counted from history.\n\n"
+                  "| Quarter | End |", title, rv.v[REVIEW_TITLE], from, to);
+        for (int st = 0; st < ST_COUNT; st++) bfmt(out, " %s |", status_label((status_t)st));
+        buf_puts(out, " Total |\n| --- | --- |");
+        for (int st = 0; st <= ST_COUNT; st++) buf_puts(out, " ---: |");
+        buf_putc(out, '\n');
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t total = 0;
+        int html = o->format == RF_HTML;
+        bfmt(out, html ? "<tr><td>%h</td><td>%h</td>" : "| %s | %s |", q[i].label, q[i].end);
+        for (int st = 0; st < ST_COUNT; st++) {
+            bfmt(out, html ? "<td class=\"num\">%zu</td>" : " %zu |", q[i].count[st]);
+            total += q[i].count[st];
+        }
+        bfmt(out, html ? "<td class=\"num\">%zu</td></tr>\n" : " %zu |\n", total);
+    }
+    if (o->format == RF_HTML) {
+        buf_puts(out, "</tbody>\n</table>\n");
+        page_close(out);
+    }
+    return 0;
+}

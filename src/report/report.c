@@ -1,0 +1,98 @@
+/* report.c — report kinds, formats, and what every report needs: the review
+ * it is about and its recs with their milestones. */
+#include "report/report_internal.h"
+
+#include <string.h>
+
+#include "core/status.h"
+#include "util/map.h"
+
+const char *const report_kinds[] = {"implementation", "assessment", "quarterly", "smart", NULL};
+
+int report_format_parse(const char *s, report_format *f)
+{
+    static const char *const names[] = {"md", "html", "csv", "json"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) { *f = (report_format)i; return 0; }
+    return -1;
+}
+
+const char *report_media_type(report_format f)
+{
+    switch (f) {
+    case RF_MD: return "text/markdown; charset=utf-8";
+    case RF_HTML: return "text/html; charset=utf-8";
+    case RF_CSV: return "text/csv; charset=utf-8";
+    default: return "application/json; charset=utf-8";
+    }
+}
+
+const char *report_mark(const char *status)
+{
+    int st = status_parse(status);
+    return status_ssr1_mark(st < 0 ? ST_NOT_STARTED : (status_t)st);
+}
+
+int report_pick_review(store_t *s, const view_t *v, const char *given, arena_t *a, ent_t *out, err_t *e)
+{
+    if (given) return store_get(s, &kind_review, v, given, a, out, e);
+    ent_t *reviews;
+    size_t n;
+    if (store_list(s, &kind_review, v, -1, NULL, a, &reviews, &n, e)) return -1;
+    for (size_t i = 0; i < n; i++) {
+        ent_t *recs;
+        size_t nr;
+        if (store_list(s, &kind_rec, v, REC_REVIEW, reviews[i].id, a, &recs, &nr, e)) return -1;
+        if (nr) { *out = reviews[i]; return 0; }
+    }
+    return err_set(e, ERR_NOTFOUND, "no review with recs on %s (give --review)", v->as_of);
+}
+
+int report_load_recs(store_t *s, const view_t *v, const char *review, int include_restricted,
+                     arena_t *a, rec_table *t, err_t *e)
+{
+    ent_t *recs, *ms;
+    size_t n, nms;
+    if (store_list(s, &kind_rec, v, REC_REVIEW, review, a, &recs, &n, e) ||
+        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e))
+        return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (include_restricted || !field_true(recs[i].v[REC_RESTRICTED])) recs[kept++] = recs[i];
+    n = kept;
+    t->recs = recs;
+    t->n = n;
+    t->first = arena_alloc(a, sizeof(size_t) * (n + 1));
+    t->count = arena_alloc(a, sizeof(size_t) * (n + 1));
+    t->ms = arena_alloc(a, sizeof(ent_t) * (nms + 1));
+    map_t *idx = map_new();
+    if (!t->first || !t->count || !t->ms || !idx) { map_free(idx); return err_nomem(e); }
+    for (size_t i = 0; i < n; i++)
+        if (map_put(idx, recs[i].id, &t->count[i])) { map_free(idx); return err_nomem(e); }
+    for (size_t i = 0; i < nms; i++) {
+        size_t *c = map_get(idx, ms[i].v[MS_REC]);
+        if (c && (include_restricted || !field_true(ms[i].v[MS_RESTRICTED]))) (*c)++;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) { t->first[i] = at; at += t->count[i]; t->count[i] = 0; }
+    for (size_t i = 0; i < nms; i++) {
+        size_t *c = map_get(idx, ms[i].v[MS_REC]);
+        if (!c || (!include_restricted && field_true(ms[i].v[MS_RESTRICTED]))) continue;
+        size_t r = (size_t)(c - t->count);
+        t->ms[t->first[r] + t->count[r]++] = ms[i];
+    }
+    map_free(idx);
+    return 0;
+}
+
+int report_render(store_t *s, const char *kind, const report_opts *o, arena_t *a, buf_t *out,
+                  err_t *e)
+{
+    view_t v;
+    if (store_view(s, o->as_of, NULL, &v, e)) return -1;
+    if (strcmp(kind, "implementation") == 0) return report_implementation(s, o, &v, a, out, e);
+    if (strcmp(kind, "assessment") == 0) return report_assessment(s, o, &v, a, out, e);
+    if (strcmp(kind, "quarterly") == 0) return report_quarterly(s, o, &v, a, out, e);
+    if (strcmp(kind, "smart") == 0) return report_smart(s, o, &v, a, out, e);
+    return err_set(e, ERR_INPUT, "unknown report '%.40s' (one of: implementation, assessment, quarterly, smart)", kind);
+}
