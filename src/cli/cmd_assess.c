@@ -209,6 +209,7 @@ int cmd_assess_show(cli_t *c, int argc, char **argv)
         printf("\n%s  %s  [%s]\n", f[ITEM_REC], it->rec.id ? it->rec.v[REC_TITLE] : "", f[ITEM_STATE]);
         printf("  %-13s %s\n  %-13s %s\n  %-13s %s\n", "implemented", or_dash(f[ITEM_IMPLEMENTED]),
                "effect", or_dash(f[ITEM_EFFECT]), "relevant", or_dash(f[ITEM_RELEVANT]));
+        print_block("Recommendation", f[ITEM_REC_TEXT] ? f[ITEM_REC_TEXT] : it->rec.id ? it->rec.v[REC_TEXT] : NULL);
         print_block("What was done", f[ITEM_WHAT_DONE]);
         print_block("How it was assessed", f[ITEM_HOW_ASSESSED]);
         print_block("Further work", f[ITEM_FURTHER_WORK]);
@@ -218,8 +219,8 @@ int cmd_assess_show(cli_t *c, int argc, char **argv)
                    it->evidence[k].v[EV_TITLE] ? "  " : "", it->evidence[k].v[EV_TITLE] ? it->evidence[k].v[EV_TITLE] : "");
         if (it->nsignoffs) printf("  Sign-offs\n");
         for (size_t k = 0; k < it->nsignoffs; k++) {
-            printf("    %s\n", it->signoffs[k].v[SIGN_ASSESSOR]);
-            if (it->signoffs[k].v[SIGN_DISSENT]) print_block("    dissent", it->signoffs[k].v[SIGN_DISSENT]);
+            printf("    %s%s%s\n", it->signoffs[k].v[SIGN_ASSESSOR], it->signoffs[k].v[SIGN_DISSENT] ? " \xE2\x80\x94 dissent: " : "",
+                   it->signoffs[k].v[SIGN_DISSENT] ? it->signoffs[k].v[SIGN_DISSENT] : "");
         }
     }
     return 0;

@@ -41,7 +41,7 @@ const command_t commands[] = {
      "start an assessment of one review's recs by another review"},
     {"assess set", DB_OPEN, cmd_assess_set,
      "ID REC FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]\n"
-     "  fields: what_done, implemented (full|partial|not|unknown), effect (achieved|partial|\n"
+     "  fields: rec_text, what_done, implemented (full|partial|not|unknown), effect (achieved|partial|\n"
      "  not_achieved|cannot_assess), how_assessed, relevant (yes|no), further_work,\n"
      "  state (strawman|discussed|approved); a Markdown answer may be @FILE (@- for stdin)",
      "answer the six questions for one rec"},

@@ -79,6 +79,7 @@ static const field_def assessment_fields[] = {
 static const field_def item_fields[] = {
     [ITEM_ASSESSMENT] = {"assessment", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "assessment"},
     [ITEM_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [ITEM_REC_TEXT] = {"rec_text", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
     [ITEM_WHAT_DONE] = {"what_done", FT_TEXT, F_SETTABLE, NULL, NULL, TEXT_MAX_BYTES, NULL},
     [ITEM_IMPLEMENTED] = {"implemented", FT_ENUM, F_SETTABLE, implemented_values, "unknown", 10, NULL},
     [ITEM_EFFECT] = {"effect", FT_ENUM, F_SETTABLE, effect_values, NULL, 20, NULL},

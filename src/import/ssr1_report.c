@@ -214,7 +214,8 @@ int ssr1_parse(const char *name, const char *text, size_t len, arena_t *a, ssr1_
     for (int c = 0; c < 4; c++) buf_free(&cell[c]);
     if (rc) return -1;
     if (d->nrows == 0)
-        return err_set(e, ERR_INPUT, "%s: not an SSR1 implementation report (no numbered rows)", name);
+        return err_set(e, ERR_INPUT, "%s:%zu: not an SSR1 implementation report (no numbered rows up to "
+                       "the end)", name, L.n);
     if (!d->as_of[0])
         return err_set(e, ERR_INPUT, "%s: no 'As of DAY MONTH YEAR' date found; give --effective DATE", name);
     if (d->announced && d->announced != d->nrows)

@@ -581,7 +581,8 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
     buf_free(&p.draft);
     if (rc) return -1;
     if (d->nsec == 0)
-        return err_set(e, ERR_INPUT, "%s: not an SSR2 assessment (no 'SSR1 Recommendation N:' sections)", name);
+        return err_set(e, ERR_INPUT, "%s:%zu: not an SSR2 assessment (no 'SSR1 Recommendation N:' sections "
+                       "up to the end)", name, L.n);
     if (d->announced && d->announced != d->nsec)
         return err_set(e, ERR_INPUT, "%s:%zu: the document says it reviewed %d recommendations but assesses %d "
                        "(is it truncated?)", name, L.n, d->announced, d->nsec);
@@ -684,6 +685,7 @@ int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_optio
         int n = 0;
         fv[n++] = (field_value){"assessment", aid};
         fv[n++] = (field_value){"rec", rec};
+        fv[n++] = (field_value){"rec_text", rec_md};
         if (sec->what_done) fv[n++] = (field_value){"what_done", sec->what_done};
         if (sec->how_assessed) fv[n++] = (field_value){"how_assessed", sec->how_assessed};
         if (sec->further_work) fv[n++] = (field_value){"further_work", sec->further_work};

@@ -26,6 +26,13 @@ static int pick(store_t *s, const report_opts *o, const view_t *v, arena_t *a, c
 
 static const char *show(const char *v) { return v ? v : "not stated"; }
 
+/* The recommendation as the assessment quotes it, else as the rec holds it. */
+static const char *quoted(const asm_item *it)
+{
+    if (it->item.v[ITEM_REC_TEXT]) return it->item.v[ITEM_REC_TEXT];
+    return it->rec.id ? it->rec.v[REC_TEXT] : NULL;
+}
+
 static void md_answer(buf_t *b, const char *heading, const char *text)
 {
     bfmt(b, "\n### %s\n\n%s\n", heading, text ? text : "_No answer recorded._");
@@ -52,9 +59,9 @@ static void render_md(buf_t *b, const asm_model *m, const view_t *v)
             page_md_cell(b, it->rec.v[REC_TITLE]);
         }
         buf_puts(b, "\n\n");
-        if (it->rec.id && it->rec.v[REC_TEXT]) {
+        if (quoted(it)) {
             buf_puts(b, "> ");
-            page_md_cell(b, it->rec.v[REC_TEXT]);
+            page_md_cell(b, quoted(it));
             buf_puts(b, "\n\n");
         }
         bfmt(b, "**Implemented:** %s \xC2\xB7 **Intended effect:** %s \xC2\xB7 **Still relevant:** %s \xC2\xB7 "
@@ -119,9 +126,9 @@ static void render_html(buf_t *b, const asm_model *m, const view_t *v)
         const char *const *f = it->item.v;
         bfmt(b, "<section class=\"item\" id=\"%h\">\n<h2>%h%s%h</h2>\n", f[ITEM_REC], f[ITEM_REC],
              it->rec.id ? ": " : "", it->rec.id ? it->rec.v[REC_TITLE] : "");
-        if (it->rec.id && it->rec.v[REC_TEXT]) {
+        if (quoted(it)) {
             buf_puts(b, "<blockquote>");
-            page_markdown(b, it->rec.v[REC_TEXT]);
+            page_markdown(b, quoted(it));
             buf_puts(b, "</blockquote>\n");
         }
         bfmt(b, "<p class=\"verdicts\"><span><strong>Implemented:</strong> %h</span><span><strong>Intended "

@@ -89,7 +89,8 @@ json_t *asm_json(const asm_model *m, const view_t *v)
         json_t *signs = json_array(), *evs = json_array();
         if (!j || !signs || !evs) { json_decref(j); json_decref(signs); json_decref(evs); goto fail; }
         json_object_set_new(j, "rec_title", json_str_or_null(it->rec.id ? it->rec.v[REC_TITLE] : NULL));
-        json_object_set_new(j, "rec_text", json_str_or_null(it->rec.id ? it->rec.v[REC_TEXT] : NULL));
+        if (!it->item.v[ITEM_REC_TEXT])
+            json_object_set_new(j, "rec_text", json_str_or_null(it->rec.id ? it->rec.v[REC_TEXT] : NULL));
         for (size_t k = 0; k < it->nsignoffs; k++)
             json_array_append_new(signs, json_pack("{s:s, s:o}", "assessor", it->signoffs[k].v[SIGN_ASSESSOR],
                                                    "dissent", json_str_or_null(it->signoffs[k].v[SIGN_DISSENT])));

@@ -11,7 +11,7 @@
 #include "store/store.h"
 
 typedef struct {
-    ent_t item;
+    ent_t item;               /* its rec_text: the recommendation as the assessment quotes it */
     ent_t rec;               /* the rec assessed, as of the view (rec.id NULL if hidden) */
     ent_t *signoffs;         /* active ones, with any dissent */
     size_t nsignoffs;

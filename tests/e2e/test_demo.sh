@@ -47,6 +47,12 @@ else
     fail "seed report present" "missing $SEEDS/002_0b44ff1b59d411cb.txt"
 fi
 
+# SSR2's verdicts on SSR1, as facts.
+st assess show SSR2-SSR1 --format json
+eq "SSR2 found 26 partially and 2 not implemented" "$(jq -c '.counts.implemented' <<<"$OUT")" '{"full":0,"partial":26,"not":2,"unknown":0}'
+eq "the two not implemented: 6 and 22" "$(jq -r '[.items[]|select(.implemented=="not")|.rec]|join(" ")' <<<"$OUT")" "SSR1-6 SSR1-22"
+eq "27 still relevant, all but 26" "$(jq -r '[.items[]|select(.relevant=="no")|.rec]|join(" ")' <<<"$OUT"),$(jq '.counts.relevant.yes' <<<"$OUT")" "SSR1-26,27"
+
 # The demo carries history: before the report, nothing had a status yet.
 st rec list --as-of 2014-03-17 --format json
 eq "as of the day before the report: not started" "$(jq -r 'map(.status)|unique|join(",")' <<<"$OUT")" "not_started"

@@ -1,0 +1,97 @@
+# End-to-end: both source documents import with real content; re-imports are
+# refused; damaged copies fail with nothing written; line ends do not matter.
+. "$(dirname "$0")/lib.sh"
+
+R1=$SEEDS/002_0b44ff1b59d411cb.txt
+R2=$SEEDS/000_1b707e8e43b30b9a.txt
+"$BIN" init >/dev/null
+
+ok "import the SSR1 report" import --format ssr1-report "$R1"
+has "it says what it did" "$OUT" "33 recs created.*5 sub-items.*42 activities"
+st rec list --review SSR1 --format json
+recs=$OUT
+eq "28 recs and 5 sub-items" "$(jq '[.[]|select(.parent==null)]|length' <<<"$recs") $(jq length <<<"$recs")" "28 33"
+eq "6A and 6B under 6" "$(jq -c '[.[]|select(.parent=="SSR1-6")|.id]' <<<"$recs")" '["SSR1-6A","SSR1-6B"]'
+eq "23A, 23B and 23C under 23" "$(jq -c '[.[]|select(.parent=="SSR1-23")|.id]' <<<"$recs")" '["SSR1-23A","SSR1-23B","SSR1-23C"]'
+eq "rec 9's activities and marks" "$(jq -r '.[]|select(.id=="SSR1-9")|.milestones|map(.status)|join(",")' <<<"$recs")" "complete,complete,in_progress"
+eq "rec 9 is in progress" "$(jq -r '.[]|select(.id=="SSR1-9").status' <<<"$recs")" "in_progress"
+eq "rec 12's continued activity stays with its row" \
+   "$(jq -r '.[]|select(.id=="SSR1-12")|.milestones[1].title' <<<"$recs" | grep -o 'NCA Stop.Think.Connect)')" "NCA Stop.Think.Connect)"
+eq "rec 12 has three activities" "$(jq '.[]|select(.id=="SSR1-12")|.milestones|length' <<<"$recs")" "3"
+eq "no HTML fragment survives" "$(jq -r '[.[].milestones[].title]|map(select(test("<ul|style=")))|length' <<<"$recs")" "0"
+eq "√ reads as complete (6B)" "$(jq -r '.[]|select(.id=="SSR1-6B")|.milestones[0].status' <<<"$recs")" "complete"
+eq "o reads as in progress (13)" "$(jq -r '.[]|select(.id=="SSR1-13")|.milestones|map(.status)|unique|join(",")' <<<"$recs")" "in_progress"
+eq "recurring work is ongoing (28)" "$(jq -r '.[]|select(.id=="SSR1-28")|[.status,.recurring]|map(tostring)|join(" ")' <<<"$recs")" "ongoing true"
+eq "the Board adopted them" "$(jq -r 'map(.board)|unique|join(",")' <<<"$recs")" "approved"
+eq "topic kept" "$(jq -r '.[]|select(.id=="SSR1-15").topic' <<<"$recs")" "Operations Excellence – Risk Management and Threat Mitigation"
+eq "statuses take effect on the report's date" "$("$BIN" rec list --review SSR1 --as-of 2014-03-17 --format json)" "[]"
+eq "... and hold on it" "$("$BIN" rec show SSR1-9 --as-of 2014-03-18 --format json | jq -r .status)" "in_progress"
+
+before=$(log_state)
+must_fail "re-importing the same report is refused" 1 import --format ssr1-report "$R1"
+sed 's/$/\r/' "$R1" > crlf.txt
+must_fail "a CRLF copy of it is the same document" 1 import --format ssr1-report crlf.txt
+eq "nothing was written by the refusals" "$(log_state)" "$before"
+
+ok "import the SSR2 assessment" import --format ssr2-assessment "$R2"
+has "it reports what it found" "$OUT" "28 items .*20 evidence links, 9 draft recs"
+st assess show SSR2-SSR1 --format json
+as=$OUT
+eq "an item per recommendation" "$(jq '.items|length' <<<"$as")" "28"
+eq "assessment of SSR1 by SSR2 as of the end of 2018" "$(jq -r '[.by,.of,.as_of]|join(" ")' <<<"$as")" "SSR2 SSR1 2018-12-31"
+eq "each item holds the full recommendation text" \
+   "$(jq -r '.items[1].rec_text' <<<"$as" | grep -c 'The process should be repeated on a regular basis')" "1"
+eq "answers under each question" "$(jq -r '.items[0].what_done' <<<"$as" | grep -c 'a statement exists')" "1"
+eq "further work" "$(jq -r '.items[2].further_work' <<<"$as" | grep -c 'public glossary')" "1"
+eq "rec 6 states it was not implemented" "$(jq -r '.items[5].implemented' <<<"$as")" "not"
+eq "rec 26 is no longer relevant" "$(jq -r '.items[25].relevant' <<<"$as")" "no"
+eq "hedged verdicts stay open (rec 3: 'very likely')" "$(jq -r '.items[2].effect' <<<"$as")" "null"
+eq "unstated implementation is unknown" "$(jq -r '.items[0].implemented' <<<"$as")" "unknown"
+eq "footnoted URLs are evidence on the item citing them" \
+   "$(jq -r '.items[3].evidence|map(.url)|join(" ")' <<<"$as")" \
+   "https://www.icann.org/sites/default/files/assets/security-2000x1295-30jul13-en.png https://www.icann.org/en/system/files/files/is-ssr-update-s2-2014-21jan15-en.pdf https://www.icann.org/resources/pages/governance/partnership-mous-en https://www.icann.org/en/system/files/files/ssr-relationships-fy17-23jan17-en.pdf"
+eq "a footnote defined under rec 2 belongs to rec 1 that cites it" \
+   "$(jq -r '.items[0].evidence|map(.url)|.[2]' <<<"$as")" "https://newgtlds.icann.org/sites/default/files/agreements/agreement-approved-31jul17-en.docx"
+eq "a document link is kind document" "$(jq -r '.items[0].evidence[2].kind' <<<"$as")" "document"
+st rec list --review SSR2 --format json
+eq "nine draft SSR2 recs" "$(jq length <<<"$OUT")" "9"
+st rec show SSR2-D1 --format json
+eq "derived from the SSR1 rec whose section holds it" "$(jq -c '.links' <<<"$OUT")" '[{"rec":"SSR2-D1","rel":"derived_from","other":"SSR1-2"}]'
+eq "drafts start pending" "$(jq -r '.board' <<<"$OUT")" "pending"
+eq "editor notes are not recommendations" "$("$BIN" rec show SSR2-D3 --format json | jq -r .text | grep -c Revisit)" "0"
+eq "{{notes}} are dropped" "$("$BIN" rec show SSR2-D6 --format json | jq -r .text | grep -c '{{')" "0"
+must_fail "re-importing the assessment is refused" 1 import --format ssr2-assessment "$R2"
+ok "the log verifies" verify
+
+# Damaged copies fail cleanly: nothing written.
+"$BIN" --db fresh.db init >/dev/null
+head -c 40000 "$R2" > trunc2.txt
+head -n 48 "$R1" > trunc1.txt
+head -c 3000 /dev/urandom > garbage.txt
+printf 'binary\0data' > binary.txt
+for f in trunc1.txt:ssr1-report trunc2.txt:ssr2-assessment garbage.txt:ssr1-report garbage.txt:ssr2-assessment binary.txt:ssr1-report; do
+    file=${f%%:*}; fmt=${f#*:}
+    st --db fresh.db import --format "$fmt" "$file"
+    if [ "$RC" -eq 1 ] && [ "$(printf '%s' "$ERR" | grep -c '')" -eq 1 ] && [ "$(log_count fresh.db)" -eq 0 ]; then
+        pass "damaged $file as $fmt fails cleanly"
+    else
+        fail "damaged $file as $fmt fails cleanly" "exit $RC, $(log_count fresh.db) changes: $ERR"
+    fi
+done
+has "a truncated report names its line" "$(run "$BIN" --db fresh.db import --format ssr1-report trunc1.txt; echo "$ERR")" "trunc1.txt:[0-9]+: "
+has "a truncated assessment names its line" "$(run "$BIN" --db fresh.db import --format ssr2-assessment trunc2.txt; echo "$ERR")" "trunc2.txt:[0-9]+: "
+
+# BOM, CRLF and no final newline give the same result as the original.
+{ printf '\xEF\xBB\xBF'; sed 's/$/\r/' "$R2" | head -c -2; } > bom2.txt
+"$BIN" --db a.db init >/dev/null; "$BIN" --db b.db init >/dev/null
+"$BIN" --db a.db import --format ssr2-assessment "$R2" >/dev/null
+ok "BOM, CRLF, no final newline" --db b.db import --format ssr2-assessment bom2.txt
+eq "same assessment either way" "$("$BIN" --db b.db assess show SSR2-SSR1 --format json | jq -S 'del(.items[].evidence[].id)')" \
+   "$("$BIN" --db a.db assess show SSR2-SSR1 --format json | jq -S 'del(.items[].evidence[].id)')"
+
+# Imported the other way round (assessment first), the report still lands on its date.
+"$BIN" --db c.db init >/dev/null
+"$BIN" --db c.db import --format ssr2-assessment "$R2" >/dev/null
+ok "report after assessment" --db c.db import --format ssr1-report "$R1"
+eq "the recs existed on the report's date" "$("$BIN" --db c.db rec show SSR1-9 --as-of 2014-03-18 --format json | jq -r .status)" "in_progress"
+eq "and kept the assessment's fuller text" "$("$BIN" --db c.db rec show SSR1-9 --format json | jq -r .text | grep -c 'roadmap towards')" "1"
