@@ -48,4 +48,10 @@ cat <<'MD'
   *rec list* reads the current table; *--as-of* reads the version table (one
   seek per rec); *--known-at* folds the log itself. *verify* re-hashes the whole
   chain; its peer is the sqlite3 shell hashing every row with `sha3_query`.
+- **docs** (`bench/docs.sh`): importing each source document (the SSR1 report,
+  the SSR2 assessment) into a fresh database, and every report in every format
+  on the demo, each as a whole `ssrtrack` process. The import's peer is the
+  canonical JSON import of exactly the changes the document import produced
+  (the same writes without the parsing); the reports' peer is
+  `rec list --format json` on the same data.
 MD
