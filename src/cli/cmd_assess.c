@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "report/assessment_model.h"
 #include "report/json_view.h"
+#include "store/ops.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
@@ -39,30 +40,16 @@ int cmd_assess_new(cli_t *c, int argc, char **argv)
 
 typedef struct {
     const char *assessment, *rec;
-    edit_t ed;
-    char *item;
-} item_edit;
+    field_value *fv;
+    int n;
+    const char *effective, *actor, *reason;
+} item_args;
 
-/* Create the item on its first answer, otherwise update it. */
 static int do_item(cli_t *c, void *ctx)
 {
-    item_edit *ie = ctx;
-    int has = store_exists(c->store, &kind_assessment, ie->assessment, &c->err);
-    if (has < 0) return -1;
-    if (!has) return err_set(&c->err, ERR_NOTFOUND, "no such assessment: %s", ie->assessment);
-    int exists = store_exists(c->store, &kind_item, ie->item, &c->err);
-    if (exists < 0) return -1;
-    if (exists) return store_edit(c->store, &ie->ed, &c->err);
-    field_value *fv = arena_alloc(c->a, sizeof *fv * (size_t)(ie->ed.nfv + 2));
-    if (!fv) return err_nomem(&c->err);
-    fv[0] = (field_value){"assessment", ie->assessment};
-    fv[1] = (field_value){"rec", ie->rec};
-    memcpy(fv + 2, ie->ed.fv, sizeof *fv * (size_t)ie->ed.nfv);
-    edit_t create = ie->ed;
-    create.op = EDIT_CREATE;
-    create.fv = fv;
-    create.nfv += 2;
-    return store_edit(c->store, &create, &c->err);
+    item_args *ia = ctx;
+    return op_answer_item(c->store, ia->assessment, ia->rec, ia->fv, ia->n, ia->effective, ia->actor,
+                          ia->reason, c->a, &c->err);
 }
 
 int cmd_assess_set(cli_t *c, int argc, char **argv)
@@ -95,48 +82,23 @@ int cmd_assess_set(cli_t *c, int argc, char **argv)
         }
         fv[i - 2] = (field_value){field, value};
     }
-    item_edit ie = {pos[0], pos[1],
-                    {EDIT_UPDATE, &kind_item, NULL, fv, np - 2, opt_value(o, no, "--effective"),
-                     cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason")},
-                    arena_printf(c->a, "%s/%s", pos[0], pos[1])};
-    if (!ie.item) return err_nomem(&c->err);
-    ie.ed.id = ie.item;
-    if (cli_write(c, do_item, &ie)) return err_prefix(&c->err, "assess set %s %s", pos[0], pos[1]);
-    printf("updated %s\n", ie.item);
+    item_args ia = {pos[0], pos[1], fv, np - 2, opt_value(o, no, "--effective"),
+                    cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason")};
+    if (cli_write(c, do_item, &ia)) return err_prefix(&c->err, "assess set %s %s", pos[0], pos[1]);
+    printf("updated %s/%s\n", pos[0], pos[1]);
     return 0;
 }
 
 typedef struct {
-    const char *item, *assessor, *dissent, *effective, *actor, *reason;
+    const char *assessment, *rec, *assessor, *dissent, *effective, *actor, *reason;
     int withdraw;
-    char *id;
 } signoff_args;
 
 static int do_signoff(cli_t *c, void *ctx)
 {
     signoff_args *sa = ctx;
-    int has = store_exists(c->store, &kind_item, sa->item, &c->err);
-    if (has < 0) return -1;
-    if (!has) return err_set(&c->err, ERR_NOTFOUND, "no such assessment item: %s (answer it first with 'assess set')", sa->item);
-    int exists = store_exists(c->store, &kind_signoff, sa->id, &c->err);
-    if (exists < 0) return -1;
-    if (sa->withdraw) {
-        if (!exists) return err_set(&c->err, ERR_NOTFOUND, "%s has not signed off %s", sa->assessor, sa->item);
-        field_value fv[] = {{"active", "false"}};
-        edit_t ed = {EDIT_UPDATE, &kind_signoff, sa->id, fv, 1, sa->effective, sa->actor, sa->reason};
-        return store_edit(c->store, &ed, &c->err);
-    }
-    field_value fv[4];
-    int n = 0;
-    if (!exists) {
-        fv[n++] = (field_value){"item", sa->item};
-        fv[n++] = (field_value){"assessor", sa->assessor};
-    }
-    fv[n++] = (field_value){"dissent", sa->dissent ? sa->dissent : ""};
-    if (exists) fv[n++] = (field_value){"active", "true"};
-    edit_t ed = {exists ? EDIT_UPDATE : EDIT_CREATE, &kind_signoff, sa->id, fv, n, sa->effective,
-                 sa->actor, sa->reason};
-    return store_edit(c->store, &ed, &c->err);
+    return op_signoff(c->store, sa->assessment, sa->rec, sa->assessor, sa->dissent, sa->withdraw,
+                      sa->effective, sa->actor, sa->reason, c->a, &c->err);
 }
 
 int cmd_assess_signoff(cli_t *c, int argc, char **argv)
@@ -148,13 +110,12 @@ int cmd_assess_signoff(cli_t *c, int argc, char **argv)
     if (args_parse(c, "assess signoff", argc, argv, o, no, pos, 2, 2, NULL)) return -1;
     const char *by = opt_value(o, no, "--by");
     if (!by || !*by) return err_set(&c->err, ERR_INPUT, "assess signoff: --by NAME is required");
-    signoff_args sa = {arena_printf(c->a, "%s/%s", pos[0], pos[1]), by, opt_value(o, no, "--dissent"),
-                       opt_value(o, no, "--effective"), cli_actor(opt_value(o, no, "--actor")),
-                       opt_value(o, no, "--reason"), opt_given(o, no, "--withdraw"), NULL};
-    if (!sa.item || !(sa.id = arena_printf(c->a, "%s by %s", sa.item, by))) return err_nomem(&c->err);
+    signoff_args sa = {pos[0], pos[1], by, opt_value(o, no, "--dissent"), opt_value(o, no, "--effective"),
+                       cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason"),
+                       opt_given(o, no, "--withdraw")};
     if (cli_write(c, do_signoff, &sa)) return err_prefix(&c->err, "assess signoff %s %s", pos[0], pos[1]);
-    printf("%s %s %s%s\n", by, sa.withdraw ? "withdrew the sign-off of" : "signed off", sa.item,
-           sa.dissent && !sa.withdraw ? ", with dissent on record" : "");
+    printf("%s %s %s/%s%s\n", by, sa.withdraw ? "withdrew the sign-off of" : "signed off", pos[0], pos[1],
+           sa.dissent && *sa.dissent && !sa.withdraw ? ", with dissent on record" : "");
     return 0;
 }
 

@@ -2,25 +2,21 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "store/ops.h"
 
 typedef struct {
     const char *rec;
-    edit_t ed;
     field_value fv[8];
+    int n;
+    const char *effective, *actor, *reason;
     char *id;
 } ms_add;
 
 static int do_add(cli_t *c, void *ctx)
 {
     ms_add *m = ctx;
-    int ok = store_exists(c->store, &kind_rec, m->rec, &c->err);
-    if (ok < 0) return -1;
-    if (!ok) return err_set(&c->err, ERR_NOTFOUND, "no such rec: %s", m->rec);
-    char *prefix = arena_printf(c->a, "%s.", m->rec);
-    if (!prefix) return err_nomem(&c->err);
-    if (store_next_id(c->store, &kind_milestone, prefix, c->a, &m->id, &c->err)) return -1;
-    m->ed.id = m->id;
-    return store_edit(c->store, &m->ed, &c->err);
+    return op_add_milestone(c->store, m->rec, m->fv, m->n, m->effective, m->actor, m->reason, c->a, &m->id,
+                            &c->err);
 }
 
 int cmd_milestone_add(cli_t *c, int argc, char **argv)
@@ -31,14 +27,11 @@ int cmd_milestone_add(cli_t *c, int argc, char **argv)
     const char *pos[1];
     if (args_parse(c, "milestone add", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     if (!opt_given(o, no, "--title")) return err_set(&c->err, ERR_INPUT, "milestone add: --title is required");
-    ms_add m = {.rec = pos[0]};
-    int n = 0;
-    m.fv[n++] = (field_value){"rec", pos[0]};
+    ms_add m = {.rec = pos[0], .effective = opt_value(o, no, "--effective"),
+                .actor = cli_actor(opt_value(o, no, "--actor")), .reason = opt_value(o, no, "--reason")};
     static const char *const map[][2] = {{"--title", "title"}, {"--status", "status"}, {"--due", "due"}, {"--done", "done"}};
     for (int i = 0; i < 4; i++)
-        if (opt_given(o, no, map[i][0])) m.fv[n++] = (field_value){map[i][1], opt_value(o, no, map[i][0])};
-    m.ed = (edit_t){EDIT_CREATE, &kind_milestone, NULL, m.fv, n, opt_value(o, no, "--effective"),
-                    cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason")};
+        if (opt_given(o, no, map[i][0])) m.fv[m.n++] = (field_value){map[i][1], opt_value(o, no, map[i][0])};
     if (cli_write(c, do_add, &m)) return err_prefix(&c->err, "milestone add %s", pos[0]);
     printf("%s\n", m.id);
     return 0;

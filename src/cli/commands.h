@@ -12,6 +12,7 @@ CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(
 CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
 CMD(report); CMD(lint);
+CMD(serve); CMD(site); CMD(http); CMD(user_add); CMD(token_create);
 CMD(assess_new); CMD(assess_set); CMD(assess_signoff); CMD(assess_show); CMD(assess_list);
 #undef CMD
 

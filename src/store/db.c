@@ -24,6 +24,15 @@ static const char schema_v1[] =
  * that has shipped. (Projection tables are not here: they follow the kind
  * descriptors and are rebuilt from the log when those change.) */
 static const char *const migrations[] = {
+    /* 1 -> 2: accounts for the web (secrets stay out of the change log) */
+    "CREATE TABLE users(name TEXT PRIMARY KEY, role TEXT NOT NULL, password TEXT NOT NULL,"
+    " created_at TEXT NOT NULL);"
+    "CREATE TABLE sessions(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL,"
+    " created INTEGER NOT NULL, seen INTEGER NOT NULL);"
+    "CREATE TABLE tokens(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL);"
+    "CREATE TABLE signin_failures(user TEXT NOT NULL, addr TEXT NOT NULL, at INTEGER NOT NULL);"
+    "CREATE INDEX signin_failures_user ON signin_failures(user, at);"
+    "CREATE INDEX signin_failures_addr ON signin_failures(addr, at);",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
@@ -238,6 +247,7 @@ void store_close(store_t *s)
     if (!s) return;
     if (s->in_tx) store_rollback(s);
     sqlite3_finalize(s->insert_change);
+    sqlite3_finalize(s->data_version);
     project_free_sql(s);
     if (s->db) sqlite3_close(s->db);
     buf_free(&s->scratch);
@@ -289,6 +299,26 @@ int store_commit(store_t *s, err_t *e)
     }
     s->in_tx = 0;
     return 0;
+}
+
+int store_read_begin(store_t *s, err_t *e)
+{
+    int rc = sqlite3_exec(s->db, "BEGIN DEFERRED", NULL, NULL, NULL);
+    return rc == SQLITE_OK ? 0 : db_error(s, rc, "read", e);
+}
+
+void store_read_end(store_t *s)
+{
+    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+}
+
+int store_data_version(store_t *s, long long *v, err_t *e)
+{
+    if (!s->data_version && db_prepare(s, "PRAGMA data_version", &s->data_version, e)) return -1;
+    int rc = sqlite3_step(s->data_version);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int64(s->data_version, 0) : 0;
+    sqlite3_reset(s->data_version);
+    return rc == SQLITE_ROW ? 0 : db_error(s, rc, "data version", e);
 }
 
 void store_rollback(store_t *s)

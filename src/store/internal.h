@@ -39,6 +39,7 @@ struct store {
     buf_t scratch;
     map_t *touched;           /* "kind\tid" of things to re-fold; value: kind_def* */
     sqlite3_stmt *insert_change;
+    sqlite3_stmt *data_version;
     kind_sql sql[KIND_MAX_KINDS];     /* by position in all_kinds */
     kind_stmts stmt[KIND_MAX_KINDS];
     sqlite3_stmt *select_thing;

@@ -263,21 +263,9 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
     return 0;
 }
 
-int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
-                  size_t *n, err_t *e)
+/* Read change rows (the ten columns in table order) into an arena array. */
+static int read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
-    sqlite3_stmt *st;
-    const char *sql = k == &kind_rec
-        ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
-          " hash FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
-          " OR (entity = 'milestone' AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1))"
-          " OR (entity = 'link' AND entity_id IN (SELECT id FROM links WHERE rec = ?1 OR other = ?1))"
-          " ORDER BY seq"
-        : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
-          " hash FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
-    if (db_prepare(s, sql, &st, e)) return -1;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
     size_t cap = 0;
     *n = 0;
     *out = NULL;
@@ -306,9 +294,48 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
         if (!c->entity || !c->entity_id || !c->field || !c->value || !c->effective_at ||
             !c->recorded_at || !c->actor || !c->reason) { bad = err_nomem(e); break; }
     }
-    sqlite3_finalize(st);
     if (bad) return -1;
-    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "history", e);
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "changes", e);
+}
+
+int store_changes(store_t *s, long long after, long long before, const char *as_of, int limit,
+                  int ascending, arena_t *a, change_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, ascending
+                   ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason, hash"
+                     " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq LIMIT ?4"
+                   : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason, hash"
+                     " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq DESC LIMIT ?4",
+                   &st, e))
+        return -1;
+    sqlite3_bind_int64(st, 1, after);
+    sqlite3_bind_int64(st, 2, before > 0 ? before : (long long)9e18);
+    sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31", -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, limit);
+    int rc = read_changes(s, st, a, out, n, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
+                  size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    const char *sql = k == &kind_rec
+        ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
+          " hash FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
+          " OR (entity = 'milestone' AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1))"
+          " OR (entity = 'link' AND entity_id IN (SELECT id FROM links WHERE rec = ?1 OR other = ?1))"
+          " ORDER BY seq"
+        : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
+          " hash FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
+    if (db_prepare(s, sql, &st, e)) return -1;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
+    int rc = read_changes(s, st, a, out, n, e);
+    sqlite3_finalize(st);
+    return rc;
 }
 
 int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a, char **out,

@@ -95,6 +95,14 @@ int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a,
 
 /* --- reading ------------------------------------------------------------ */
 
+/* A read transaction: everything read until store_read_end sees one
+ * snapshot of the file (a page drawn from several queries stays consistent). */
+int store_read_begin(store_t *s, err_t *e);
+void store_read_end(store_t *s);
+/* A number that changes whenever another connection (or process) commits to
+ * the file; cheap enough to ask on every request. */
+int store_data_version(store_t *s, long long *v, err_t *e);
+
 /* A point of view: the world as it stood on as_of (effective time), as the
  * tracker knew it at known_at (recorded time; "" = now). */
 typedef struct {
@@ -125,6 +133,12 @@ int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e);
  * those whose field equals value. */
 int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const char *value,
                arena_t *a, ent_t **items, size_t *n, err_t *e);
+
+/* Changes with after < seq < before (0: no bound) and effective on or before
+ * as_of (NULL: any), newest first (or oldest first when ascending), at most
+ * limit of them. */
+int store_changes(store_t *s, long long after, long long before, const char *as_of, int limit,
+                  int ascending, arena_t *a, change_t **out, size_t *n, err_t *e);
 
 /* The changes that shaped a rec (its own, its milestones', its links'), or of
  * any other single thing, in log order. */

@@ -1,0 +1,154 @@
+/* accounts.c — see accounts.h. Each write is its own transaction. */
+#include "store/accounts.h"
+
+#include <string.h>
+
+#include "store/internal.h"
+
+/* Run one write statement with bound text/blob/integer arguments inside
+ * BEGIN IMMEDIATE … COMMIT. fmt: one letter per argument: t text, b blob32, i int64. */
+static int write1(store_t *s, const char *sql, const char *fmt, const void **args, err_t *e)
+{
+    if (s->in_tx) return err_set(e, ERR_INTERNAL, "accounts: nested transaction");
+    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return db_error(s, rc, "accounts", e);
+    sqlite3_stmt *st;
+    if (db_prepare(s, sql, &st, e)) { sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); return -1; }
+    for (int i = 0; fmt[i]; i++) {
+        if (fmt[i] == 't') sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+        else if (fmt[i] == 'b') sqlite3_bind_blob(st, i + 1, args[i], 32, SQLITE_STATIC);
+        else sqlite3_bind_int64(st, i + 1, *(const long long *)args[i]);
+    }
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        int code = rc;
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if ((code & 0xff) == SQLITE_CONSTRAINT) return err_set(e, ERR_CONFLICT, "already exists");
+        return db_error(s, code, "accounts", e);
+    }
+    rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return db_error(s, rc, "accounts", e);
+    }
+    return 0;
+}
+
+int accounts_add_user(store_t *s, const char *name, const char *role, const char *password_hash, err_t *e)
+{
+    char now[TS_SIZE];
+    clock_now(now);
+    const void *args[] = {name, role, password_hash, now};
+    if (write1(s, "INSERT INTO users(name, role, password, created_at) VALUES(?1, ?2, ?3, ?4)", "tttt", args, e))
+        return e->code == ERR_CONFLICT ? err_set(e, ERR_CONFLICT, "user %s already exists", name) : -1;
+    return 0;
+}
+
+int accounts_set_password(store_t *s, const char *name, const char *password_hash, err_t *e)
+{
+    const void *args[] = {password_hash, name};
+    return write1(s, "UPDATE users SET password = ?1 WHERE name = ?2", "tt", args, e);
+}
+
+int accounts_get_user(store_t *s, const char *name, arena_t *a, account_t *out, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT name, role, password FROM users WHERE name = ?1", &st, e)) return -1;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        out->name = db_text(st, 0, a);
+        out->role = db_text(st, 1, a);
+        out->password = db_text(st, 2, a);
+        found = out->name && out->role && out->password ? 1 : err_nomem(e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
+    return found;
+}
+
+int accounts_new_session(store_t *s, const unsigned char id_hash[32], const char *user, const char *csrf,
+                         long long now, err_t *e)
+{
+    const void *args[] = {id_hash, user, csrf, &now, &now};
+    return write1(s, "INSERT INTO sessions(id_hash, user, csrf, created, seen) VALUES(?1, ?2, ?3, ?4, ?5)",
+                  "bttii", args, e);
+}
+
+int accounts_get_session(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user,
+                         const char **csrf, long long *created, long long *seen, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT user, csrf, created, seen FROM sessions WHERE id_hash = ?1", &st, e)) return -1;
+    sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        *user = db_text(st, 0, a);
+        *csrf = db_text(st, 1, a);
+        *created = sqlite3_column_int64(st, 2);
+        *seen = sqlite3_column_int64(st, 3);
+        found = *user && *csrf ? 1 : err_nomem(e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
+    return found;
+}
+
+int accounts_touch_session(store_t *s, const unsigned char id_hash[32], long long now, err_t *e)
+{
+    const void *args[] = {&now, id_hash};
+    return write1(s, "UPDATE sessions SET seen = ?1 WHERE id_hash = ?2", "ib", args, e);
+}
+
+int accounts_end_session(store_t *s, const unsigned char id_hash[32], err_t *e)
+{
+    const void *args[] = {id_hash};
+    return write1(s, "DELETE FROM sessions WHERE id_hash = ?1", "b", args, e);
+}
+
+int accounts_expire_sessions(store_t *s, long long idle_before, long long created_before, err_t *e)
+{
+    const void *args[] = {&idle_before, &created_before};
+    return write1(s, "DELETE FROM sessions WHERE seen < ?1 OR created < ?2", "ii", args, e);
+}
+
+int accounts_new_token(store_t *s, const unsigned char id_hash[32], const char *user, err_t *e)
+{
+    char now[TS_SIZE];
+    clock_now(now);
+    const void *args[] = {id_hash, user, now};
+    return write1(s, "INSERT INTO tokens(id_hash, user, created_at) VALUES(?1, ?2, ?3)", "btt", args, e);
+}
+
+int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT user FROM tokens WHERE id_hash = ?1", &st, e)) return -1;
+    sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) found = (*user = db_text(st, 0, a)) ? 1 : err_nomem(e);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
+    return found;
+}
+
+int accounts_fail(store_t *s, const char *user, const char *addr, long long now, err_t *e)
+{
+    const void *args[] = {user, addr, &now};
+    return write1(s, "INSERT INTO signin_failures(user, addr, at) VALUES(?1, ?2, ?3)", "tti", args, e);
+}
+
+int accounts_failures(store_t *s, const char *user, const char *addr, long long since, long long *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, user ? "SELECT count(*) FROM signin_failures WHERE user = ?1 AND at >= ?2"
+                           : "SELECT count(*) FROM signin_failures WHERE addr = ?1 AND at >= ?2", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, user ? user : addr, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 2, since);
+    int rc = sqlite3_step(st);
+    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : db_error(s, rc, "accounts", e);
+}

@@ -1,0 +1,39 @@
+/* accounts.h — users, sessions, API tokens and failed sign-ins: the web's
+ * operational tables. Nothing here is part of the change log; secrets are
+ * stored only as hashes (Argon2id for passwords, SHA-256 for session ids and
+ * tokens, computed by the caller). */
+#ifndef SSR_ACCOUNTS_H
+#define SSR_ACCOUNTS_H
+
+#include "store/store.h"
+
+typedef struct {
+    const char *name, *role, *password;   /* password: the Argon2id string */
+} account_t;
+
+/* ERR_CONFLICT when the name is taken. One transaction. */
+int accounts_add_user(store_t *s, const char *name, const char *role, const char *password_hash, err_t *e);
+/* 1 found (fields arena-owned), 0 not found, -1 error. */
+int accounts_get_user(store_t *s, const char *name, arena_t *a, account_t *out, err_t *e);
+int accounts_set_password(store_t *s, const char *name, const char *password_hash, err_t *e);
+
+/* Sessions: id_hash is SHA-256 of the cookie value; times in seconds. */
+int accounts_new_session(store_t *s, const unsigned char id_hash[32], const char *user, const char *csrf,
+                         long long now, err_t *e);
+/* 1 found: *user and *csrf arena-owned, *created and *seen set. */
+int accounts_get_session(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user,
+                         const char **csrf, long long *created, long long *seen, err_t *e);
+int accounts_touch_session(store_t *s, const unsigned char id_hash[32], long long now, err_t *e);
+int accounts_end_session(store_t *s, const unsigned char id_hash[32], err_t *e);
+/* Drop sessions idle since before idle_before or created before created_before. */
+int accounts_expire_sessions(store_t *s, long long idle_before, long long created_before, err_t *e);
+
+int accounts_new_token(store_t *s, const unsigned char id_hash[32], const char *user, err_t *e);
+/* 1 found: *user arena-owned. */
+int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user, err_t *e);
+
+/* Failed sign-ins: record one; count those for a user or an address since. */
+int accounts_fail(store_t *s, const char *user, const char *addr, long long now, err_t *e);
+int accounts_failures(store_t *s, const char *user, const char *addr, long long since, long long *n, err_t *e);
+
+#endif

@@ -1,0 +1,216 @@
+/* auth.c — see auth.h. */
+#include "web/auth.h"
+
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/accounts.h"
+#include "util/fmt.h"
+#include "util/hex.h"
+#include "web/page.h"
+
+static long long now_s(void) { return (long long)time(NULL); }
+
+char *auth_hash_password(arena_t *a, const char *password, err_t *e)
+{
+    char *out = arena_alloc(a, crypto_pwhash_STRBYTES);
+    if (!out) { err_nomem(e); return NULL; }
+    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        err_set(e, ERR_NOMEM, "not enough memory to hash the password");
+        return NULL;
+    }
+    return out;
+}
+
+char *auth_new_secret(arena_t *a, unsigned char hash[32])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    char *hex = arena_alloc(a, 65);
+    if (!hex) return NULL;
+    hex_encode(raw, sizeof raw, hex);
+    crypto_hash_sha256(hash, (const unsigned char *)hex, 64);
+    sodium_memzero(raw, sizeof raw);
+    return hex;
+}
+
+/* The role of a user name, or ROLE_NONE. */
+static int role_of(web_req *w, const char *user)
+{
+    account_t acc;
+    err_t e;
+    if (accounts_get_user(w->db, user, w->a, &acc, &e) != 1) return ROLE_NONE;
+    return role_parse(acc.role);
+}
+
+int auth_identify(web_req *w)
+{
+    const char *authz = http_header(w->req, "authorization");
+    err_t e;
+    if (authz && strncmp(authz, "Bearer ", 7) == 0) {
+        unsigned char h[32];
+        const char *tok = authz + 7;
+        crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
+        const char *user;
+        if (accounts_get_token(w->db, h, w->a, &user, &e) == 1 && (w->role = role_of(w, user)) != ROLE_NONE) {
+            w->user = user;
+            w->via_token = 1;
+        }
+        return 0;
+    }
+    const char *sid = http_cookie(w->a, http_header(w->req, "cookie"), SESSION_COOKIE);
+    if (!sid || strlen(sid) != 64) return 0;
+    unsigned char h[32];
+    crypto_hash_sha256(h, (const unsigned char *)sid, 64);
+    const char *user, *csrf;
+    long long created, seen, now = now_s();
+    if (accounts_get_session(w->db, h, w->a, &user, &csrf, &created, &seen, &e) != 1) return 0;
+    if (now - seen > w->ctx->session_idle || now - created > w->ctx->session_max) return 0;
+    if ((w->role = role_of(w, user)) == ROLE_NONE) return 0;
+    w->user = user;
+    w->csrf = csrf;
+    memcpy(w->session, h, 32);
+    /* Idle expiry counts from the last request; note it at most once a minute. */
+    if (now - seen > 60 && w->ctx->writer) {
+        pthread_mutex_lock(&w->ctx->writer_lock);
+        accounts_touch_session(w->ctx->writer, h, now, &e);
+        pthread_mutex_unlock(&w->ctx->writer_lock);
+    }
+    return 0;
+}
+
+/* The origin the browser must be on: scheme and Host of this request. */
+static int same_origin(web_req *w, const char *url)
+{
+    const char *host = http_header(w->req, "host");
+    if (!url || !host) return 0;
+    const char *rest = strncmp(url, "http://", 7) == 0 ? url + 7 : strncmp(url, "https://", 8) == 0 ? url + 8 : NULL;
+    if (!rest) return 0;
+    size_t n = strlen(host);
+    return strncmp(rest, host, n) == 0 && (rest[n] == '\0' || rest[n] == '/');
+}
+
+static int origin_ok(web_req *w)
+{
+    const char *origin = http_header(w->req, "origin");
+    if (origin) return same_origin(w, origin);
+    return same_origin(w, http_header(w->req, "referer"));
+}
+
+int auth_check_post(web_req *w)
+{
+    if (!w->user || w->via_token) return web_error(w, 401, "unauthorized", "Sign in first.");
+    if (!origin_ok(w)) return web_error(w, 403, "forbidden", "The form was not sent from this site.");
+    const char *token = http_form(w->req, "csrf");
+    if (!token || !w->csrf || strlen(token) != strlen(w->csrf) ||
+        sodium_memcmp(token, w->csrf, strlen(token)) != 0)
+        return web_error(w, 403, "forbidden", "The form's security token is missing or stale; reload the page.");
+    return 0;
+}
+
+static void signin_form(web_req *w, const char *message)
+{
+    buf_t *b = &w->res->body;
+    page_begin(w, "Sign in");
+    buf_puts(b, "<h1>Sign in</h1>\n");
+    if (message) bfmt(b, "<p class=\"error\" role=\"alert\">%h</p>\n", message);
+    const char *next = http_param(w->req, "next");
+    bfmt(b, "<form method=\"post\" action=\"/signin\" class=\"signin\">"
+            "<input type=\"hidden\" name=\"next\" value=\"%h\">"
+            "<p><label for=\"user\">Name</label><br><input id=\"user\" name=\"user\" autocomplete=\"username\" required></p>"
+            "<p><label for=\"password\">Password</label><br><input id=\"password\" name=\"password\" type=\"password\" "
+            "autocomplete=\"current-password\" required></p><p><button type=\"submit\">Sign in</button></p></form>\n",
+         next ? next : "/");
+    page_end(w);
+}
+
+int auth_signin_page(web_req *w, char **args)
+{
+    (void)args;
+    signin_form(w, NULL);
+    return 200;
+}
+
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+static char dummy_hash[crypto_pwhash_STRBYTES];
+
+static void make_dummy(void)
+{
+    unsigned char pw[16];
+    randombytes_buf(pw, sizeof pw);
+    if (crypto_pwhash_str(dummy_hash, (const char *)pw, sizeof pw, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        dummy_hash[0] = '\0';
+}
+
+/* A local path to go to after sign-in, else "/". */
+static const char *local_next(const char *next)
+{
+    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n")) return "/";
+    return next;
+}
+
+int auth_signin(web_req *w, char **args)
+{
+    (void)args;
+    if (!origin_ok(w)) return web_error(w, 403, "forbidden", "The form was not sent from this site.");
+    const char *user = http_form(w->req, "user"), *pw = http_form(w->req, "password");
+    if (!user || !pw || !*user || strlen(user) > 100 || strlen(pw) > 1000)
+        return web_error(w, 400, "invalid", "Give a name and a password.");
+    long long now = now_s(), fails_user = 0, fails_addr = 0;
+    err_t e;
+    if (accounts_failures(w->db, user, NULL, now - 3600, &fails_user, &e) ||
+        accounts_failures(w->db, NULL, w->req->remote, now - SIGNIN_ADDR_WINDOW, &fails_addr, &e))
+        return web_error_from(w, &e);
+    if (fails_user >= SIGNIN_FAILS_PER_USER_HOUR || fails_addr >= SIGNIN_FAILS_PER_ADDR_WINDOW) {
+        http_add_header(w->res, w->a, "Retry-After", "900");
+        return web_error(w, 429, "too_many_attempts", "Too many failed sign-ins; try again later.");
+    }
+    account_t acc;
+    int found = accounts_get_user(w->db, user, w->a, &acc, &e);
+    if (found < 0) return web_error_from(w, &e);
+    /* Verify against a dummy hash for unknown names, so timing does not tell. */
+    pthread_once(&dummy_once, make_dummy);
+    int ok = crypto_pwhash_str_verify(found == 1 ? acc.password : dummy_hash, pw, strlen(pw)) == 0 && found == 1;
+    if (!ok) {
+        pthread_mutex_lock(&w->ctx->writer_lock);
+        accounts_fail(w->ctx->writer, user, w->req->remote, now, &e);
+        pthread_mutex_unlock(&w->ctx->writer_lock);
+        w->res->status = 401;
+        signin_form(w, "Wrong name or password.");
+        w->res->status = 401;
+        return 401;
+    }
+    /* A new session id at every sign-in; the old one, if any, ends. */
+    unsigned char h[32], ch[32];
+    char *sid = auth_new_secret(w->a, h), *csrf = auth_new_secret(w->a, ch);
+    if (!sid || !csrf) return web_error(w, 500, "no_memory", "out of memory");
+    pthread_mutex_lock(&w->ctx->writer_lock);
+    int rc = 0;
+    if (w->user && !w->via_token) rc = accounts_end_session(w->ctx->writer, w->session, &e);
+    if (rc == 0) rc = accounts_new_session(w->ctx->writer, h, acc.name, csrf, now, &e);
+    if (rc == 0) accounts_expire_sessions(w->ctx->writer, now - w->ctx->session_idle, now - w->ctx->session_max, &e);
+    pthread_mutex_unlock(&w->ctx->writer_lock);
+    if (rc) return web_error_from(w, &e);
+    char *cookie = arena_printf(w->a, SESSION_COOKIE "=%s; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=%ld",
+                                sid, w->ctx->session_max);
+    if (!cookie) return web_error(w, 500, "no_memory", "out of memory");
+    http_add_header(w->res, w->a, "Set-Cookie", cookie);
+    return web_redirect(w, local_next(http_form(w->req, "next")));
+}
+
+int auth_signout(web_req *w, char **args)
+{
+    (void)args;
+    int rc = auth_check_post(w);
+    if (rc) return rc;
+    err_t e;
+    pthread_mutex_lock(&w->ctx->writer_lock);
+    rc = accounts_end_session(w->ctx->writer, w->session, &e);
+    pthread_mutex_unlock(&w->ctx->writer_lock);
+    if (rc) return web_error_from(w, &e);
+    http_add_header(w->res, w->a, "Set-Cookie", SESSION_COOKIE "=; Path=/; Secure; HttpOnly; SameSite=Strict; Max-Age=0");
+    return web_redirect(w, "/");
+}

@@ -1,0 +1,33 @@
+/* auth.h — who is asking: sessions (cookie), API tokens (bearer), sign-in
+ * with Argon2id passwords and throttling, and the checks every form post
+ * passes (a session, the right role, the CSRF token, the Origin). */
+#ifndef SSR_AUTH_H
+#define SSR_AUTH_H
+
+#include "web/web.h"
+
+#define SESSION_COOKIE "__Host-ssrtrack"
+#define SIGNIN_FAILS_PER_USER_HOUR 100
+#define SIGNIN_FAILS_PER_ADDR_WINDOW 30
+#define SIGNIN_ADDR_WINDOW 900
+
+/* Hash a password (Argon2id, libsodium's interactive limits: 64 MiB, 2
+ * passes) into an arena string. */
+char *auth_hash_password(arena_t *a, const char *password, err_t *e);
+/* A new random secret, hex, and its SHA-256. */
+char *auth_new_secret(arena_t *a, unsigned char hash[32]);
+
+/* Fill w->user/role/csrf from a bearer token or the session cookie. An
+ * expired session counts as none. */
+int auth_identify(web_req *w);
+
+/* Form posts from pages: signed in (401), Origin of this site and the CSRF
+ * token of the session (403). Returns 0 when the post may proceed, else the
+ * error status already written. */
+int auth_check_post(web_req *w);
+
+int auth_signin_page(web_req *w, char **args);
+int auth_signin(web_req *w, char **args);
+int auth_signout(web_req *w, char **args);
+
+#endif

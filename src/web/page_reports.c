@@ -1,0 +1,61 @@
+/* page_reports.c — /reports (every kind, every format, as of the chosen
+ * date) and /reports/KIND (the report itself, as the CLI would write it). */
+#include <string.h>
+
+#include "report/report.h"
+#include "util/fmt.h"
+#include "web/handlers.h"
+#include "web/page.h"
+
+static const char *const blurbs[] = {
+    "The implementation table as ICANN's SSR1 report printed it: each activity with its mark.",
+    "An assessment's overview and each recommendation's six answers, sign-offs and dissent.",
+    "Recommendations by status at the end of each quarter, computed from history.",
+    "What makes each recommendation hard to measure or track (the SMART check).",
+};
+
+int reports_page(web_req *w, char **args)
+{
+    (void)args;
+    buf_t *b = &w->res->body;
+    page_begin(w, "Reports");
+    buf_puts(b, "<h1>Reports</h1>\n<p>The documents review teams publish, drawn from the data as of the date above. "
+                "HTML files are self-contained and print well.</p>\n<dl class=\"reports\">\n");
+    static const char *const formats[] = {"html", "md", "csv", "json"};
+    for (int k = 0; report_kinds[k]; k++) {
+        bfmt(b, "<dt>%h</dt><dd>%h<br>", report_kinds[k], blurbs[k]);
+        for (int f = 0; f < 4; f++) {
+            buf_t href = BUF_INIT;
+            if (w->ctx->static_site) bfmt(&href, "/reports/%t.%t", report_kinds[k], formats[f]);
+            else bfmt(&href, "/reports/%t?format=%t", report_kinds[k], formats[f]);
+            if (f) buf_puts(b, " \xC2\xB7 ");
+            page_link(w, buf_str(&href), formats[f]);
+            buf_free(&href);
+        }
+        buf_puts(b, "</dd>\n");
+    }
+    buf_puts(b, "</dl>\n");
+    page_end(w);
+    return 200;
+}
+
+int report_file(web_req *w, char **args)
+{
+    /* /reports/implementation?format=csv, or /reports/implementation.csv */
+    char kind[40];
+    snprintf(kind, sizeof kind, "%s", args[0]);
+    const char *fmt = http_param(w->req, "format");
+    char *dot = strrchr(kind, '.');
+    if (dot) { *dot = '\0'; fmt = dot + 1; }
+    report_opts o = {http_param(w->req, "review"), http_param(w->req, "assessment"), w->as_of,
+                     http_param(w->req, "from"), http_param(w->req, "to"), RF_HTML, can_see_restricted(w)};
+    if (fmt && report_format_parse(fmt, &o.format))
+        return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+    if (report_render(w->db, kind, &o, w->a, &w->res->body, &w->err)) {
+        buf_reset(&w->res->body);
+        return web_error_from(w, &w->err);
+    }
+    w->res->status = 200;
+    w->res->content_type = report_media_type(o.format);
+    return 200;
+}

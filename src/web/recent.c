@@ -1,0 +1,76 @@
+/* recent.c — see recent.h. */
+#include "web/recent.h"
+
+#include <string.h>
+
+#include "util/fmt.h"
+#include "util/text.h"
+#include "web/page.h"
+
+int change_hidden(const visibility *vis, const change_t *c)
+{
+    if (vis->all) return 0;
+    if (strcmp(c->entity, "signoff") == 0) {
+        /* "ASSESSMENT/REC by NAME": hidden with its item. */
+        const char *by = strstr(c->entity_id, " by ");
+        char item[200];
+        snprintf(item, sizeof item, "%.*s", by ? (int)(by - c->entity_id) : 0, c->entity_id);
+        return vis_hidden(vis, "item", item);
+    }
+    return vis_hidden(vis, c->entity, c->entity_id);
+}
+
+void change_target(web_req *w, buf_t *b, const change_t *c)
+{
+    const char *id = c->entity_id;
+    char head[200];
+    if (strcmp(c->entity, "rec") == 0) bfmt(b, "/recs/%t", id);
+    else if (strcmp(c->entity, "review") == 0) bfmt(b, "/reviews/%t", id);
+    else if (strcmp(c->entity, "assessment") == 0) bfmt(b, "/assessments/%t", id);
+    else if (strcmp(c->entity, "milestone") == 0 && strrchr(id, '.')) {
+        snprintf(head, sizeof head, "%.*s", (int)(strrchr(id, '.') - id), id);
+        bfmt(b, "/recs/%t", head);
+    } else if (strcmp(c->entity, "item") == 0 || strcmp(c->entity, "signoff") == 0) {
+        snprintf(head, sizeof head, "%.*s", (int)strcspn(id, "/"), id);
+        bfmt(b, "/assessments/%t", head);
+    } else {
+        buf_puts(b, "/changes");
+    }
+    (void)w;
+}
+
+int recent_changes_page(web_req *w, const visibility *vis, long long before, int limit, long long *last)
+{
+    buf_t *b = &w->res->body;
+    change_t *ch;
+    size_t n;
+    /* Read more than needed: hidden changes are skipped. */
+    if (store_changes(w->db, 0, before, w->view.as_of, limit * 4 + 50, 0, w->a, &ch, &n, &w->err)) return -1;
+    int shown = 0;
+    for (size_t i = 0; i < n && shown < limit; i++) {
+        const change_t *c = &ch[i];
+        if (change_hidden(vis, c)) continue;
+        if (!shown++)
+            buf_puts(b, "<table class=\"changes\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Thing</th>"
+                        "<th scope=\"col\">Change</th><th scope=\"col\">Effective</th><th scope=\"col\">Recorded</th>"
+                        "<th scope=\"col\">By</th><th scope=\"col\">Reason</th></tr></thead><tbody>\n");
+        buf_t href = BUF_INIT;
+        change_target(w, &href, c);
+        bfmt(b, "<tr><td class=\"num\">%lld</td><td>%h ", c->seq, c->entity);
+        page_link(w, buf_str(&href), c->entity_id);
+        buf_free(&href);
+        size_t cut = utf8_prefix(c->value, 80);
+        char *shortv = arena_strndup(w->a, c->value, cut);
+        char recorded[20];
+        snprintf(recorded, sizeof recorded, "%.16s", c->recorded_at);
+        recorded[10] = ' ';
+        bfmt(b, "</td><td><code>%h</code> = %h%s</td><td><time>%h</time></td><td><time datetime=\"%h\">%h</time></td>"
+                "<td>%h</td><td>%h</td></tr>\n",
+             c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->effective_at,
+             c->recorded_at, recorded, c->actor, c->reason);
+        if (last) *last = c->seq;
+    }
+    if (shown) buf_puts(b, "</tbody></table>\n");
+    else buf_puts(b, "<p>No changes.</p>\n");
+    return 0;
+}

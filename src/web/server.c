@@ -1,0 +1,413 @@
+/* server.c — the MHD adapter: limits set explicitly, one read-only database
+ * connection per pool thread, one shared writer, a cache of whole responses
+ * for anonymous GETs (dropped whenever the database changes), an access log
+ * line per request, and a clean stop on SIGTERM.
+ *
+ * Memory: each request has an arena, freed when MHD reports it complete.
+ * Cached responses are MHD response objects shared by every connection that
+ * is served one; the cache holds one reference. */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/alloc.h"
+#include "util/map.h"
+#include "web/auth.h"
+#include "web/web.h"
+
+#define CONNECTION_TIMEOUT 30          /* seconds of silence before a connection is closed */
+#define CONNECTION_LIMIT 1000
+#define PER_IP_LIMIT 200
+#define CONNECTION_MEMORY (64 * 1024)  /* MHD's per-connection buffer for the request head */
+#define CACHE_MAX_BYTES (64u << 20)
+#define CACHE_MAX_ENTRIES 4096
+#define MAX_READERS 256
+
+static web_ctx ctx;
+static FILE *access_log;
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Atomic long in_flight;
+
+/* ---- per-thread readers --------------------------------------------------- */
+
+static _Thread_local store_t *tl_reader;
+static _Thread_local long long tl_version = -1;
+static store_t *readers[MAX_READERS];
+static int nreaders;
+static pthread_mutex_t readers_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static store_t *reader(err_t *e)
+{
+    if (tl_reader) return tl_reader;
+    store_t *s;
+    if (store_open(ctx.db_path, STORE_READONLY, &s, NULL, e)) return NULL;
+    pthread_mutex_lock(&readers_lock);
+    if (nreaders == MAX_READERS) {
+        pthread_mutex_unlock(&readers_lock);
+        store_close(s);
+        err_set(e, ERR_INTERNAL, "too many threads");
+        return NULL;
+    }
+    readers[nreaders++] = s;
+    pthread_mutex_unlock(&readers_lock);
+    return tl_reader = s;
+}
+
+/* ---- the response cache --------------------------------------------------- */
+
+typedef struct {
+    struct MHD_Response *resp;
+    int status;
+    long long generation;
+    char day[DATE_SIZE];
+    size_t bytes;
+} cache_entry;
+
+static map_t *cache;
+static size_t cache_bytes;
+static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+static void cache_clear_locked(void)
+{
+    for (size_t i = 0; i < map_count(cache); i++) {
+        cache_entry *ce = map_value(cache, i);
+        MHD_destroy_response(ce->resp);
+        mem_free(ce);
+    }
+    map_clear(cache);
+    cache_bytes = 0;
+}
+
+/* A cached response still good for this generation and day, with a
+ * reference for the caller; NULL otherwise. */
+static struct MHD_Response *cache_get(const char *key, int *status)
+{
+    char today[DATE_SIZE];
+    clock_today(today);
+    struct MHD_Response *r = NULL;
+    pthread_rwlock_rdlock(&cache_lock);
+    cache_entry *ce = map_get(cache, key);
+    if (ce && ce->generation == ctx.generation && strcmp(ce->day, today) == 0) {
+        r = ce->resp;
+        *status = ce->status;
+    }
+    pthread_rwlock_unlock(&cache_lock);
+    return r;
+}
+
+/* Keep resp under key; the cache takes over the caller's reference. */
+static void cache_put(const char *key, struct MHD_Response *resp, int status, size_t bytes, long long gen)
+{
+    cache_entry *ce = mem_calloc(1, sizeof *ce);
+    if (!ce) { MHD_destroy_response(resp); return; }
+    *ce = (cache_entry){resp, status, gen, "", bytes};
+    clock_today(ce->day);
+    pthread_rwlock_wrlock(&cache_lock);
+    cache_entry *old = map_get(cache, key);
+    if (old) {
+        /* A stale entry under the same key: replace it in place. */
+        cache_bytes -= old->bytes;
+        MHD_destroy_response(old->resp);
+        mem_free(old);
+    } else if (map_count(cache) >= CACHE_MAX_ENTRIES || cache_bytes + bytes > CACHE_MAX_BYTES) {
+        cache_clear_locked();
+    }
+    if (map_put(cache, key, ce) == 0) {
+        cache_bytes += bytes;
+    } else {
+        MHD_destroy_response(resp);
+        mem_free(ce);
+    }
+    pthread_rwlock_unlock(&cache_lock);
+}
+
+/* ---- one request ---------------------------------------------------------- */
+
+typedef struct {
+    arena_t *a;
+    buf_t body;
+    int too_big;
+    int status;
+    size_t bytes;
+    struct timespec start;
+    char method[12];
+    char path[200];
+    char remote[64];
+} conn_state;
+
+typedef struct {
+    http_pair *v;
+    int n, max;
+    arena_t *a;
+    int lower;
+} pair_sink;
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    pair_sink *ps = cls;
+    if (ps->n == ps->max) return MHD_NO;
+    char *k = arena_strdup(ps->a, key ? key : "");
+    char *v = arena_strdup(ps->a, value ? value : "");
+    if (!k || !v) return MHD_NO;
+    if (ps->lower)
+        for (char *c = k; *c; c++)
+            if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
+    ps->v[ps->n++] = (http_pair){k, v};
+    return MHD_YES;
+}
+
+static void remote_of(struct MHD_Connection *c, char *out, size_t n)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(out, n, "-");
+    if (!ci || !ci->client_addr) return;
+    const struct sockaddr *sa = ci->client_addr;
+    if (sa->sa_family == AF_INET) inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, out, (socklen_t)n);
+    else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
+}
+
+static enum MHD_Result queue_plain(struct MHD_Connection *c, conn_state *st, int status, const char *text)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+    if (!r) return MHD_NO;
+    MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, r);
+    MHD_destroy_response(r);
+    st->status = status;
+    st->bytes = strlen(text);
+    return rc;
+}
+
+/* Anonymous: no session cookie and no token, so the cache may answer. */
+static int anonymous(struct MHD_Connection *c)
+{
+    if (MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Authorization")) return 0;
+    const char *cookie = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+    return !cookie || !strstr(cookie, SESSION_COOKIE "=");
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)cls;
+    (void)version;
+    conn_state *st = *con_cls;
+    if (!st) {
+        /* First call: the head is in; set up, check the announced body size. */
+        st = mem_calloc(1, sizeof *st);
+        if (!st) return MHD_NO;
+        *con_cls = st;
+        in_flight++;
+        clock_gettime(CLOCK_MONOTONIC, &st->start);
+        snprintf(st->method, sizeof st->method, "%s", method);
+        snprintf(st->path, sizeof st->path, "%s", url);
+        remote_of(c, st->remote, sizeof st->remote);
+        st->body.limit = HTTP_MAX_BODY;
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY) {
+            st->too_big = 1;
+            return queue_plain(c, st, 413, "request body too large\n");
+        }
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        if (!st->too_big) {
+            buf_append(&st->body, upload, *upload_size);
+            if (!buf_ok(&st->body)) {
+                st->too_big = 1;
+                *upload_size = 0;
+                return queue_plain(c, st, 413, "request body too large\n");
+            }
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (st->too_big) return MHD_YES;
+
+    err_t e = {0};
+    store_t *db = reader(&e);
+    if (!db) return queue_plain(c, st, 503, "database unavailable\n");
+    /* Another connection or process committed since this thread last looked: the cache is stale. */
+    long long v;
+    if (store_data_version(db, &v, &e) == 0 && v != tl_version) {
+        if (tl_version != -1) ctx.generation++;
+        tl_version = v;
+    }
+    int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
+    int anon = get && anonymous(c);
+    st->a = arena_new();
+    if (!st->a) return MHD_NO;
+    char *key = NULL;
+    if (anon) {
+        buf_t k = BUF_INIT;
+        buf_puts(&k, url);
+        pair_sink args = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_PARAMS), 0, HTTP_MAX_PARAMS, st->a, 0};
+        if (args.v) MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &args);
+        for (int i = 0; i < args.n; i++) buf_printf(&k, "%c%s=%s", i ? '&' : '?', args.v[i].name, args.v[i].value);
+        key = buf_ok(&k) ? arena_strdup(st->a, buf_str(&k)) : NULL;
+        buf_free(&k);
+        int status;
+        struct MHD_Response *hit = key ? cache_get(key, &status) : NULL;
+        if (hit) {
+            st->status = status;
+            enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, hit);
+            return rc;
+        }
+    }
+    long long gen = ctx.generation;
+    http_request req = {0};
+    pair_sink hs = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_HEADERS), 0, HTTP_MAX_HEADERS, st->a, 1};
+    pair_sink ps = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_PARAMS), 0, HTTP_MAX_PARAMS, st->a, 0};
+    if (!hs.v || !ps.v) return MHD_NO;
+    MHD_get_connection_values(c, MHD_HEADER_KIND, collect, &hs);
+    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
+    req.method = method;
+    req.path = url;
+    req.query = "";
+    req.headers = hs.v;
+    req.nheaders = hs.n;
+    req.params = ps.v;
+    req.nparams = ps.n;
+    req.body = st->body.data;
+    req.body_len = st->body.len;
+    req.remote = st->remote;
+    http_response res = {0};
+    web_handle(&ctx, db, &req, st->a, &res);
+    size_t len = res.body.len;
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, res.body.data ? res.body.data : "",
+                                                             MHD_RESPMEM_MUST_COPY);
+    buf_free(&res.body);
+    if (!r) return MHD_NO;
+    if (res.content_type) MHD_add_response_header(r, "Content-Type", res.content_type);
+    for (int i = 0; i < res.nheaders; i++) MHD_add_response_header(r, res.headers[i].name, res.headers[i].value);
+    st->status = res.status;
+    st->bytes = len;
+    enum MHD_Result rc = MHD_queue_response(c, (unsigned)res.status, r);
+    if (anon && key && res.cacheable) cache_put(key, r, res.status, len, gen);
+    else MHD_destroy_response(r);
+    return rc;
+}
+
+static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
+{
+    (void)cls;
+    (void)c;
+    (void)why;
+    conn_state *st = *con_cls;
+    if (!st) return;
+    if (access_log) {
+        struct timespec end;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        double ms = (double)(end.tv_sec - st->start.tv_sec) * 1e3 + (double)(end.tv_nsec - st->start.tv_nsec) / 1e6;
+        char now[TS_SIZE];
+        clock_now(now);
+        /* The path only: queries and bodies may hold what a user typed. */
+        pthread_mutex_lock(&log_lock);
+        fprintf(access_log, "%.19sZ %s %s %s %d %zu %.1fms\n", now, st->remote, st->method, st->path,
+                st->status, st->bytes, ms);
+        fflush(access_log);
+        pthread_mutex_unlock(&log_lock);
+    }
+    buf_free(&st->body);
+    arena_free(st->a);
+    mem_free(st);
+    *con_cls = NULL;
+    in_flight--;
+}
+
+static int parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
+{
+    const char *colon = strrchr(s, ':');
+    memset(sa, 0, sizeof *sa);
+    sa->sin_family = AF_INET;
+    char host[64];
+    if (!colon || (size_t)(colon - s) >= sizeof host)
+        return err_set(e, ERR_INPUT, "--listen: '%.60s' is not ADDRESS:PORT", s);
+    snprintf(host, sizeof host, "%.*s", (int)(colon - s), s);
+    char *end;
+    long port = strtol(colon + 1, &end, 10);
+    if (*end || port < 0 || port > 65535) return err_set(e, ERR_INPUT, "--listen: bad port in '%.60s'", s);
+    if (inet_pton(AF_INET, host, &sa->sin_addr) != 1)
+        return err_set(e, ERR_INPUT, "--listen: '%.40s' is not an IPv4 address", host);
+    sa->sin_port = htons((uint16_t)port);
+    return 0;
+}
+
+int server_run(const server_opts *o, err_t *e)
+{
+    struct sockaddr_in sa;
+    if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
+    memset(&ctx, 0, sizeof ctx);
+    ctx.db_path = o->db_path;
+    ctx.session_idle = 30 * 60;
+    ctx.session_max = 12 * 60 * 60;
+    pthread_mutex_init(&ctx.writer_lock, NULL);
+    if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) return -1;
+    if (!(cache = map_new())) { store_close(ctx.writer); return err_nomem(e); }
+    access_log = o->quiet ? NULL : stderr;
+    if (o->access_log && !o->quiet && !(access_log = fopen(o->access_log, "a"))) {
+        err_set(e, ERR_IO, "--access-log %s: %s", o->access_log, strerror(errno));
+        store_close(ctx.writer);
+        return -1;
+    }
+    /* The pool's threads inherit this mask: only the main thread takes the signals. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    unsigned threads = o->threads ? o->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    if (threads < 1) threads = 1;
+    struct MHD_Daemon *d = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL, handle, NULL,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_THREAD_POOL_SIZE, threads,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)PER_IP_LIMIT,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_END);
+    if (!d) {
+        err_set(e, ERR_IO, "cannot listen on %s: %s", o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));
+        store_close(ctx.writer);
+        return -1;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    fprintf(stderr, "ssrtrack: serving %s on http://%s:%u/ with %u threads\n", o->db_path,
+            inet_ntoa(sa.sin_addr), di ? di->port : ntohs(sa.sin_port), threads);
+    int sig = 0;
+    sigwait(&sigs, &sig);
+    /* Stop taking connections, let the requests in flight finish (up to 10 s), then stop. */
+    MHD_socket listen_fd = MHD_quiesce_daemon(d);
+    for (int i = 0; i < 1000 && in_flight > 0; i++) {
+        struct timespec ts = {0, 10 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    MHD_stop_daemon(d);
+    if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
+    pthread_rwlock_wrlock(&cache_lock);
+    cache_clear_locked();
+    pthread_rwlock_unlock(&cache_lock);
+    map_free(cache);
+    for (int i = 0; i < nreaders; i++) store_close(readers[i]);
+    nreaders = 0;
+    store_close(ctx.writer);
+    if (access_log && access_log != stderr) fclose(access_log);
+    fprintf(stderr, "ssrtrack: stopped (signal %d)\n", sig);
+    return 0;
+}

@@ -1,0 +1,20 @@
+/* server.h — `ssrtrack serve`: GNU libmicrohttpd with its internal epoll
+ * thread pool in front of web_handle(). */
+#ifndef SSR_SERVER_H
+#define SSR_SERVER_H
+
+#include "util/err.h"
+
+typedef struct {
+    const char *db_path;
+    const char *listen;        /* "127.0.0.1:8080" */
+    unsigned threads;          /* 0: one per core */
+    const char *access_log;    /* a file, or NULL for stderr */
+    int quiet;                 /* no access log */
+} server_opts;
+
+/* Serve until SIGTERM or SIGINT, then finish the requests in flight and
+ * return 0; -1 with e filled when the server cannot start. */
+int server_run(const server_opts *o, err_t *e);
+
+#endif

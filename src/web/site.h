@@ -1,0 +1,14 @@
+/* site.h — `ssrtrack site DIR`: the public pages as static files, so any
+ * web server or CDN can serve the public side. */
+#ifndef SSR_SITE_H
+#define SSR_SITE_H
+
+#include "util/err.h"
+
+typedef struct { long files; long long bytes; } site_stats;
+
+/* Write the pages as anonymous visitors see them, as of as_of (NULL:
+ * today), under dir (created if needed). */
+int site_export(const char *db_path, const char *dir, const char *as_of, site_stats *st, err_t *e);
+
+#endif
