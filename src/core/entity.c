@@ -11,12 +11,15 @@
 #define LINE_MAX_BYTES 500
 #define TEXT_MAX_BYTES (1024 * 1024)
 #define URL_MAX_BYTES 2000
+#define NUMBER_MAX_BYTES 30
 
 static const char *const priorities[] = {"P1", "P2", "P3", "P4", NULL};
 static const char *const boards[] = {"approved", "rejected", "pending", "passed_through", NULL};
 static const char *const relations[] = {"related", "derived_from", "supersedes", NULL};
 static const char *const evidence_targets[] = {"rec", "milestone", "item", NULL};
 static const char *const evidence_kinds[] = {"document", "web", "briefing", "interview", "other", NULL};
+static const char *const directions[] = {"up", "down", NULL};
+static const char *const frequencies[] = {"monthly", "quarterly", "yearly", NULL};
 
 static const field_def review_fields[] = {
     [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -64,6 +67,25 @@ static const field_def evidence_fields[] = {
     [EV_RESTRICTED] = {"restricted", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
 };
 
+static const field_def kpi_fields[] = {
+    [KPI_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [KPI_NAME] = {"name", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [KPI_UNIT] = {"unit", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, 100, NULL},
+    [KPI_DIRECTION] = {"direction", FT_ENUM, F_REQUIRED | F_SETTABLE, directions, NULL, 4, NULL},
+    [KPI_BASELINE] = {"baseline", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [KPI_BASELINE_DATE] = {"baseline_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [KPI_TARGET] = {"target", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [KPI_TARGET_DATE] = {"target_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [KPI_FREQUENCY] = {"frequency", FT_ENUM, F_SETTABLE, frequencies, NULL, 10, NULL},
+};
+
+static const field_def measurement_fields[] = {
+    [MEAS_KPI] = {"kpi", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "kpi"},
+    [MEAS_VALUE] = {"value", FT_NUMBER, F_REQUIRED | F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [MEAS_EVIDENCE] = {"evidence", FT_URL, F_SETTABLE, NULL, NULL, URL_MAX_BYTES, NULL},
+    [MEAS_SOURCE] = {"source", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -72,9 +94,11 @@ KIND(kind_rec, "rec", "rec", "recs", rec_fields, ID_PLAIN);
 KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_PLAIN);
 KIND(kind_link, "link", "link", "links", link_fields, ID_FREE);
 KIND(kind_evidence, "evidence", "evidence", "evidence", evidence_fields, ID_PLAIN);
+KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
+KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
-                                     &kind_evidence, NULL};
+                                     &kind_evidence, &kind_kpi, &kind_measurement, NULL};
 
 const kind_def *kind_find(const char *name)
 {
@@ -127,6 +151,20 @@ static int valid_url(const char *s)
             *s == '\\')
             return 0;
     return 1;
+}
+
+/* -?DIGITS[.DIGITS]: plain decimal notation, no exponent, no sign '+'. */
+static int valid_number(const char *s)
+{
+    if (*s == '-') s++;
+    if (*s < '0' || *s > '9') return 0;
+    while (*s >= '0' && *s <= '9') s++;
+    if (*s == '.') {
+        s++;
+        if (*s < '0' || *s > '9') return 0;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    return *s == '\0';
 }
 
 int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e)
@@ -206,6 +244,11 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
     case FT_URL:
         if (!valid_url(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        *out = in;
+        return 0;
+    case FT_NUMBER:
+        if (!valid_number(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a number (like 12 or -0.5)", f->name, in);
         *out = in;
         return 0;
     }
