@@ -24,6 +24,20 @@ static const char schema_v1[] =
  * that has shipped. (Projection tables are not here: they follow the kind
  * descriptors and are rebuilt from the log when those change.) */
 static const char *const migrations[] = {
+    /* Link checks (store/linkcheck.c): an operational, append-only record of
+     * every check of an evidence URL. Not part of the change log: not hashed,
+     * not exported, untouched by rebuild. */
+    "CREATE TABLE link_checks("
+    " id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at TEXT NOT NULL,"
+    " outcome TEXT NOT NULL, http_status INTEGER, final_url TEXT, content_sha256 TEXT,"
+    " body_bytes INTEGER, truncated INTEGER NOT NULL, changed INTEGER NOT NULL,"
+    " etag TEXT, last_modified TEXT, method TEXT NOT NULL, elapsed_ms INTEGER NOT NULL,"
+    " error TEXT NOT NULL);"
+    "CREATE INDEX link_checks_url ON link_checks(url, checked_at);"
+    "CREATE TRIGGER link_checks_no_update BEFORE UPDATE ON link_checks"
+    " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;"
+    "CREATE TRIGGER link_checks_no_delete BEFORE DELETE ON link_checks"
+    " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
