@@ -11,6 +11,10 @@ CMD(review_add); CMD(review_list);
 CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(rec_link);
 CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
+CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
+CMD(indicators);
+CMD(evidence_add); CMD(evidence_list); CMD(evidence_check);
+CMD(report_evidence);
 #undef CMD
 
 #endif
