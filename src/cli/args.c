@@ -68,6 +68,14 @@ int opt_long(cli_t *c, const char *cmd, const opt_t *opts, int nopts, const char
     return 0;
 }
 
+int cli_review_known(cli_t *c, const char *cmd, const char *review)
+{
+    if (!review) return 0;
+    int ok = store_exists(c->store, &kind_review, review, &c->err);
+    if (ok < 0) return -1;
+    return ok ? 0 : err_set(&c->err, ERR_NOTFOUND, "%s: no such review: %s", cmd, review);
+}
+
 const char *cli_actor(const char *given)
 {
     if (given && *given) return given;

@@ -55,6 +55,9 @@ int opt_given(const opt_t *opts, int nopts, const char *name);
 int opt_long(cli_t *c, const char *cmd, const opt_t *opts, int nopts, const char *name, long min,
              long max, long dflt, long *out);
 
+/* 0 when review is NULL or exists now; else -1 with "CMD: no such review". */
+int cli_review_known(cli_t *c, const char *cmd, const char *review);
+
 /* The actor recorded with changes: --actor, $SSRTRACK_ACTOR, $USER, "cli". */
 const char *cli_actor(const char *given);
 

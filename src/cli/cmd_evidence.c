@@ -88,16 +88,21 @@ int cmd_evidence_list(cli_t *c, int argc, char **argv)
     const char *fmt = cli_format(c, "evidence list", opt_value(o, no, "--format"), "table|json|csv", "table");
     if (!fmt) return -1;
     view_t v;
-    ev_health *rows;
-    size_t n;
-    if (store_view(c->store, opt_value(o, no, "--as-of"), NULL, &v, &c->err) ||
-        ev_health_load(c->store, &v, opt_value(o, no, "--target"), c->a, &rows, &n, &c->err))
+    const char *target = opt_value(o, no, "--target");
+    if (store_view(c->store, opt_value(o, no, "--as-of"), NULL, &v, &c->err))
         return err_prefix(&c->err, "evidence list");
     if (strcmp(fmt, "table") != 0) {
         buf_t b = BUF_INIT;
-        ev_report_render(&b, rows, n, fmt, &v);
+        if (ev_report(c->store, &v, target, fmt, c->a, &b, &c->err)) {
+            buf_free(&b);
+            return err_prefix(&c->err, "evidence list");
+        }
         return cli_print_buf(c, &b);
     }
+    ev_health *rows;
+    size_t n;
+    if (ev_health_load(c->store, &v, target, c->a, &rows, &n, &c->err))
+        return err_prefix(&c->err, "evidence list");
     printf("%-8s %-22s %-9s %-10s %s\n", "ID", "ABOUT", "HEALTH", "CHECKED", "URL / TITLE");
     for (size_t i = 0; i < n; i++) {
         const ent_t *ev = rows[i].ev;

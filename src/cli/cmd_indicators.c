@@ -42,13 +42,9 @@ int cmd_indicators(cli_t *c, int argc, char **argv)
     size_t n = 0;
     if (store_view(c->store, opt_value(o, no, "--as-of"), NULL, &v, &c->err))
         return err_prefix(&c->err, "indicators");
-    if (review) {
-        int ok = store_exists(c->store, &kind_review, review, &c->err);
-        if (ok < 0) return -1;
-        if (!ok) return err_set(&c->err, ERR_NOTFOUND, "indicators: no such review: %s", review);
-    } else if (store_list(c->store, &kind_review, &v, -1, NULL, c->a, &reviews, &n, &c->err)) {
+    if (cli_review_known(c, "indicators", review)) return -1;
+    if (!review && store_list(c->store, &kind_review, &v, -1, NULL, c->a, &reviews, &n, &c->err))
         return err_prefix(&c->err, "indicators");
-    }
     size_t count = review ? 1 : n;
     json_t *arr = strcmp(fmt, "json") == 0 ? json_array() : NULL;
     if (strcmp(fmt, "json") == 0 && !arr) return err_nomem(&c->err);

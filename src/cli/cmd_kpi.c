@@ -185,11 +185,7 @@ int cmd_kpi_list(cli_t *c, int argc, char **argv)
     size_t n;
     if (store_view(c->store, opt_value(o, no, "--as-of"), opt_value(o, no, "--known-at"), &v, &c->err))
         return err_prefix(&c->err, "kpi list");
-    if (review) {
-        int ok = store_exists(c->store, &kind_review, review, &c->err);
-        if (ok < 0) return -1;
-        if (!ok) return err_set(&c->err, ERR_NOTFOUND, "kpi list: no such review: %s", review);
-    }
+    if (cli_review_known(c, "kpi list", review)) return -1;
     if (kpi_model_list(c->store, &v, review, c->a, &ms, &n, &c->err)) return err_prefix(&c->err, "kpi list");
     if (strcmp(fmt, "json") == 0) {
         json_t *arr = json_array();

@@ -14,12 +14,11 @@ int cmd_report_evidence(cli_t *c, int argc, char **argv)
     const char *fmt = cli_format(c, "report evidence", opt_value(o, no, "--format"), "md|html|csv|json", "md");
     if (!fmt) return -1;
     view_t v;
-    ev_health *rows;
-    size_t n;
-    if (store_view(c->store, opt_value(o, no, "--as-of"), NULL, &v, &c->err) ||
-        ev_health_load(c->store, &v, NULL, c->a, &rows, &n, &c->err))
-        return err_prefix(&c->err, "report evidence");
     buf_t b = BUF_INIT;
-    ev_report_render(&b, rows, n, fmt, &v);
+    if (store_view(c->store, opt_value(o, no, "--as-of"), NULL, &v, &c->err) ||
+        ev_report(c->store, &v, NULL, fmt, c->a, &b, &c->err)) {
+        buf_free(&b);
+        return err_prefix(&c->err, "report evidence");
+    }
     return cli_print_buf(c, &b);
 }

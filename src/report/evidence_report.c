@@ -223,3 +223,14 @@ int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *form
     else return -1;
     return 0;
 }
+
+int ev_report(store_t *s, const view_t *v, const char *target, const char *format, arena_t *a,
+              buf_t *b, err_t *e)
+{
+    ev_health *rows;
+    size_t n;
+    if (ev_health_load(s, v, target, a, &rows, &n, e)) return -1;
+    if (ev_report_render(b, rows, n, format, v))
+        return err_set(e, ERR_INPUT, "unknown format '%.20s'", format);
+    return 0;
+}

@@ -29,4 +29,8 @@ const char *ev_health_word(const ev_health *h);
 int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *format,
                      const view_t *v);
 
+/* Load (as ev_health_load) and render into b: the whole `report evidence`. */
+int ev_report(store_t *s, const view_t *v, const char *target, const char *format, arena_t *a,
+              buf_t *b, err_t *e);
+
 #endif

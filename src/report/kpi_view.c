@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/id.h"
+#include "report/group.h"
 #include "report/json_view.h"
 #include "util/map.h"
 
@@ -56,40 +57,23 @@ int kpi_model_list(store_t *s, const view_t *v, const char *review, arena_t *a, 
         store_list(s, &kind_measurement, v, -1, NULL, a, &ms, &nms, e) ||
         (review && store_list(s, &kind_rec, v, REC_REVIEW, review, a, &recs, &nrecs, e)))
         return -1;
-    map_t *index = map_new(), *in_review = map_new();
-    size_t *count = arena_alloc(a, sizeof(size_t) * (nk + 1));
-    size_t *first = arena_alloc(a, sizeof(size_t) * (nk + 1));
-    ent_t *grouped = arena_alloc(a, sizeof(ent_t) * (nms + 1));
+    map_t *in_review = map_new();
     kpi_model *models = arena_alloc(a, sizeof(kpi_model) * (nk + 1));
+    ent_groups g;
     int rc = -1;
-    if (!index || !in_review || !count || !first || !grouped || !models) { err_nomem(e); goto done; }
+    if (!in_review || !models) { err_nomem(e); goto done; }
     for (size_t i = 0; i < nrecs; i++)
         if (map_put(in_review, recs[i].id, &recs[i])) { err_nomem(e); goto done; }
-    for (size_t i = 0; i < nk; i++)
-        if (map_put(index, kpis[i].id, &count[i])) { err_nomem(e); goto done; }
-    /* Group the measurements under their KPIs (counting, then placing). */
-    for (size_t i = 0; i < nms; i++) {
-        size_t *c = map_get(index, ms[i].v[MEAS_KPI]);
-        if (c) (*c)++;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < nk; i++) { first[i] = at; at += count[i]; count[i] = 0; }
-    for (size_t i = 0; i < nms; i++) {
-        size_t *c = map_get(index, ms[i].v[MEAS_KPI]);
-        if (!c) continue;
-        size_t k = (size_t)(c - count);
-        grouped[first[k] + count[k]++] = ms[i];
-    }
+    if (ent_group(kpis, nk, ms, nms, MEAS_KPI, a, &g, e)) goto done;
     *n = 0;
     for (size_t i = 0; i < nk; i++) {
         if (review && !map_has(in_review, kpis[i].v[KPI_REC])) continue;
-        if (build(&models[*n], &kpis[i], grouped + first[i], count[i], v, a, e)) goto done;
+        if (build(&models[*n], &kpis[i], g.items + g.first[i], g.count[i], v, a, e)) goto done;
         (*n)++;
     }
     *out = models;
     rc = 0;
 done:
-    map_free(index);
     map_free(in_review);
     return rc;
 }

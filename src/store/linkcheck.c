@@ -62,14 +62,7 @@ int store_link_latest(store_t *s, const char *at, int with_body, arena_t *a, lin
     int rc, bad = 0;
     *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 64;
-            link_check *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (!nv) { bad = err_nomem(e); break; }
-            if (*n) memcpy(nv, v, *n * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
+        if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 64)) { bad = err_nomem(e); break; }
         link_check *c = &v[(*n)++];
         c->url = db_text(st, 0, a);
         c->checked_at = db_text(st, 1, a);

@@ -3,8 +3,6 @@
 #include "store/internal.h"
 #include "store/measure.h"
 
-#include <string.h>
-
 #include "core/kpi.h"
 
 int store_rec_has_kpi_target(store_t *s, const view_t *v, const char *rec, err_t *e)
@@ -56,14 +54,7 @@ int store_doc_lags(store_t *s, const char *review, const char *as_of, arena_t *a
     int rc, bad = 0;
     *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (*n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            long *nv = arena_alloc(a, ncap * sizeof *nv);
-            if (!nv) { bad = err_nomem(e); break; }
-            if (*n) memcpy(nv, v, *n * sizeof *nv);
-            v = nv;
-            cap = ncap;
-        }
+        if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
         v[(*n)++] = (long)sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
