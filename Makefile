@@ -54,6 +54,11 @@ $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
 
+# The link checker's tests and benchmark serve their cases from this.
+$(BUILD)/tools/testhttpd: tests/tools/testhttpd.c
+	@mkdir -p $(dir $@)
+	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -pthread -o $@ $<
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libssrtrack.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
@@ -65,13 +70,13 @@ deps:
 run: deps all
 	@scripts/run-demo.sh $(BUILD)/ssrtrack
 
-test: deps all $(UNIT_BIN)
+test: deps all $(UNIT_BIN) $(BUILD)/tools/testhttpd
 	@BUILD=$(BUILD) tests/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
 
-bench: all
+bench: all $(BUILD)/tools/testhttpd
 	@bench/run.sh
 
 clean:

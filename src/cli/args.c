@@ -53,6 +53,29 @@ int opt_given(const opt_t *opts, int nopts, const char *name)
     return 0;
 }
 
+int opt_long(cli_t *c, const char *cmd, const opt_t *opts, int nopts, const char *name, long min,
+             long max, long dflt, long *out)
+{
+    const char *v = opt_value(opts, nopts, name);
+    *out = dflt;
+    if (!v) return 0;
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (!*v || *end || n < min || n > max)
+        return err_set(&c->err, ERR_INPUT, "%s: %s: '%.30s' is not a whole number from %ld to %ld",
+                       cmd, name, v, min, max);
+    *out = n;
+    return 0;
+}
+
+int cli_review_known(cli_t *c, const char *cmd, const char *review)
+{
+    if (!review) return 0;
+    int ok = store_exists(c->store, &kind_review, review, &c->err);
+    if (ok < 0) return -1;
+    return ok ? 0 : err_set(&c->err, ERR_NOTFOUND, "%s: no such review: %s", cmd, review);
+}
+
 const char *cli_actor(const char *given)
 {
     if (given && *given) return given;
@@ -81,11 +104,20 @@ const char *cli_format(cli_t *c, const char *cmd, const char *given, const char 
 int cli_print_json(cli_t *c, json_t *j)
 {
     if (!j) return err_nomem(&c->err);
-    int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(j);
     if (rc != 0) return err_set(&c->err, ERR_IO, "cannot write the output");
     fputc('\n', stdout);
     return 0;
+}
+
+int cli_print_buf(cli_t *c, buf_t *b)
+{
+    int ok = buf_ok(b);
+    if (ok && b->len && fwrite(b->data, 1, b->len, stdout) != b->len) ok = -1;
+    buf_free(b);
+    if (ok < 0) return err_set(&c->err, ERR_IO, "cannot write the output");
+    return ok ? 0 : err_nomem(&c->err);
 }
 
 int cli_write(cli_t *c, int (*fn)(cli_t *c, void *ctx), void *ctx)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "store/store.h"
+#include "util/buf.h"
 #include "util/arena.h"
 #include "util/err.h"
 
@@ -49,6 +50,14 @@ int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, in
 const char *opt_value(const opt_t *opts, int nopts, const char *name);
 int opt_given(const opt_t *opts, int nopts, const char *name);
 
+/* The option `name` as a whole number in [min, max] into *out; dflt when
+ * not given. ERR_INPUT names the command and the option. */
+int opt_long(cli_t *c, const char *cmd, const opt_t *opts, int nopts, const char *name, long min,
+             long max, long dflt, long *out);
+
+/* 0 when review is NULL or exists now; else -1 with "CMD: no such review". */
+int cli_review_known(cli_t *c, const char *cmd, const char *review);
+
 /* The actor recorded with changes: --actor, $SSRTRACK_ACTOR, $USER, "cli". */
 const char *cli_actor(const char *given);
 
@@ -59,6 +68,9 @@ const char *cli_format(cli_t *c, const char *cmd, const char *given, const char 
 
 /* Print a JSON value to stdout with a final newline and release it. */
 int cli_print_json(cli_t *c, json_t *j);
+
+/* Write b to stdout and free it; ERR_NOMEM when an append to b had failed. */
+int cli_print_buf(cli_t *c, buf_t *b);
 
 /* Run fn inside one write transaction; rolls back on failure. */
 int cli_write(cli_t *c, int (*fn)(cli_t *c, void *ctx), void *ctx);

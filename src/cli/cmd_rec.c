@@ -6,9 +6,9 @@
 #include "cli/commands.h"
 #include "cli/render.h"
 #include "core/status.h"
+#include "report/group.h"
 #include "report/json_view.h"
 #include "util/file.h"
-#include "util/map.h"
 #include "util/text.h"
 
 #define TEXT_FILE_MAX (1024 * 1024)
@@ -166,11 +166,7 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
     size_t n, nms;
     if (store_view(c->store, opt_value(o, no, "--as-of"), opt_value(o, no, "--known-at"), &v, &c->err))
         return err_prefix(&c->err, "rec list");
-    if (review) {
-        int ok = store_exists(c->store, &kind_review, review, &c->err);
-        if (ok < 0) return -1;
-        if (!ok) return err_set(&c->err, ERR_NOTFOUND, "rec list: no such review: %s", review);
-    }
+    if (cli_review_known(c, "rec list", review)) return -1;
     if (store_list(c->store, &kind_rec, &v, review ? REC_REVIEW : -1, review, c->a, &recs, &n, &c->err) ||
         store_list(c->store, &kind_milestone, &v, -1, NULL, c->a, &ms, &nms, &c->err))
         return err_prefix(&c->err, "rec list");
@@ -180,26 +176,10 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
         if (!status || strcmp(recs[i].v[REC_STATUS], status) == 0) recs[kept++] = recs[i];
     n = kept;
     /* Group milestones under their recs (both lists are in natural id order). */
-    map_t *by_rec = map_new();
-    size_t *first = arena_alloc(c->a, sizeof(size_t) * (n + 1));
-    size_t *count = arena_alloc(c->a, sizeof(size_t) * (n + 1));
-    ent_t *grouped = arena_alloc(c->a, sizeof(ent_t) * (nms + 1));
-    if (!by_rec || !first || !count || !grouped) { map_free(by_rec); return err_nomem(&c->err); }
-    for (size_t i = 0; i < n; i++)
-        if (map_put(by_rec, recs[i].id, &count[i])) { map_free(by_rec); return err_nomem(&c->err); }
-    for (size_t i = 0; i < nms; i++) {
-        size_t *cnt = map_get(by_rec, ms[i].v[MS_REC]);
-        if (cnt) (*cnt)++;
-    }
-    size_t at = 0;
-    for (size_t i = 0; i < n; i++) { first[i] = at; at += count[i]; count[i] = 0; }
-    for (size_t i = 0; i < nms; i++) {
-        size_t *cnt = map_get(by_rec, ms[i].v[MS_REC]);
-        if (!cnt) continue;
-        size_t r = (size_t)(cnt - count);
-        grouped[first[r] + count[r]++] = ms[i];
-    }
-    map_free(by_rec);
+    ent_groups g;
+    if (ent_group(recs, n, ms, nms, MS_REC, c->a, &g, &c->err)) return -1;
+    ent_t *grouped = g.items;
+    size_t *first = g.first, *count = g.count;
 
     if (strcmp(fmt, "json") == 0) {
         json_t *arr = json_array();

@@ -14,6 +14,10 @@ CMD(import); CMD(export);
 CMD(report); CMD(lint);
 CMD(serve); CMD(site); CMD(http); CMD(user_add); CMD(token_create);
 CMD(assess_new); CMD(assess_set); CMD(assess_signoff); CMD(assess_show); CMD(assess_list);
+CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
+CMD(indicators);
+CMD(evidence_add); CMD(evidence_list); CMD(evidence_check);
+CMD(report_evidence);
 #undef CMD
 
 #endif

@@ -11,6 +11,7 @@
 #define LINE_MAX_BYTES 500
 #define TEXT_MAX_BYTES (1024 * 1024)
 #define URL_MAX_BYTES 2000
+#define NUMBER_MAX_BYTES 30
 
 static const char *const priorities[] = {"P1", "P2", "P3", "P4", NULL};
 static const char *const boards[] = {"approved", "rejected", "pending", "passed_through", NULL};
@@ -22,6 +23,8 @@ static const char *const effect_values[] = {"achieved", "partial", "not_achieved
 static const char *const relevant_values[] = {"yes", "no", NULL};
 static const char *const item_states[] = {"strawman", "discussed", "approved", NULL};
 static const char *const source_formats[] = {"ssr1-report", "ssr2-assessment", NULL};
+static const char *const directions[] = {"up", "down", NULL};
+static const char *const frequencies[] = {"monthly", "quarterly", "yearly", NULL};
 
 static const field_def review_fields[] = {
     [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -102,6 +105,25 @@ static const field_def source_fields[] = {
     [SRC_SHA256] = {"sha256", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
 };
 
+static const field_def kpi_fields[] = {
+    [KPI_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [KPI_NAME] = {"name", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+    [KPI_UNIT] = {"unit", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, 100, NULL},
+    [KPI_DIRECTION] = {"direction", FT_ENUM, F_REQUIRED | F_SETTABLE, directions, NULL, 4, NULL},
+    [KPI_BASELINE] = {"baseline", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [KPI_BASELINE_DATE] = {"baseline_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [KPI_TARGET] = {"target", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [KPI_TARGET_DATE] = {"target_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [KPI_FREQUENCY] = {"frequency", FT_ENUM, F_SETTABLE, frequencies, NULL, 10, NULL},
+};
+
+static const field_def measurement_fields[] = {
+    [MEAS_KPI] = {"kpi", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "kpi"},
+    [MEAS_VALUE] = {"value", FT_NUMBER, F_REQUIRED | F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
+    [MEAS_EVIDENCE] = {"evidence", FT_URL, F_SETTABLE, NULL, NULL, URL_MAX_BYTES, NULL},
+    [MEAS_SOURCE] = {"source", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -114,10 +136,12 @@ KIND(kind_assessment, "assessment", "assessment", "assessments", assessment_fiel
 KIND(kind_item, "item", "assessment item", "items", item_fields, ID_PAIR);
 KIND(kind_signoff, "signoff", "sign-off", "signoffs", signoff_fields, ID_FREE);
 KIND(kind_source, "source", "source document", "sources", source_fields, ID_PLAIN);
+KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
+KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
-                                     &kind_evidence, &kind_assessment, &kind_item,
-                                     &kind_signoff, &kind_source, NULL};
+                                     &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
+                                     &kind_source, &kind_kpi, &kind_measurement, NULL};
 
 const kind_def *kind_find(const char *name)
 {
@@ -170,6 +194,20 @@ static int valid_url(const char *s)
             *s == '\\')
             return 0;
     return 1;
+}
+
+/* -?DIGITS[.DIGITS]: plain decimal notation, no exponent, no sign '+'. */
+static int valid_number(const char *s)
+{
+    if (*s == '-') s++;
+    if (*s < '0' || *s > '9') return 0;
+    while (*s >= '0' && *s <= '9') s++;
+    if (*s == '.') {
+        s++;
+        if (*s < '0' || *s > '9') return 0;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    return *s == '\0';
 }
 
 int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e)
@@ -249,6 +287,11 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
     case FT_URL:
         if (!valid_url(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        *out = in;
+        return 0;
+    case FT_NUMBER:
+        if (!valid_number(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a number (like 12 or -0.5)", f->name, in);
         *out = in;
         return 0;
     }

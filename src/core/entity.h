@@ -1,6 +1,7 @@
 /* entity.h — the kinds of things the tracker keeps, as data.
  *
- * Each kind (review, rec, milestone, link) is a list of fields. A change in
+ * Each kind (review, rec, milestone, link, evidence, kpi, measurement) is a
+ * list of fields. A change in
  * the log names a kind, an id, a field and a new value; the state of a thing
  * is the fold of its changes (fold.h). The store derives its tables from these
  * descriptors, so a field is declared once, here. Pure: no I/O. */
@@ -21,7 +22,8 @@ typedef enum {
     FT_BOOL,    /* "true" / "false"; yes/no/1/0/on/off accepted */
     FT_ID,      /* the id of another thing, of kind `ref`; with ref NULL, of the
                    kind named by the value of the field called "target_kind" */
-    FT_URL      /* http or https URL */
+    FT_URL,     /* http or https URL */
+    FT_NUMBER   /* a decimal number: -?DIGITS[.DIGITS], kept as written */
 } field_type;
 
 enum {
@@ -81,7 +83,16 @@ enum {
 enum { SIGN_ITEM, SIGN_ASSESSOR, SIGN_DISSENT, SIGN_ACTIVE, SIGN_NFIELDS };
 enum { SRC_FORMAT, SRC_NAME, SRC_SHA256, SRC_NFIELDS };
 
+enum {
+    KPI_REC, KPI_NAME, KPI_UNIT, KPI_DIRECTION, KPI_BASELINE, KPI_BASELINE_DATE, KPI_TARGET,
+    KPI_TARGET_DATE, KPI_FREQUENCY, KPI_NFIELDS
+};
+/* A measurement of a KPI: its effective date is the date it was measured. */
+enum { MEAS_KPI, MEAS_VALUE, MEAS_EVIDENCE, MEAS_SOURCE, MEAS_NFIELDS };
+
 extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
+/* KPIs of a rec and their measurements. */
+extern const kind_def kind_kpi, kind_measurement;
 /* Assessments (one review assessing another's recs as of a date), their
  * items (the six answers for one rec: id "ASSESSMENT/REC"), sign-offs
  * (id "ITEM by NAME", with any dissent) and imported source documents. */

@@ -8,6 +8,7 @@
 #include "report/json_view.h"
 #include "report/page.h"
 #include "report/smart_check.h"
+#include "store/measure.h"
 #include "util/fmt.h"
 
 int smart_rec(const ent_t *rec, const ent_t *ms, size_t nms, int has_kpi_target, smart_finding *out)
@@ -48,7 +49,9 @@ int smart_all(store_t *s, const view_t *v, const char *review, const char *only,
             }
             smart_row *row = &out->rows[out->n++];
             row->rec = t.recs[i];
-            row->n = smart_rec(&t.recs[i], t.ms + t.first[i], t.count[i], 0, row->f);
+            int kpi = store_rec_has_kpi_target(s, v, t.recs[i].id, e);
+            if (kpi < 0) return -1;
+            row->n = smart_rec(&t.recs[i], t.ms + t.first[i], t.count[i], kpi, row->f);
             out->findings += (size_t)row->n;
             for (int k = 0; k < row->n; k++) {
                 const char *rules = "SMART";

@@ -22,17 +22,32 @@ static const char schema_v1[] =
 /* Later schema versions: step i brings version i+1 to version i+2. A new
  * database runs schema_v1 and then every step. Append; never edit a step
  * that has shipped. (Projection tables are not here: they follow the kind
- * descriptors and are rebuilt from the log when those change.) */
+ * descriptors and are rebuilt from the log when those change.) Steps use
+ * IF NOT EXISTS, so replaying one on a file that has its tables is harmless. */
 static const char *const migrations[] = {
     /* 1 -> 2: accounts for the web (secrets stay out of the change log) */
-    "CREATE TABLE users(name TEXT PRIMARY KEY, role TEXT NOT NULL, password TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS users(name TEXT PRIMARY KEY, role TEXT NOT NULL, password TEXT NOT NULL,"
     " created_at TEXT NOT NULL);"
-    "CREATE TABLE sessions(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL,"
+    "CREATE TABLE IF NOT EXISTS sessions(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, csrf TEXT NOT NULL,"
     " created INTEGER NOT NULL, seen INTEGER NOT NULL);"
-    "CREATE TABLE tokens(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL);"
-    "CREATE TABLE signin_failures(user TEXT NOT NULL, addr TEXT NOT NULL, at INTEGER NOT NULL);"
-    "CREATE INDEX signin_failures_user ON signin_failures(user, at);"
-    "CREATE INDEX signin_failures_addr ON signin_failures(addr, at);",
+    "CREATE TABLE IF NOT EXISTS tokens(id_hash BLOB PRIMARY KEY, user TEXT NOT NULL, created_at TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS signin_failures(user TEXT NOT NULL, addr TEXT NOT NULL, at INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS signin_failures_user ON signin_failures(user, at);"
+    "CREATE INDEX IF NOT EXISTS signin_failures_addr ON signin_failures(addr, at);",
+    /* 2 -> 3: link checks (store/linkcheck.c): an operational, append-only record of
+     * every check of an evidence URL. Not part of the change log: not hashed,
+     * not exported, untouched by rebuild. */
+    "CREATE TABLE IF NOT EXISTS link_checks("
+    " id INTEGER PRIMARY KEY, url TEXT NOT NULL, checked_at TEXT NOT NULL,"
+    " outcome TEXT NOT NULL, http_status INTEGER, final_url TEXT, content_sha256 TEXT,"
+    " body_bytes INTEGER, truncated INTEGER NOT NULL, changed INTEGER NOT NULL,"
+    " etag TEXT, last_modified TEXT, method TEXT NOT NULL, elapsed_ms INTEGER NOT NULL,"
+    " error TEXT NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS link_checks_url ON link_checks(url, checked_at);"
+    "CREATE TRIGGER IF NOT EXISTS link_checks_no_update BEFORE UPDATE ON link_checks"
+    " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;"
+    "CREATE TRIGGER IF NOT EXISTS link_checks_no_delete BEFORE DELETE ON link_checks"
+    " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)

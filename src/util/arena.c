@@ -102,4 +102,16 @@ char *arena_printf(arena_t *a, const char *fmt, ...)
     return d;
 }
 
+int arena_grow(arena_t *a, void **v, size_t n, size_t *cap, size_t size, size_t first)
+{
+    if (n < *cap) return 0;
+    size_t ncap = *cap ? *cap * 2 : first;
+    void *nv = arena_alloc(a, ncap * size);
+    if (!nv) return -1;
+    if (n) memcpy(nv, *v, n * size);
+    *v = nv;
+    *cap = ncap;
+    return 0;
+}
+
 size_t arena_used(const arena_t *a) { return a->total; }

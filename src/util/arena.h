@@ -17,6 +17,10 @@ char *arena_strdup(arena_t *a, const char *s);          /* NULL s gives NULL */
 char *arena_strndup(arena_t *a, const char *s, size_t n);
 char *arena_printf(arena_t *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 char *arena_vprintf(arena_t *a, const char *fmt, va_list ap);
+/* Room for one more element of `size` bytes in the array *v holding n of
+ * them (capacity *cap): when full, a copy twice as large (at least `first`
+ * elements) replaces *v. Returns 0, or -1 when memory runs out (*v intact). */
+int arena_grow(arena_t *a, void **v, size_t n, size_t *cap, size_t size, size_t first);
 /* Bytes handed out so far (for tests and limits). */
 size_t arena_used(const arena_t *a);
 

@@ -1,0 +1,36 @@
+/* evidence_report.h — the health of every evidence link: each evidence entry
+ * with the newest check of its URL, and the renderings of `report evidence`
+ * (md, html, csv, json) that `evidence list` shares.
+ *
+ * Memory: rows are allocated in the caller's arena. Renderers append to a
+ * buf_t (check buf_ok afterwards); every value passes through the escaping
+ * conversions of util/fmt.h (Markdown cells through md_cell here). */
+#ifndef SSR_EVIDENCE_REPORT_H
+#define SSR_EVIDENCE_REPORT_H
+
+#include "store/measure.h"
+#include "util/buf.h"
+
+typedef struct {
+    const ent_t *ev;             /* the evidence, in view */
+    const link_check *check;     /* the newest check of its URL by the view's date; NULL: none */
+} ev_health;
+
+/* Evidence in view (only that cited for target, when not NULL), in natural
+ * id order, each with its URL's newest check made by the end of v->as_of. */
+int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, ev_health **rows,
+                   size_t *n, err_t *e);
+
+/* "ok", "moved", "dead", "blocked" or "unchecked". */
+const char *ev_health_word(const ev_health *h);
+
+/* Render rows as format "md", "html" (one self-contained page), "csv" or
+ * "json". -1 for an unknown format. */
+int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *format,
+                     const view_t *v);
+
+/* Load (as ev_health_load) and render into b: the whole `report evidence`. */
+int ev_report(store_t *s, const view_t *v, const char *target, const char *format, arena_t *a,
+              buf_t *b, err_t *e);
+
+#endif
