@@ -1,6 +1,8 @@
 /* args.c — option parsing and small helpers shared by the commands. */
 #include "cli/cli.h"
 
+#include "report/json_view.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -104,11 +106,9 @@ const char *cli_format(cli_t *c, const char *cmd, const char *given, const char 
 int cli_print_json(cli_t *c, json_t *j)
 {
     if (!j) return err_nomem(&c->err);
-    int rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    json_decref(j);
-    if (rc != 0) return err_set(&c->err, ERR_IO, "cannot write the output");
-    fputc('\n', stdout);
-    return 0;
+    buf_t b = BUF_INIT;
+    if (json_to_buf(j, &b)) { buf_free(&b); return err_nomem(&c->err); }
+    return cli_print_buf(c, &b);
 }
 
 int cli_print_buf(cli_t *c, buf_t *b)

@@ -35,7 +35,10 @@ static const char *quoted(const asm_item *it)
 
 static void md_answer(buf_t *b, const char *heading, const char *text)
 {
-    bfmt(b, "\n### %s\n\n%s\n", heading, text ? text : "_No answer recorded._");
+    bfmt(b, "\n### %s\n\n", heading);
+    if (text) page_md_text(b, text);
+    else buf_puts(b, "_No answer recorded._");
+    buf_putc(b, '\n');
 }
 
 static void render_md(buf_t *b, const asm_model *m, const view_t *v)

@@ -15,7 +15,7 @@ void chart_quarters_svg(buf_t *b, const quarter_counts *q, size_t n, const char 
 {
     const int left = 40, top = 10, plot_h = 180, bar_gap = 4, legend_h = 40;
     int bar_w = n > 40 ? 8 : n > 20 ? 14 : 22;
-    int width = left + (int)n * (bar_w + bar_gap) + 10;
+    int width = left + (int)n * (bar_w + bar_gap) + 50;   /* room for the last, slanted label */
     if (width < 360) width = 360;
     int height = top + plot_h + 30 + legend_h;
     size_t max = 1;

@@ -3,16 +3,28 @@
 
 #include "util/hex.h"
 
+/* JSON text with < > & written as \u escapes: they can only occur inside
+ * strings, and escaped they can never close a tag of a page that embeds the
+ * JSON, nor be sniffed as markup. */
 static int append_json(const char *data, size_t n, void *ctx)
 {
-    buf_append(ctx, data, n);
-    return buf_ok(ctx) ? 0 : -1;
+    buf_t *b = ctx;
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *rep = data[i] == '<' ? "\\u003c" : data[i] == '>' ? "\\u003e" : data[i] == '&' ? "\\u0026" : NULL;
+        if (!rep) continue;
+        buf_append(b, data + run, i - run);
+        buf_puts(b, rep);
+        run = i + 1;
+    }
+    buf_append(b, data + run, n - run);
+    return buf_ok(b) ? 0 : -1;
 }
 
 int json_to_buf(json_t *j, buf_t *b)
 {
     if (!j) return -1;
-    int rc = json_dump_callback(j, append_json, b, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    int rc = json_dump_callback(j, append_json, b, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     json_decref(j);
     buf_putc(b, '\n');
     return rc == 0 && buf_ok(b) ? 0 : -1;

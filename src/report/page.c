@@ -61,6 +61,17 @@ void page_md_cell(buf_t *b, const char *s)
         if (space) buf_putc(b, ' ');
         space = 0;
         if (*s == '|') buf_putc(b, '\\');
-        buf_putc(b, *s);
+        if (*s == '<') buf_puts(b, "&lt;");
+        else if (*s == '>') buf_puts(b, "&gt;");
+        else if (*s == '&') buf_puts(b, "&amp;");
+        else buf_putc(b, *s);
+    }
+}
+
+void page_md_text(buf_t *b, const char *s)
+{
+    for (; s && *s; s++) {
+        if (*s == '<') buf_puts(b, "&lt;");
+        else buf_putc(b, *s);
     }
 }

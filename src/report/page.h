@@ -15,7 +15,11 @@ extern const char page_css[];
 /* Markdown (CommonMark) to HTML with raw HTML and unsafe links removed. */
 void page_markdown(buf_t *b, const char *md);
 
-/* One Markdown table cell: text on one line, '|' escaped. */
+/* One Markdown table cell: text on one line, '|' escaped, and < > & as
+ * entities so no viewer renders them as markup. */
 void page_md_cell(buf_t *b, const char *s);
+/* Markdown text as written, with '<' as an entity: raw HTML in an answer
+ * never reaches a Markdown viewer as markup. */
+void page_md_text(buf_t *b, const char *s);
 
 #endif

@@ -177,12 +177,19 @@ static void remote_of(struct MHD_Connection *c, char *out, size_t n)
     else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
 }
 
+/* An error answered before the request reaches the application (a body too
+ * large, no database): JSON under /api, plain text elsewhere. */
 static enum MHD_Result queue_plain(struct MHD_Connection *c, conn_state *st, int status, const char *text)
 {
+    static const char too_large[] = "{\"error\": {\"code\": \"too_large\", \"message\": \"request body too large\"}}\n";
+    static const char unavailable[] = "{\"error\": {\"code\": \"unavailable\", \"message\": \"database unavailable\"}}\n";
+    int api = strncmp(st->path, "/api/", 5) == 0;
+    if (api) text = status == 413 ? too_large : unavailable;
     struct MHD_Response *r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
     if (!r) return MHD_NO;
-    MHD_add_response_header(r, "Content-Type", "text/plain; charset=utf-8");
+    MHD_add_response_header(r, "Content-Type", api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
     enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     st->status = status;

@@ -81,3 +81,35 @@ seed_small() {
     "$BIN" rec add SSR1-6 --review SSR1 --title "SSAC and RSSAC roles" --effective 2012-10-18 >/dev/null &&
     "$BIN" rec add SSR1-6A --review SSR1 --parent SSR1-6 --title "SSAC roles" --effective 2012-10-18 >/dev/null
 }
+
+# start_server [ARGS...]: serve $SSRTRACK_DB on a free port of 127.0.0.1;
+# sets URL and SERVER_PID. The log goes to $T/server.log.
+start_server() {
+    "$BIN" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$T/server.log" &
+    SERVER_PID=$!
+    local i port=""
+    for i in $(seq 1 100); do
+        port=$(sed -n 's|.*on http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$T/server.log" | head -1)
+        [ -n "$port" ] && break
+        sleep 0.05
+    done
+    URL="http://127.0.0.1:$port"
+    [ -n "$port" ]
+}
+stop_server() {
+    [ -n "${SERVER_PID:-}" ] || return 0
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    wait "$SERVER_PID" 2>/dev/null
+    SERVER_RC=$?
+    SERVER_PID=""
+}
+trap 'stop_server; rm -rf "$T"' EXIT
+
+# get PATH [CURL ARGS...]: sets CODE, BODY, HEADERS.
+get() {
+    local path=$1; shift
+    BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
+    CODE=${BODY##*$'\n'}
+    BODY=${BODY%$'\n'*}
+    HEADERS=$(tr -d '\r' <"$T/.headers")
+}
