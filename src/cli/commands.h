@@ -11,6 +11,13 @@ CMD(review_add); CMD(review_list);
 CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(rec_link);
 CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
+CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
+
+/* init's signing key (cmd_ledger.c): when the database has no public key,
+ * use the private key file (--key, $SSRTRACK_KEY, DB.key) if it exists, or
+ * make a new key pair there, and store the public key. *report gets the
+ * lines to print about it (arena-owned), or NULL when the database had a key. */
+int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const char **report);
 
 #endif
