@@ -6,6 +6,8 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "ledger/sha256.h"
+
 void merkle_node(const unsigned char left[HASH_SIZE], const unsigned char right[HASH_SIZE],
                  unsigned char out[HASH_SIZE])
 {
@@ -13,12 +15,12 @@ void merkle_node(const unsigned char left[HASH_SIZE], const unsigned char right[
     in[0] = 0x01;
     memcpy(in + 1, left, HASH_SIZE);
     memcpy(in + 1 + HASH_SIZE, right, HASH_SIZE);
-    crypto_hash_sha256(out, in, sizeof in);
+    sha256(in, sizeof in, out);
 }
 
 void merkle_empty(unsigned char out[HASH_SIZE])
 {
-    crypto_hash_sha256(out, (const unsigned char *)"", 0);
+    sha256("", 0, out);
 }
 
 /* The largest power of two below n (n >= 2). */
