@@ -27,10 +27,10 @@ static int thing_hidden(void *ctx, const kind_def *k, const char *id)
     snprintf(key, sizeof key, "%s\t%s", k->name, id);
     void *m = map_get(x->memo, key);
     if (m) return m == &hidden_mark;
-    /* A thing being decided reads as hidden, so a cycle (only possible in a
-     * hand-edited file) hides rather than loops. */
-    if (x->depth > 32 || map_put(x->memo, key, &hidden_mark) != 0) {
-        if (x->depth > 32) return 1;
+    /* A thing being decided reads as hidden, so a cycle or a chain of owners
+     * too long (only possible in a hand-edited file) hides rather than loops. */
+    if (x->depth > 32) return 1;
+    if (map_put(x->memo, key, &hidden_mark) != 0) {
         x->failed = err_nomem(x->e);
         return -1;
     }

@@ -48,7 +48,6 @@ static void check_examples(int *ok)
 TEST(both_block_functions)
 {
     CHECK(sodium_init() >= 0);
-    printf("# SHA instructions: %s\n", sha256_accelerated() ? "in use" : "not on this CPU");
     for (int portable = 0; portable < 2; portable++) {
         sha256_use_portable(portable);
         int ok;
