@@ -1,38 +1,33 @@
-/* cmd_admin.c — init, verify, rebuild, demo: the database as a whole. */
+/* cmd_admin.c — init, rebuild, demo: the database as a whole. (verify is
+ * with the ledger's commands, in cmd_ledger.c.) */
 #include <string.h>
 
 #include "cli/commands.h"
 #include "embedded.h"
 #include "import/canonical.h"
-#include "util/hex.h"
 
 int cmd_init(cli_t *c, int argc, char **argv)
 {
-    if (args_parse(c, "init", argc, argv, NULL, 0, NULL, 0, 0, NULL)) return -1;
+    opt_t o[] = {{"--key", 1}, {"--origin", 1}};
+    if (args_parse(c, "init", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
+    /* A database without a signing key (new, or from before keys) gets one. */
+    const char *key;
+    if (ledger_init_key(c, opt_value(o, 2, "--key"), opt_value(o, 2, "--origin"), &key)) return -1;
     if (c->db_created) printf("created %s\n", c->db_path);
-    else printf("%s is already an ssrtrack database; nothing changed\n", c->db_path);
-    return 0;
-}
-
-int cmd_verify(cli_t *c, int argc, char **argv)
-{
-    if (args_parse(c, "verify", argc, argv, NULL, 0, NULL, 0, 0, NULL)) return -1;
-    verify_result r;
-    if (store_verify(c->store, &r, &c->err)) return -1;
-    if (r.bad_seq)
-        return err_set(&c->err, ERR_INPUT, "verify: seq %lld: %s (%lld rows before it verified)",
-                       r.bad_seq, r.problem, r.rows);
-    char head[65];
-    hex_encode(r.head, 32, head);
-    printf("ok: %lld changes, chain head %s\n", r.rows, r.rows ? head : "(empty)");
+    else printf("%s is already an ssrtrack database%s\n", c->db_path, key ? "" : "; nothing changed");
+    if (key) fputs(key, stdout);
     return 0;
 }
 
 int cmd_rebuild(cli_t *c, int argc, char **argv)
 {
-    if (args_parse(c, "rebuild", argc, argv, NULL, 0, NULL, 0, 0, NULL)) return -1;
-    if (store_rebuild(c->store, &c->err)) return err_prefix(&c->err, "rebuild");
-    printf("rebuilt the projections from %lld changes\n", store_head_seq(c->store));
+    opt_t o[] = {{"--tree", 0}};
+    if (args_parse(c, "rebuild", argc, argv, o, 1, NULL, 0, 0, NULL)) return -1;
+    int tree_only = opt_given(o, 1, "--tree");
+    if ((tree_only ? store_tree_rebuild : store_rebuild)(c->store, &c->err))
+        return err_prefix(&c->err, "rebuild");
+    printf("rebuilt %s from %lld changes\n", tree_only ? "the Merkle tree" : "the projections and the Merkle tree",
+           store_head_seq(c->store));
     return 0;
 }
 

@@ -1,10 +1,12 @@
-/* cmd_io.c — import (canonical JSON or a source document) and export. */
+/* cmd_io.c — import (canonical JSON or a source document), export, and the
+ * public export of the ledger. */
 #include <string.h>
 
 #include "cli/commands.h"
 #include "import/canonical.h"
 #include "import/ssr1_report.h"
 #include "import/ssr2_assessment.h"
+#include "report/ledger_json.h"
 #include "util/alloc.h"
 #include "util/file.h"
 
@@ -75,8 +77,14 @@ int cmd_import(cli_t *c, int argc, char **argv)
 
 int cmd_export(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--as-of", 1}};
-    if (args_parse(c, "export", argc, argv, o, 1, NULL, 0, 0, NULL)) return -1;
-    if (canon_export(c->store, opt_value(o, 1, "--as-of"), stdout, &c->err)) return err_prefix(&c->err, "export");
+    opt_t o[] = {{"--as-of", 1}, {"--public", 0}};
+    if (args_parse(c, "export", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
+    if (opt_given(o, 2, "--public")) {
+        /* The public side of the whole log: no subset, or its tree would differ. */
+        if (opt_given(o, 2, "--as-of"))
+            return err_set(&c->err, ERR_INPUT, "export: --public exports the whole log; it takes no --as-of");
+        return ledger_export_public(c->store, stdout, &c->err) ? err_prefix(&c->err, "export") : 0;
+    }
+    if (canon_export(c->store, opt_value(o, 2, "--as-of"), stdout, &c->err)) return err_prefix(&c->err, "export");
     return 0;
 }

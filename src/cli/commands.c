@@ -3,7 +3,8 @@
 #include "cli/commands.h"
 
 const command_t commands[] = {
-    {"init", DB_CREATE, cmd_init, "", "create the database file"},
+    {"init", DB_CREATE, cmd_init, "[--key FILE] [--origin NAME]",
+     "create the database file and the log's signing key"},
     {"review add", DB_OPEN, cmd_review_add,
      "ID --title T [--published DATE] [--url URL] [--effective DATE] [--reason TEXT] [--actor NAME]",
      "add a review"},
@@ -90,8 +91,8 @@ const command_t commands[] = {
      "FILE [--format canonical|ssr1-report|ssr2-assessment] [--review R] [--effective DATE]\n"
      "  [--assessment ID] [--by REVIEW] [--of REVIEW] [--as-of DATE] [--actor NAME]",
      "import a canonical JSON file (docs/format.md) or a source document (docs/import.md), all or nothing"},
-    {"export", DB_OPEN, cmd_export, "[--as-of DATE]",
-     "print the whole log as canonical JSON"},
+    {"export", DB_OPEN, cmd_export, "[--as-of DATE] | --public",
+     "print the whole log as canonical JSON (--public: its public side, docs/ledger.md)"},
     {"serve", DB_OPEN, cmd_serve, "[--listen ADDR:PORT] [--threads N] [--access-log FILE] [--quiet]",
      "serve the dashboard, pages and JSON API (default 127.0.0.1:8080)"},
     {"site", DB_OPEN, cmd_site, "DIR [--as-of DATE]", "write the public pages as static files"},
@@ -100,7 +101,19 @@ const command_t commands[] = {
      "add a user who can sign in"},
     {"token create", DB_OPEN, cmd_token_create, "NAME", "print a new API token for a user (shown once)"},
     {"demo", DB_OPEN, cmd_demo, "", "load the bundled demo data (SSR1) into an empty database"},
-    {"verify", DB_OPEN, cmd_verify, "", "check the hash chain of the whole log"},
-    {"rebuild", DB_OPEN, cmd_rebuild, "", "rebuild every projection table from the log"},
+    {"verify", DB_OPEN, cmd_verify, "[--checkpoint FILE [--key KEY]]",
+     "check the hash chain and the Merkle tree of the whole log, and a saved checkpoint"},
+    {"rebuild", DB_OPEN, cmd_rebuild, "[--tree]",
+     "rebuild every projection table and the Merkle tree from the log (--tree: the tree only)"},
+    {"checkpoint", DB_OPEN, cmd_checkpoint, "[--key FILE]",
+     "sign and print a checkpoint of the log (C2SP tlog-checkpoint)"},
+    {"key show", DB_OPEN, cmd_key_show, "", "print the log's public key (C2SP verifier key)"},
+    {"proof inclusion", DB_OPEN, cmd_proof_inclusion, "SEQ|FROM..TO [--size N]",
+     "print the proof that a change is in the log (JSON)"},
+    {"proof consistency", DB_OPEN, cmd_proof_consistency, "OLD|FROM..TO NEW",
+     "print the proof that the log of NEW changes extends that of OLD (JSON)"},
+    {"verify-proof", DB_NONE, cmd_verify_proof,
+     "--proof FILE --checkpoint FILE --key KEY [--old-checkpoint FILE] [--leaf HEX]",
+     "check a proof against signed checkpoints, offline (no database)"},
     {NULL, 0, NULL, NULL, NULL},
 };

@@ -18,6 +18,13 @@ CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
 CMD(indicators);
 CMD(evidence_add); CMD(evidence_list); CMD(evidence_check);
 CMD(report_evidence);
+CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
+
+/* init's signing key (cmd_ledger.c): when the database has no public key,
+ * use the private key file (--key, $SSRTRACK_KEY, DB.key) if it exists, or
+ * make a new key pair there, and store the public key. *report gets the
+ * lines to print about it (arena-owned), or NULL when the database had a key. */
+int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const char **report);
 
 #endif

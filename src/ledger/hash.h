@@ -22,6 +22,11 @@ int hash_chain(const unsigned char prev[HASH_SIZE], const change_t *c, buf_t *sc
 /* out = SHA-256(0x00 || encoding(c)). -1 on OOM. */
 int hash_leaf(const change_t *c, buf_t *scratch, unsigned char out[HASH_SIZE]);
 
+/* Both at once, encoding c only once: chain = SHA-256(prev || encoding(c)),
+ * leaf = SHA-256(0x00 || encoding(c)). -1 on OOM. */
+int hash_chain_leaf(const unsigned char prev[HASH_SIZE], const change_t *c, buf_t *scratch,
+                    unsigned char chain[HASH_SIZE], unsigned char leaf[HASH_SIZE]);
+
 /* out = SHA-256(data). */
 void hash_bytes(const void *data, size_t n, unsigned char out[HASH_SIZE]);
 

@@ -21,6 +21,10 @@ int asm_effect_index(const char *v)
     return -1;
 }
 
+static int load_items(store_t *s, const view_t *v, asm_model *m, ent_t *items, size_t n, ent_t *signs,
+                      size_t nsigns, ent_t *evs, size_t nevs, const char *only_rec, store_vis *vis,
+                      arena_t *a, err_t *e);
+
 int asm_load(store_t *s, const view_t *v, const char *id, const char *only_rec, int public_only,
              arena_t *a, asm_model *m, err_t *e)
 {
@@ -34,6 +38,21 @@ int asm_load(store_t *s, const view_t *v, const char *id, const char *only_rec, 
         return -1;
     m->items = arena_alloc(a, sizeof(asm_item) * (n + 1));
     if (!m->items) return err_nomem(e);
+    store_vis *vis = NULL;
+    if (public_only && !(vis = store_vis_new(s, e))) return -1;
+    int rc = load_items(s, v, m, items, n, signs, nsigns, evs, nevs, only_rec, vis, a, e);
+    store_vis_free(vis);
+    if (rc) return -1;
+    if (only_rec && m->n == 0)
+        return err_set(e, ERR_NOTFOUND, "assessment %s has no item for rec %s", id, only_rec);
+    return 0;
+}
+
+/* The items (and their sign-offs and evidence) that vis leaves visible. */
+static int load_items(store_t *s, const view_t *v, asm_model *m, ent_t *items, size_t n, ent_t *signs,
+                      size_t nsigns, ent_t *evs, size_t nevs, const char *only_rec, store_vis *vis,
+                      arena_t *a, err_t *e)
+{
     for (size_t i = 0; i < n; i++) {
         if (only_rec && strcmp(items[i].v[ITEM_REC], only_rec) != 0) continue;
         asm_item *it = &m->items[m->n];
@@ -42,19 +61,20 @@ int asm_load(store_t *s, const view_t *v, const char *id, const char *only_rec, 
             if (e->code != ERR_NOTFOUND) return -1;
             it->rec.id = NULL;   /* the rec did not exist yet in this view */
         }
-        if (public_only && it->rec.id && field_true(it->rec.v[REC_RESTRICTED])) continue;
+        if (vis && store_vis_hidden(vis, &kind_item, items[i].id) != 0) continue;
         /* Sign-offs and evidence of this item (small lists: a linear pass). */
         it->signoffs = arena_alloc(a, sizeof(ent_t) * (nsigns + 1));
         it->evidence = arena_alloc(a, sizeof(ent_t) * (nevs + 1));
         if (!it->signoffs || !it->evidence) return err_nomem(e);
         for (size_t k = 0; k < nsigns; k++)
-            if (strcmp(signs[k].v[SIGN_ITEM], items[i].id) == 0 && field_true(signs[k].v[SIGN_ACTIVE])) {
+            if (strcmp(signs[k].v[SIGN_ITEM], items[i].id) == 0 && field_true(signs[k].v[SIGN_ACTIVE]) &&
+                !(vis && store_vis_hidden(vis, &kind_signoff, signs[k].id) != 0)) {
                 it->signoffs[it->nsignoffs++] = signs[k];
                 if (signs[k].v[SIGN_DISSENT]) m->dissents++;
             }
         for (size_t k = 0; k < nevs; k++)
             if (strcmp(evs[k].v[EV_TARGET], items[i].id) == 0 &&
-                !(public_only && field_true(evs[k].v[EV_RESTRICTED])))
+                !(vis && store_vis_hidden(vis, &kind_evidence, evs[k].id) != 0))
                 it->evidence[it->nevidence++] = evs[k];
         m->implemented[asm_implemented_index(items[i].v[ITEM_IMPLEMENTED])]++;
         const char *rel = items[i].v[ITEM_RELEVANT];
@@ -64,8 +84,6 @@ int asm_load(store_t *s, const view_t *v, const char *id, const char *only_rec, 
         if (strcmp(items[i].v[ITEM_STATE], "approved") == 0) m->approved++;
         m->n++;
     }
-    if (only_rec && m->n == 0)
-        return err_set(e, ERR_NOTFOUND, "assessment %s has no item for rec %s", id, only_rec);
     return 0;
 }
 

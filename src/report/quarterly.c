@@ -28,24 +28,29 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
     if (count == 0) return err_set(e, ERR_INPUT, "quarterly: no quarter ends between %s and %s", from, to);
     quarter_counts *qc = arena_alloc(a, sizeof *qc * count);
     if (!qc) return err_nomem(e);
+    store_vis *vis = NULL;
+    if (!include_restricted && !(vis = store_vis_new(s, e))) return -1;
     date_quarter_end(from, q);
     for (size_t i = 0; i < count; i++) {
         view_t v;
         ent_t *recs;
         size_t nr;
         if (store_view(s, q, NULL, &v, e) ||
-            store_list(s, &kind_rec, &v, REC_REVIEW, review, a, &recs, &nr, e))
+            store_list(s, &kind_rec, &v, REC_REVIEW, review, a, &recs, &nr, e)) {
+            store_vis_free(vis);
             return -1;
+        }
         memcpy(qc[i].end, q, DATE_SIZE);
         date_quarter_label(q, qc[i].label);
         for (size_t r = 0; r < nr; r++) {
-            if (recs[r].v[REC_PARENT] || (!include_restricted && field_true(recs[r].v[REC_RESTRICTED]))) continue;
+            if (recs[r].v[REC_PARENT] || (vis && store_vis_hidden(vis, &kind_rec, recs[r].id) != 0)) continue;
             int st = status_parse(recs[r].v[REC_STATUS]);
             qc[i].count[st < 0 ? ST_NOT_STARTED : st]++;
         }
         date_add_days(q, 1, next);
         date_quarter_end(next, q);
     }
+    store_vis_free(vis);
     *out = qc;
     *n = count;
     return 0;

@@ -53,13 +53,20 @@ int report_load_recs(store_t *s, const view_t *v, const char *review, int includ
 {
     ent_t *recs, *ms;
     size_t n, nms;
+    store_vis *vis = NULL;
     if (store_list(s, &kind_rec, v, REC_REVIEW, review, a, &recs, &n, e) ||
-        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e))
+        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e) ||
+        (!include_restricted && !(vis = store_vis_new(s, e))))
         return -1;
-    size_t kept = 0;
+    /* The public rule of the ledger: restricted things and what belongs to them. */
+    size_t kept = 0, kept_ms = 0;
     for (size_t i = 0; i < n; i++)
-        if (include_restricted || !field_true(recs[i].v[REC_RESTRICTED])) recs[kept++] = recs[i];
+        if (!vis || store_vis_hidden(vis, &kind_rec, recs[i].id) == 0) recs[kept++] = recs[i];
+    for (size_t i = 0; i < nms; i++)
+        if (!vis || store_vis_hidden(vis, &kind_milestone, ms[i].id) == 0) ms[kept_ms++] = ms[i];
+    store_vis_free(vis);
     n = kept;
+    nms = kept_ms;
     t->recs = recs;
     t->n = n;
     t->first = arena_alloc(a, sizeof(size_t) * (n + 1));
@@ -71,13 +78,13 @@ int report_load_recs(store_t *s, const view_t *v, const char *review, int includ
         if (map_put(idx, recs[i].id, &t->count[i])) { map_free(idx); return err_nomem(e); }
     for (size_t i = 0; i < nms; i++) {
         size_t *c = map_get(idx, ms[i].v[MS_REC]);
-        if (c && (include_restricted || !field_true(ms[i].v[MS_RESTRICTED]))) (*c)++;
+        if (c) (*c)++;
     }
     size_t at = 0;
     for (size_t i = 0; i < n; i++) { t->first[i] = at; at += t->count[i]; t->count[i] = 0; }
     for (size_t i = 0; i < nms; i++) {
         size_t *c = map_get(idx, ms[i].v[MS_REC]);
-        if (!c || (!include_restricted && field_true(ms[i].v[MS_RESTRICTED]))) continue;
+        if (!c) continue;
         size_t r = (size_t)(c - t->count);
         t->ms[t->first[r] + t->count[r]++] = ms[i];
     }

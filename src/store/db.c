@@ -48,6 +48,11 @@ static const char *const migrations[] = {
     " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;"
     "CREATE TRIGGER IF NOT EXISTS link_checks_no_delete BEFORE DELETE ON link_checks"
     " BEGIN SELECT RAISE(ABORT, 'link_checks is append-only'); END;",
+    /* 3 -> 4: the Merkle tree over the log and the signed checkpoints (store/tree.c,
+     * docs/ledger.md); tree.c builds the tree of an existing log on open. */
+    "CREATE TABLE IF NOT EXISTS merkle_nodes(key INTEGER PRIMARY KEY, hash BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS checkpoints(id INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL,"
+    " root BLOB NOT NULL, issued_at TEXT NOT NULL, note TEXT NOT NULL);",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
@@ -249,7 +254,7 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
         }
         if (migrate(s, version, e)) { store_close(s); return -1; }
     }
-    if (project_prepare_sql(s, e) || (!s->readonly && project_check(s, e))) {
+    if (project_prepare_sql(s, e) || (!s->readonly && (project_check(s, e) || tree_check(s, e)))) {
         store_close(s);
         return -1;
     }
@@ -263,6 +268,8 @@ void store_close(store_t *s)
     if (s->in_tx) store_rollback(s);
     sqlite3_finalize(s->insert_change);
     sqlite3_finalize(s->data_version);
+    sqlite3_finalize(s->insert_node);
+    sqlite3_finalize(s->select_node);
     project_free_sql(s);
     if (s->db) sqlite3_close(s->db);
     buf_free(&s->scratch);
@@ -282,6 +289,7 @@ int store_begin(store_t *s, err_t *e)
     int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return db_error(s, rc, "begin", e);
     s->in_tx = 1;
+    s->tree_loaded = 0;   /* another process may have appended since */
     map_clear(s->touched);
     if (log_load_head(s, e)) { store_rollback(s); return -1; }
     clock_now(s->now);
@@ -341,5 +349,21 @@ void store_rollback(store_t *s)
     if (!s->in_tx) return;
     sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
     s->in_tx = 0;
+    s->tree_loaded = 0;
     map_clear(s->touched);
+}
+
+int db_read_begin(store_t *s, int *began, err_t *e)
+{
+    *began = 0;
+    if (s->in_tx || !sqlite3_get_autocommit(s->db)) return 0;
+    int rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) return db_error(s, rc, "begin", e);
+    *began = 1;
+    return 0;
+}
+
+void db_read_end(store_t *s, int began)
+{
+    if (began) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 }

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "ledger/merkle.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/map.h"
@@ -43,6 +44,11 @@ struct store {
     kind_sql sql[KIND_MAX_KINDS];     /* by position in all_kinds */
     kind_stmts stmt[KIND_MAX_KINDS];
     sqlite3_stmt *select_thing;
+    /* The right edge of the Merkle tree, loaded at the first append of a
+     * transaction (tree.c); not valid when tree_loaded is 0. */
+    merkle_frontier tree;
+    int tree_loaded;
+    sqlite3_stmt *insert_node, *select_node;
 };
 
 /* Map a SQLite result code to an err_t; returns -1. `what` names the step. */
@@ -53,6 +59,11 @@ int db_exec(store_t *s, const char *sql, err_t *e);
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
 /* Copy column i as text into the arena; NULL stays NULL. */
 const char *db_text(sqlite3_stmt *st, int i, arena_t *a);
+
+/* A consistent snapshot for a read of several statements: BEGIN unless a
+ * transaction is open; *began says whether db_read_end must end it. */
+int db_read_begin(store_t *s, int *began, err_t *e);
+void db_read_end(store_t *s, int began);
 
 /* meta table */
 int meta_get(store_t *s, const char *key, arena_t *a, const char **out, err_t *e);
@@ -70,7 +81,37 @@ int project_all(store_t *s, err_t *e);
 /* log.c */
 int log_load_head(store_t *s, err_t *e);
 int log_save_head(store_t *s, err_t *e);
-/* Give c the next seq and its chain hash, insert it, advance the head. */
+/* Give c the next seq and its chain hash, insert it, advance the head and
+ * the Merkle tree. */
 int log_insert(store_t *s, change_t *c, err_t *e);
+
+/* tree.c — the Merkle tree over the log, kept as the hashes of its complete
+ * subtrees of 16 leaves and more (smaller ones are recomputed from rows). */
+/* Add the leaf of the change just inserted as seq s->head_seq + 1. */
+int tree_append(store_t *s, const unsigned char leaf[HASH_SIZE], err_t *e);
+/* Record the tree size at commit (when this transaction appended). */
+int tree_save(store_t *s, err_t *e);
+/* On opening for writing: build the tree of a database that has none yet. */
+int tree_check(store_t *s, err_t *e);
+
+/* Checks the stored tree against the leaves of the log, recomputed in
+ * order: for store_verify. */
+typedef struct {
+    store_t *s;
+    sqlite3_stmt *cursor;       /* the stored nodes, in key order */
+    int have;                   /* the cursor holds a row */
+    long long key;
+    unsigned char hash[HASH_SIZE];
+    merkle_frontier f;
+    long long bad_seq;
+    char problem[200];
+} tree_audit;
+int tree_audit_start(store_t *s, tree_audit *t, err_t *e);
+/* Push the next leaf: 0, 1 when the stored tree differs (bad_seq and
+ * problem set), -1 on error (in e). */
+int tree_audit_leaf(tree_audit *t, const unsigned char leaf[HASH_SIZE], err_t *e);
+/* After the last leaf: 0, 1 when stored nodes remain, -1 on error. */
+int tree_audit_finish(tree_audit *t, err_t *e);
+void tree_audit_free(tree_audit *t);
 
 #endif

@@ -1,5 +1,6 @@
 /* log.c — the append-only change log: the head of the hash chain, appending
- * a row, reading rows in order, and verifying the chain. */
+ * a row (and its leaf to the Merkle tree), reading rows in order, and
+ * verifying the chain and the tree. */
 #include "store/internal.h"
 
 #include <stdlib.h>
@@ -33,7 +34,7 @@ int log_save_head(store_t *s, err_t *e)
     if (s->head_seq) hex_encode(s->head_hash, 32, hash);
     else hash[0] = '\0';
     if (meta_set(s, "head_seq", seq, e) || meta_set(s, "head_hash", hash, e) ||
-        meta_set(s, "head_recorded_at", s->head_recorded, e))
+        meta_set(s, "head_recorded_at", s->head_recorded, e) || tree_save(s, e))
         return -1;
     return 0;
 }
@@ -41,7 +42,8 @@ int log_save_head(store_t *s, err_t *e)
 int log_insert(store_t *s, change_t *c, err_t *e)
 {
     c->seq = s->head_seq + 1;
-    if (hash_chain(s->head_hash, c, &s->scratch, c->hash) != 0) return err_nomem(e);
+    unsigned char leaf[HASH_SIZE];
+    if (hash_chain_leaf(s->head_hash, c, &s->scratch, c->hash, leaf) != 0) return err_nomem(e);
     if (!s->insert_change &&
         db_prepare(s, "INSERT INTO change_log(seq, entity, entity_id, field, value, effective_at,"
                       " recorded_at, actor, reason, hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
@@ -62,6 +64,7 @@ int log_insert(store_t *s, change_t *c, err_t *e)
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     if (rc != SQLITE_DONE) return db_error(s, rc, "append", e);
+    if (tree_append(s, leaf, e)) return -1;
     s->head_seq = c->seq;
     memcpy(s->head_hash, c->hash, 32);
     memcpy(s->head_recorded, c->recorded_at, TS_SIZE);
@@ -143,7 +146,9 @@ typedef struct {
     long long expect;
     unsigned char prev[32];
     buf_t scratch;
-    int oom;
+    tree_audit tree;
+    err_t *e;
+    int failed;     /* -1: an error in e */
 } verify_ctx;
 
 static int verify_row(void *ctx, const change_t *c)
@@ -156,14 +161,25 @@ static int verify_row(void *ctx, const change_t *c)
                  v->expect - 1);
         return 1;
     }
-    unsigned char h[32];
-    if (hash_chain(v->prev, c, &v->scratch, h) != 0) { v->oom = 1; return 1; }
+    unsigned char h[32], leaf[32];
+    if (hash_chain_leaf(v->prev, c, &v->scratch, h, leaf) != 0) {
+        v->failed = err_nomem(v->e);
+        return 1;
+    }
     if (memcmp(h, c->hash, 32) != 0) {
         r->bad_seq = c->seq;
         snprintf(r->problem, sizeof r->problem,
                  "hash mismatch (the row, its hash or its place in the chain was altered)");
         return 1;
     }
+    int t = tree_audit_leaf(&v->tree, leaf, v->e);
+    if (t < 0) { v->failed = -1; return 1; }
+    if (t > 0) {
+        r->bad_seq = v->tree.bad_seq;
+        snprintf(r->problem, sizeof r->problem, "%s", v->tree.problem);
+        return 1;
+    }
+    if (r->at_size == c->seq) merkle_frontier_root(&v->tree.f, r->root_at);
     memcpy(v->prev, c->hash, 32);
     r->rows++;
     v->expect++;
@@ -172,26 +188,71 @@ static int verify_row(void *ctx, const change_t *c)
 
 int store_verify(store_t *s, verify_result *r, err_t *e)
 {
-    memset(r, 0, sizeof *r);
-    verify_ctx v = {r, 1, {0}, BUF_INIT, 0};
-    if (log_load_head(s, e)) return -1;
-    int rc = store_each_change(s, 1, 0, verify_row, &v, e);
-    buf_free(&v.scratch);
-    if (v.oom) return err_nomem(e);
-    if (rc < 0) return -1;
-    if (r->bad_seq) return 0;
-    memcpy(r->head, v.prev, 32);
-    /* The rows chain correctly; they must also reach the recorded head. */
-    if (v.expect - 1 < s->head_seq) {
-        r->bad_seq = v.expect;
+    return store_verify_at(s, 0, r, e);
+}
+
+/* The recorded tree size (meta) must be the number of rows. */
+static int check_tree_size(store_t *s, verify_result *r, err_t *e)
+{
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(e);
+    const char *size = NULL;
+    int rc = meta_get(s, "tree_size", a, &size, e);
+    long long n = size ? strtoll(size, NULL, 10) : -1;
+    arena_free(a);
+    if (rc) return -1;
+    if (n != r->rows) {
+        r->bad_seq = (n >= 0 && n < r->rows ? n : r->rows) + 1;
+        snprintf(r->problem, sizeof r->problem, "the stored Merkle tree holds %lld leaves, the log %lld rows",
+                 n, r->rows);
+    }
+    return 0;
+}
+
+/* The rows chain correctly; they must also reach the recorded head. */
+static void check_head(store_t *s, verify_ctx *v)
+{
+    verify_result *r = v->r;
+    if (v->expect - 1 < s->head_seq) {
+        r->bad_seq = v->expect;
         snprintf(r->problem, sizeof r->problem, "missing (the log ends at seq %lld, the head is seq %lld)",
-                 v.expect - 1, s->head_seq);
-    } else if (v.expect - 1 > s->head_seq) {
+                 v->expect - 1, s->head_seq);
+    } else if (v->expect - 1 > s->head_seq) {
         r->bad_seq = s->head_seq + 1;
         snprintf(r->problem, sizeof r->problem, "not part of the chain (the head is seq %lld)", s->head_seq);
-    } else if (s->head_seq && memcmp(s->head_hash, v.prev, 32) != 0) {
+    } else if (s->head_seq && memcmp(s->head_hash, v->prev, 32) != 0) {
         r->bad_seq = s->head_seq;
         snprintf(r->problem, sizeof r->problem, "hash differs from the recorded head");
     }
-    return 0;
+}
+
+int store_verify_at(store_t *s, long long at_size, verify_result *r, err_t *e)
+{
+    memset(r, 0, sizeof *r);
+    r->at_size = at_size;
+    verify_ctx v = {r, 1, {0}, BUF_INIT, {0}, e, 0};
+    int began;
+    if (db_read_begin(s, &began, e)) return -1;
+    if (log_load_head(s, e) || tree_audit_start(s, &v.tree, e)) {
+        tree_audit_free(&v.tree);
+        db_read_end(s, began);
+        return -1;
+    }
+    int rc = store_each_change(s, 1, 0, verify_row, &v, e);
+    buf_free(&v.scratch);
+    if (rc >= 0 && !v.failed && !r->bad_seq) {
+        memcpy(r->head, v.prev, 32);
+        merkle_frontier_root(&v.tree.f, r->root);
+        if (at_size == 0) merkle_empty(r->root_at);
+        check_head(s, &v);
+        /* Every stored node must be accounted for by a row. */
+        if (!r->bad_seq && tree_audit_finish(&v.tree, e) > 0) {
+            r->bad_seq = v.tree.bad_seq;
+            snprintf(r->problem, sizeof r->problem, "%s", v.tree.problem);
+        }
+        if (!r->bad_seq) rc = check_tree_size(s, r, e);
+    }
+    tree_audit_free(&v.tree);
+    db_read_end(s, began);
+    return v.failed || rc < 0 ? -1 : 0;
 }

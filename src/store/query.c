@@ -366,13 +366,6 @@ int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a,
     }
 }
 
-int store_rebuild(store_t *s, err_t *e)
-{
-    if (store_begin(s, e)) return -1;
-    if (project_all(s, e) || store_commit(s, e)) { store_rollback(s); return -1; }
-    return 0;
-}
-
 int store_dump_projections(store_t *s, char **out, err_t *e)
 {
     buf_t b = BUF_INIT;

@@ -15,6 +15,7 @@
 
 #include "core/change.h"
 #include "core/entity.h"
+#include "ledger/merkle.h"
 #include "util/arena.h"
 #include "util/date.h"
 #include "util/err.h"
@@ -161,15 +162,89 @@ int store_each_change(store_t *s, long long from, long long to,
 
 typedef struct {
     long long rows;           /* rows checked */
-    long long bad_seq;        /* 0 when the chain is whole */
+    long long bad_seq;        /* 0 when the chain and the tree are whole */
     char problem[240];
     unsigned char head[32];   /* chain hash of the last row */
+    unsigned char root[32];   /* Merkle root over all rows, recomputed from them */
+    long long at_size;        /* the size asked of store_verify_at (0: none) */
+    unsigned char root_at[32];/* Merkle root of the first at_size rows */
 } verify_result;
 
-/* Re-hash the whole chain and compare with the stored hashes and the head. */
+/* Re-hash the whole chain and compare with the stored hashes and the head;
+ * recompute the Merkle tree from the rows and compare it with the stored
+ * tree. The first problem, in seq order, is reported in bad_seq/problem. */
 int store_verify(store_t *s, verify_result *r, err_t *e);
+/* The same, also giving the root of the tree of the first at_size rows, as
+ * recomputed from them (at_size <= the rows that verified). */
+int store_verify_at(store_t *s, long long at_size, verify_result *r, err_t *e);
 
-/* Re-fold every projection from the log, in one transaction. */
+/* --- what the public may see (core/visibility.h) --------------------------- */
+
+/* A memo of which things are hidden now, for one reader; answers cost one
+ * lookup per thing the first time. Free with store_vis_free. */
+typedef struct store_vis store_vis;
+store_vis *store_vis_new(store_t *s, err_t *e);
+/* 1 hidden, 0 shown, -1 error (in the e given to store_vis_new). An unknown
+ * thing counts as hidden. */
+int store_vis_hidden(store_vis *v, const kind_def *k, const char *id);
+void store_vis_free(store_vis *v);
+
+/* --- the Merkle tree and the public side of the log (docs/ledger.md) ---- */
+
+/* The size (= the newest seq) and root of the tree now, from one snapshot. */
+int store_tree_head(store_t *s, long long *size, unsigned char root[HASH_SIZE], err_t *e);
+/* The root of the tree of the first size changes (size <= the newest seq). */
+int store_tree_root(store_t *s, long long size, unsigned char root[HASH_SIZE], err_t *e);
+/* The inclusion proof of change seq in the tree of size changes; the leaf
+ * hash of the change in *leaf. ERR_INPUT unless 1 <= seq <= size <= now. */
+int store_proof_inclusion(store_t *s, long long seq, long long size, merkle_path *path,
+                          unsigned char leaf[HASH_SIZE], err_t *e);
+/* The consistency proof between the trees of old_size and new_size changes
+ * (0 <= old_size <= new_size <= now). */
+int store_proof_consistency(store_t *s, long long old_size, long long new_size,
+                            merkle_path *path, err_t *e);
+/* Recompute the whole tree from the log, in one transaction. */
+int store_tree_rebuild(store_t *s, err_t *e);
+
+typedef struct {
+    long long seq;
+    unsigned char leaf[HASH_SIZE];   /* SHA-256(0x00 || encoding) */
+    int hidden;                      /* its content is restricted (core/visibility.h) */
+    const change_t *change;          /* NULL when hidden and only public rows were asked */
+} leaf_t;
+
+/* Call fn for each change with from <= seq <= to (to = 0: to the end), in
+ * seq order, with its leaf hash and whether its content is hidden from the
+ * public now. With public_only, hidden changes come without their content:
+ * this is what may be shown to anyone (the /ledger/entries of the web).
+ * A non-zero return from fn stops and is returned; the leaf lives until fn
+ * returns. Reads one snapshot. */
+int store_each_leaf(store_t *s, long long from, long long to, int public_only,
+                    int (*fn)(void *ctx, const leaf_t *l), void *ctx, err_t *e);
+
+/* The log's public key as a C2SP verifier key ("NAME+HASH+BASE64"), or NULL
+ * when it has none (arena-owned). */
+int store_log_key(store_t *s, arena_t *a, const char **vkey, err_t *e);
+/* Set it, inside a transaction; ERR_CONFLICT when the log has one already. */
+int store_set_log_key(store_t *s, const char *vkey, err_t *e);
+
+typedef struct {
+    long long id;
+    long long size;
+    unsigned char root[HASH_SIZE];
+    const char *issued_at;     /* recorded time of the signing */
+    const char *note;          /* the signed checkpoint, as printed */
+} checkpoint_row;
+
+/* Keep a signed checkpoint, inside a transaction (issued at store_now). */
+int store_checkpoint_add(store_t *s, long long size, const unsigned char root[HASH_SIZE],
+                         const char *note, err_t *e);
+/* The newest checkpoints, newest first, at most limit (arena-owned). */
+int store_checkpoints(store_t *s, int limit, arena_t *a, checkpoint_row **out, size_t *n,
+                      err_t *e);
+
+/* Re-fold every projection from the log and recompute the Merkle tree, in
+ * one transaction. */
 int store_rebuild(store_t *s, err_t *e);
 
 /* A dump of all projection tables in a fixed order (for tests that compare

@@ -65,7 +65,7 @@ static size_t rec_milestones(const visibility *vis, const char *rec, ent_t *all,
 {
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
-        if (strcmp(all[i].v[MS_REC], rec) == 0 && !vis_hidden(vis, "milestone", all[i].id)) out[k++] = all[i];
+        if (strcmp(all[i].v[MS_REC], rec) == 0 && !vis_is_hidden(vis, "milestone", all[i].id)) out[k++] = all[i];
     return k;
 }
 

@@ -90,7 +90,7 @@ int home_page(web_req *w, char **args)
         const ent_t *m = &ms[i];
         int st = status_parse(m->v[MS_STATUS]);
         if (!m->v[MS_DUE] || strcmp(m->v[MS_DUE], w->view.as_of) >= 0 || st == ST_COMPLETE || st == ST_ONGOING ||
-            vis_hidden(&vis, "milestone", m->id))
+            vis_is_hidden(&vis, "milestone", m->id))
             continue;
         if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">Rec</th><th scope=\"col\">Milestone</th>"
                                   "<th scope=\"col\">Status</th><th scope=\"col\">Due</th><th scope=\"col\" class=\"num\">"

@@ -192,7 +192,7 @@ int rec_page(web_req *w, char **args)
     buf_puts(b, "<h2>Milestones</h2>\n");
     size_t shown = 0;
     for (size_t i = 0; i < nms; i++) {
-        if (vis_hidden(&vis, "milestone", ms[i].id)) continue;
+        if (vis_is_hidden(&vis, "milestone", ms[i].id)) continue;
         if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Status</th>"
                                   "<th scope=\"col\">Due</th><th scope=\"col\">Done</th></tr></thead><tbody>");
         bfmt(b, "<tr><td><span class=\"id\">%h</span> %h</td><td>", ms[i].id, ms[i].v[MS_TITLE]);
@@ -206,7 +206,7 @@ int rec_page(web_req *w, char **args)
         ent_t *l = pass ? in : out;
         size_t nl = pass ? nin : nout;
         for (size_t i = 0; i < nl; i++) {
-            if (!field_true(l[i].v[LINK_ACTIVE]) || vis_hidden(&vis, "link", l[i].id)) continue;
+            if (!field_true(l[i].v[LINK_ACTIVE]) || vis_is_hidden(&vis, "link", l[i].id)) continue;
             if (!links++) buf_puts(b, "<h2>Related</h2><ul>");
             const char *other = pass ? l[i].v[LINK_REC] : l[i].v[LINK_OTHER];
             bfmt(&href, "/recs/%t", other);
@@ -224,7 +224,7 @@ int rec_page(web_req *w, char **args)
         int mine = (strcmp(ev->v[EV_TARGET_KIND], "rec") == 0 && strcmp(ev->v[EV_TARGET], r.id) == 0);
         for (size_t m = 0; !mine && m < nms; m++)
             mine = strcmp(ev->v[EV_TARGET_KIND], "milestone") == 0 && strcmp(ev->v[EV_TARGET], ms[m].id) == 0;
-        if (!mine || vis_hidden(&vis, "evidence", ev->id)) continue;
+        if (!mine || vis_is_hidden(&vis, "evidence", ev->id)) continue;
         if (!shown++) buf_puts(b, "<h2>Evidence</h2><ul class=\"evidence\">");
         bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a> <small>(%h, %h)</small></li>", ev->v[EV_URL],
              ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], ev->v[EV_KIND], ev->v[EV_TARGET]);
@@ -249,8 +249,8 @@ int rec_page(web_req *w, char **args)
                 "recorded here; the gap is how late the record was.</p>\n<ol class=\"timeline\">\n");
     for (size_t i = nhist; i-- > 0;) {
         const change_t *c = &hist[i];
-        if (strcmp(c->entity, "milestone") == 0 && vis_hidden(&vis, "milestone", c->entity_id)) continue;
-        if (strcmp(c->entity, "link") == 0 && vis_hidden(&vis, "link", c->entity_id)) continue;
+        if (strcmp(c->entity, "milestone") == 0 && vis_is_hidden(&vis, "milestone", c->entity_id)) continue;
+        if (strcmp(c->entity, "link") == 0 && vis_is_hidden(&vis, "link", c->entity_id)) continue;
         size_t cut = utf8_prefix(c->value, 120);
         char *shortv = arena_strndup(w->a, c->value, cut);
         long lag = date_to_days(c->recorded_at) - date_to_days(c->effective_at);

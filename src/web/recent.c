@@ -9,15 +9,7 @@
 
 int change_hidden(const visibility *vis, const change_t *c)
 {
-    if (vis->all) return 0;
-    if (strcmp(c->entity, "signoff") == 0) {
-        /* "ASSESSMENT/REC by NAME": hidden with its item. */
-        const char *by = strstr(c->entity_id, " by ");
-        char item[200];
-        snprintf(item, sizeof item, "%.*s", by ? (int)(by - c->entity_id) : 0, c->entity_id);
-        return vis_hidden(vis, "item", item);
-    }
-    return vis_hidden(vis, c->entity, c->entity_id);
+    return vis_is_hidden(vis, c->entity, c->entity_id);
 }
 
 void change_target(web_req *w, buf_t *b, const change_t *c)
