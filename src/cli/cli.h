@@ -72,6 +72,11 @@ int cli_print_json(cli_t *c, json_t *j);
 /* Write b to stdout and free it; ERR_NOMEM when an append to b had failed. */
 int cli_print_buf(cli_t *c, buf_t *b);
 
+/* `KIND set ID FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]`
+ * for any kind: one update, all fields or none. cmd names the command in
+ * messages ("rec set"). */
+int cli_set_fields(cli_t *c, const char *cmd, const kind_def *k, int argc, char **argv);
+
 /* Run fn inside one write transaction; rolls back on failure. */
 int cli_write(cli_t *c, int (*fn)(cli_t *c, void *ctx), void *ctx);
 

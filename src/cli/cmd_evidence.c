@@ -254,3 +254,8 @@ int cmd_evidence_check(cli_t *c, int argc, char **argv)
     putchar('\n');
     return 0;
 }
+
+int cmd_evidence_set(cli_t *c, int argc, char **argv)
+{
+    return cli_set_fields(c, "evidence set", &kind_evidence, argc, argv);
+}

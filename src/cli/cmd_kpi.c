@@ -218,3 +218,8 @@ int cmd_kpi_list(cli_t *c, int argc, char **argv)
     printf("\n%zu KPIs, as of %s\n", n, v.as_of);
     return 0;
 }
+
+int cmd_kpi_set(cli_t *c, int argc, char **argv)
+{
+    return cli_set_fields(c, "kpi set", &kind_kpi, argc, argv);
+}

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "ledger/keyfile.h"
 #include "ledger/note.h"
 #include "report/ledger_json.h"
 #include "util/alloc.h"
@@ -32,13 +33,7 @@ static const char *key_path(cli_t *c, const char *given)
 /* Read and parse the private key at path; the caller wipes k. */
 static int load_signer(cli_t *c, const char *path, note_signer *k)
 {
-    size_t len = 0;
-    char *text = file_read_private(path, KEY_FILE_MAX, &len, &c->err);
-    if (!text) return err_prefix(&c->err, "signing key");
-    int rc = note_signer_parse(text, k, &c->err);
-    note_wipe(text, len);
-    mem_free(text);
-    return rc ? err_prefix(&c->err, "%s", path) : 0;
+    return keyfile_load(path, NULL, k, &c->err);
 }
 
 /* A verifier key given as text, or as the name of a file holding it. */

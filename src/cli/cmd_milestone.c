@@ -37,29 +37,7 @@ int cmd_milestone_add(cli_t *c, int argc, char **argv)
     return 0;
 }
 
-static int apply_edit(cli_t *c, void *ctx)
-{
-    return store_edit(c->store, ctx, &c->err);
-}
-
 int cmd_milestone_set(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = 3, np;
-    const char **pos = arena_alloc(c->a, sizeof(char *) * (size_t)(argc + 1));
-    field_value *fv = arena_alloc(c->a, sizeof(field_value) * (size_t)(argc + 1));
-    if (!pos || !fv) return err_nomem(&c->err);
-    if (args_parse(c, "milestone set", argc, argv, o, no, pos, 2, argc, &np)) return -1;
-    for (int i = 1; i < np; i++) {
-        const char *eq = strchr(pos[i], '=');
-        if (!eq || eq == pos[i])
-            return err_set(&c->err, ERR_INPUT, "milestone set: '%.60s' is not FIELD=VALUE", pos[i]);
-        fv[i - 1] = (field_value){arena_strndup(c->a, pos[i], (size_t)(eq - pos[i])), eq + 1};
-        if (!fv[i - 1].field) return err_nomem(&c->err);
-    }
-    edit_t ed = {EDIT_UPDATE, &kind_milestone, pos[0], fv, np - 1, opt_value(o, no, "--effective"),
-                 cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason")};
-    if (cli_write(c, apply_edit, &ed)) return err_prefix(&c->err, "milestone set %s", pos[0]);
-    printf("updated milestone %s\n", pos[0]);
-    return 0;
+    return cli_set_fields(c, "milestone set", &kind_milestone, argc, argv);
 }

@@ -13,24 +13,6 @@
 
 #define TEXT_FILE_MAX (1024 * 1024)
 
-/* Split "field=value" arguments into pairs (arena-owned). */
-static int parse_assignments(cli_t *c, const char *cmd, const char **pos, int n,
-                             field_value **out)
-{
-    field_value *fv = arena_alloc(c->a, sizeof *fv * (size_t)(n ? n : 1));
-    if (!fv) return err_nomem(&c->err);
-    for (int i = 0; i < n; i++) {
-        const char *eq = strchr(pos[i], '=');
-        if (!eq || eq == pos[i])
-            return err_set(&c->err, ERR_INPUT, "%s: '%.60s' is not FIELD=VALUE", cmd, pos[i]);
-        fv[i].field = arena_strndup(c->a, pos[i], (size_t)(eq - pos[i]));
-        fv[i].value = eq + 1;
-        if (!fv[i].field) return err_nomem(&c->err);
-    }
-    *out = fv;
-    return 0;
-}
-
 /* --- rec add ------------------------------------------------------------- */
 
 typedef struct { edit_t ed; } one_edit;
@@ -87,18 +69,7 @@ int cmd_rec_add(cli_t *c, int argc, char **argv)
 
 int cmd_rec_set(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = 3, np;
-    const char **pos = arena_alloc(c->a, sizeof(char *) * (size_t)(argc + 1));
-    if (!pos) return err_nomem(&c->err);
-    if (args_parse(c, "rec set", argc, argv, o, no, pos, 2, argc, &np)) return -1;
-    field_value *fv = NULL;
-    if (parse_assignments(c, "rec set", pos + 1, np - 1, &fv)) return -1;
-    one_edit oe = {{EDIT_UPDATE, &kind_rec, pos[0], fv, np - 1, opt_value(o, no, "--effective"),
-                    cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason")}};
-    if (cli_write(c, apply_one, &oe)) return err_prefix(&c->err, "rec set %s", pos[0]);
-    printf("updated rec %s\n", pos[0]);
-    return 0;
+    return cli_set_fields(c, "rec set", &kind_rec, argc, argv);
 }
 
 /* --- rec show ------------------------------------------------------------ */

@@ -15,16 +15,16 @@
 
 int cmd_serve(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--listen", 1}, {"--threads", 1}, {"--access-log", 1}, {"--quiet", 0}};
-    if (args_parse(c, "serve", argc, argv, o, 4, NULL, 0, 0, NULL)) return -1;
-    const char *t = opt_value(o, 4, "--threads");
+    opt_t o[] = {{"--listen", 1}, {"--threads", 1}, {"--access-log", 1}, {"--quiet", 0}, {"--key", 1}};
+    if (args_parse(c, "serve", argc, argv, o, 5, NULL, 0, 0, NULL)) return -1;
+    const char *t = opt_value(o, 5, "--threads");
     long threads = t ? strtol(t, NULL, 10) : 0;
     if (t && (threads < 1 || threads > 64)) return err_set(&c->err, ERR_INPUT, "serve: --threads must be 1 to 64");
     /* The database must exist and be ours before the server starts. */
     store_close(c->store);
     c->store = NULL;
-    server_opts so = {c->db_path, opt_value(o, 4, "--listen"), (unsigned)threads, opt_value(o, 4, "--access-log"),
-                      opt_given(o, 4, "--quiet")};
+    server_opts so = {c->db_path, opt_value(o, 5, "--listen"), (unsigned)threads, opt_value(o, 5, "--access-log"),
+                      opt_given(o, 5, "--quiet"), opt_value(o, 5, "--key")};
     return server_run(&so, &c->err) ? err_prefix(&c->err, "serve") : 0;
 }
 

@@ -16,7 +16,7 @@ CMD(serve); CMD(site); CMD(http); CMD(user_add); CMD(token_create);
 CMD(assess_new); CMD(assess_set); CMD(assess_signoff); CMD(assess_show); CMD(assess_list);
 CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
 CMD(indicators);
-CMD(evidence_add); CMD(evidence_list); CMD(evidence_check);
+CMD(evidence_add); CMD(evidence_list); CMD(evidence_check); CMD(evidence_set); CMD(kpi_set);
 CMD(report_evidence);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD

@@ -73,7 +73,8 @@ void page_begin(web_req *w, const char *title)
     page_href(w, b, "/");
     buf_puts(b, "\">ssr-tracker</a><ul>");
     static const char *const nav[][2] = {{"/recs", "Recommendations"}, {"/assessments", "Assessments"},
-                                         {"/changes", "Changes"}, {"/reports", "Reports"}, {"/ledger", "Ledger"}};
+                                         {"/kpis", "KPIs"}, {"/changes", "Changes"}, {"/reports", "Reports"},
+                                         {"/ledger", "Ledger"}};
     for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++) {
         buf_puts(b, "<li>");
         page_link(w, nav[i][0], nav[i][1]);

@@ -4,6 +4,7 @@
 
 #include "core/status.h"
 #include "report/chart.h"
+#include "report/indicators.h"
 #include "report/report.h"
 #include "util/fmt.h"
 #include "web/handlers.h"
@@ -62,7 +63,29 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
     } else if (w->err.code == ERR_NOMEM) {
         return -1;
     }
-    buf_puts(b, "</div></section>\n");
+    buf_puts(b, "</div>\n");
+    indicators_t in;
+    if (indicators_compute(w->db, &w->view, rv->id, w->a, &in, &w->err) == 0) {
+        bfmt(b, "<table class=\"indicators\"><caption>Indicators on %h</caption><tbody>", w->view.as_of);
+        bfmt(b, "<tr><th scope=\"row\">Recommendations complete</th><td class=\"num\">%ld of %ld</td></tr>",
+             in.recs_complete, in.recs);
+        bfmt(b, "<tr><th scope=\"row\">Milestones overdue</th><td class=\"num\">%ld of %ld</td></tr>",
+             in.milestones_overdue, in.milestones);
+        if (in.lag_median >= 0)
+            bfmt(b, "<tr><th scope=\"row\">Documentation lag, median / 90th percentile</th><td class=\"num\">"
+                    "%ld / %ld days</td></tr>", in.lag_median, in.lag_p90);
+        bfmt(b, "<tr><th scope=\"row\">Recommendations with a KPI target</th><td class=\"num\">%ld of %ld</td></tr>",
+             in.recs_kpi_target, in.recs);
+        if (in.links_checked)
+            bfmt(b, "<tr><th scope=\"row\">Evidence links alive</th><td class=\"num\">%ld of %ld checked</td></tr>",
+                 in.links_alive, in.links_checked);
+        else
+            bfmt(b, "<tr><th scope=\"row\">Evidence links</th><td class=\"num\">%ld, none checked yet</td></tr>", in.links);
+        buf_puts(b, "</tbody></table>\n");
+    } else if (w->err.code == ERR_NOMEM) {
+        return -1;
+    }
+    buf_puts(b, "</section>\n");
     return 0;
 }
 

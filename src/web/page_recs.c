@@ -7,7 +7,9 @@
 #include "report/page.h"
 #include "util/fmt.h"
 #include "util/text.h"
+#include "report/evidence_report.h"
 #include "web/handlers.h"
+#include "web/kpi_section.h"
 #include "web/page.h"
 #include "web/recs_filter.h"
 #include "web/visible.h"
@@ -25,7 +27,7 @@ static void select_box(buf_t *b, const char *name, const char *label, const char
     buf_puts(b, "</select></label> ");
 }
 
-static void rec_rows(web_req *w, const ent_t *recs, size_t n, const ent_t *ms, size_t nms)
+static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_t n, const ent_t *ms, size_t nms)
 {
     buf_t *b = &w->res->body;
     buf_puts(b, "<table class=\"recs\"><thead><tr><th scope=\"col\">Rec</th><th scope=\"col\">Status</th>"
@@ -44,7 +46,7 @@ static void rec_rows(web_req *w, const ent_t *recs, size_t n, const ent_t *ms, s
              field_true(r->v[REC_RESTRICTED]) ? " <span class=\"restricted\">(restricted)</span>" : "",
              or_dash(r->v[REC_TOPIC]), or_dash(r->v[REC_OWNER]), or_dash(r->v[REC_DUE]));
         for (size_t m = 0; m < nms; m++)
-            if (strcmp(ms[m].v[MS_REC], r->id) == 0) {
+            if (strcmp(ms[m].v[MS_REC], r->id) == 0 && !vis_is_hidden(vis, "milestone", ms[m].id)) {
                 int st = status_parse(ms[m].v[MS_STATUS]);
                 bfmt(b, "<span title=\"%h: %h\">%s</span>", ms[m].v[MS_TITLE], ms[m].v[MS_STATUS],
                      status_ssr1_mark(st < 0 ? ST_NOT_STARTED : (status_t)st));
@@ -84,7 +86,7 @@ int recs_page(web_req *w, char **args)
          f.topic ? f.topic : "", f.owner ? f.owner : "", f.overdue ? " checked" : "", f.q ? f.q : "");
     if (w->as_of) bfmt(b, "<input type=\"hidden\" name=\"as_of\" value=\"%h\">", w->as_of);
     bfmt(b, " <button type=\"submit\">Filter</button></form>\n<p>%zu recommendations.</p>\n", n);
-    rec_rows(w, recs, n, ms, nms);
+    rec_rows(w, &vis, recs, n, ms, nms);
     vis_free(&vis);
     page_end(w);
     return 200;
@@ -124,11 +126,36 @@ static void edit_forms(web_req *w, const ent_t *r, const ent_t *ms, size_t nms)
     buf_puts(b, "</section>\n");
 }
 
+/* The evidence cited for the rec or its milestones, with the health of each
+ * link at its newest check. */
+static int evidence_section(web_req *w, const ent_t *r, const ent_t *ms, size_t nms, const visibility *vis)
+{
+    ev_health *rows;
+    size_t n;
+    if (ev_health_load(w->db, &w->view, NULL, w->a, &rows, &n, &w->err)) return -1;
+    buf_t *b = &w->res->body;
+    int shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        const ent_t *ev = rows[i].ev;
+        int mine = strcmp(ev->v[EV_TARGET_KIND], "rec") == 0 && strcmp(ev->v[EV_TARGET], r->id) == 0;
+        for (size_t m = 0; !mine && m < nms; m++)
+            mine = strcmp(ev->v[EV_TARGET_KIND], "milestone") == 0 && strcmp(ev->v[EV_TARGET], ms[m].id) == 0;
+        if (!mine || vis_is_hidden(vis, "evidence", ev->id)) continue;
+        if (!shown++) buf_puts(b, "<h2>Evidence</h2><ul class=\"evidence\">");
+        const char *health = ev_health_word(&rows[i]);
+        bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a> <small>(%h, %h)</small> "
+                "<span class=\"link link-%h\">%h</span></li>", ev->v[EV_URL],
+             ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], ev->v[EV_KIND], ev->v[EV_TARGET], health, health);
+    }
+    if (shown) buf_puts(b, "</ul>\n");
+    return 0;
+}
+
 int rec_page(web_req *w, char **args)
 {
     visibility vis;
-    ent_t r, *ms, *kids, *out, *in, *evs, *items;
-    size_t nms, nkids, nout, nin, nevs, nitems;
+    ent_t r, *ms, *kids, *out, *in, *items;
+    size_t nms, nkids, nout, nin, nitems;
     change_t *hist;
     size_t nhist;
     if (vis_load(w, &vis)) return web_error_from(w, &w->err);
@@ -138,7 +165,6 @@ int rec_page(web_req *w, char **args)
         store_list(w->db, &kind_rec, &w->view, REC_PARENT, r.id, w->a, &kids, &nkids, &w->err) ||
         store_list(w->db, &kind_link, &w->view, LINK_REC, r.id, w->a, &out, &nout, &w->err) ||
         store_list(w->db, &kind_link, &w->view, LINK_OTHER, r.id, w->a, &in, &nin, &w->err) ||
-        store_list(w->db, &kind_evidence, &w->view, -1, NULL, w->a, &evs, &nevs, &w->err) ||
         store_list(w->db, &kind_item, &w->view, ITEM_REC, r.id, w->a, &items, &nitems, &w->err) ||
         store_history(w->db, &kind_rec, r.id, w->a, &hist, &nhist, &w->err)) {
         vis_free(&vis);
@@ -218,18 +244,11 @@ int rec_page(web_req *w, char **args)
     }
     if (links) buf_puts(b, "</ul>\n");
 
-    shown = 0;
-    for (size_t i = 0; i < nevs; i++) {
-        const ent_t *ev = &evs[i];
-        int mine = (strcmp(ev->v[EV_TARGET_KIND], "rec") == 0 && strcmp(ev->v[EV_TARGET], r.id) == 0);
-        for (size_t m = 0; !mine && m < nms; m++)
-            mine = strcmp(ev->v[EV_TARGET_KIND], "milestone") == 0 && strcmp(ev->v[EV_TARGET], ms[m].id) == 0;
-        if (!mine || vis_is_hidden(&vis, "evidence", ev->id)) continue;
-        if (!shown++) buf_puts(b, "<h2>Evidence</h2><ul class=\"evidence\">");
-        bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a> <small>(%h, %h)</small></li>", ev->v[EV_URL],
-             ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], ev->v[EV_KIND], ev->v[EV_TARGET]);
+    if (kpi_section(w, r.id, &vis) || evidence_section(w, &r, ms, nms, &vis)) {
+        vis_free(&vis);
+        buf_reset(b);
+        return web_error_from(w, &w->err);
     }
-    if (shown) buf_puts(b, "</ul>\n");
 
     if (nitems) {
         buf_puts(b, "<h2>Assessments</h2><table><thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Implemented</th>"

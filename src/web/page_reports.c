@@ -2,7 +2,9 @@
  * date) and /reports/KIND (the report itself, as the CLI would write it). */
 #include <string.h>
 
+#include "report/evidence_report.h"
 #include "report/report.h"
+#include "web/visible.h"
 #include "util/fmt.h"
 #include "web/handlers.h"
 #include "web/page.h"
@@ -12,7 +14,9 @@ static const char *const blurbs[] = {
     "An assessment's overview and each recommendation's six answers, sign-offs and dissent.",
     "Recommendations by status at the end of each quarter, computed from history.",
     "What makes each recommendation hard to measure or track (the SMART check).",
+    "Every piece of evidence with the health of its link at the newest check.",
 };
+static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
 
 int reports_page(web_req *w, char **args)
 {
@@ -22,12 +26,12 @@ int reports_page(web_req *w, char **args)
     buf_puts(b, "<h1>Reports</h1>\n<p>The documents review teams publish, drawn from the data as of the date above. "
                 "HTML files are self-contained and print well.</p>\n<dl class=\"reports\">\n");
     static const char *const formats[] = {"html", "md", "csv", "json"};
-    for (int k = 0; report_kinds[k]; k++) {
-        bfmt(b, "<dt>%h</dt><dd>%h<br>", report_kinds[k], blurbs[k]);
+    for (int k = 0; kinds[k]; k++) {
+        bfmt(b, "<dt>%h</dt><dd>%h<br>", kinds[k], blurbs[k]);
         for (int f = 0; f < 4; f++) {
             buf_t href = BUF_INIT;
-            if (w->ctx->static_site) bfmt(&href, "/reports/%t.%t", report_kinds[k], formats[f]);
-            else bfmt(&href, "/reports/%t?format=%t", report_kinds[k], formats[f]);
+            if (w->ctx->static_site) bfmt(&href, "/reports/%t.%t", kinds[k], formats[f]);
+            else bfmt(&href, "/reports/%t?format=%t", kinds[k], formats[f]);
             if (f) buf_puts(b, " \xC2\xB7 ");
             page_link(w, buf_str(&href), formats[f]);
             buf_free(&href);
@@ -36,6 +40,28 @@ int reports_page(web_req *w, char **args)
     }
     buf_puts(b, "</dl>\n");
     page_end(w);
+    return 200;
+}
+
+/* The evidence report, with what the user may not see left out. */
+static int evidence_report(web_req *w, const char *fmt, report_format f)
+{
+    visibility vis;
+    ev_health *rows;
+    size_t n, kept = 0;
+    if (vis_load(w, &vis) || ev_health_load(w->db, &w->view, NULL, w->a, &rows, &n, &w->err)) {
+        vis_free(&vis);
+        return web_error_from(w, &w->err);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!vis_is_hidden(&vis, "evidence", rows[i].ev->id)) rows[kept++] = rows[i];
+    vis_free(&vis);
+    if (ev_report_render(&w->res->body, rows, kept, fmt, &w->view)) {
+        buf_reset(&w->res->body);
+        return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+    }
+    w->res->status = 200;
+    w->res->content_type = report_media_type(f);
     return 200;
 }
 
@@ -51,6 +77,7 @@ int report_file(web_req *w, char **args)
                      http_param(w->req, "from"), http_param(w->req, "to"), RF_HTML, can_see_restricted(w)};
     if (fmt && report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+    if (strcmp(kind, "evidence") == 0) return evidence_report(w, fmt ? fmt : "html", o.format);
     if (report_render(w->db, kind, &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);

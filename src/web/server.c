@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "ledger/keyfile.h"
 #include "util/alloc.h"
 #include "util/map.h"
 #include "web/auth.h"
@@ -334,6 +335,27 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     in_flight--;
 }
 
+/* With the log's key the server signs a checkpoint of the current tree when
+ * /ledger/checkpoint is asked for; without it, it serves the newest one kept. */
+static note_signer signer;
+
+static void load_signer(const server_opts *o)
+{
+    const char *env = getenv("SSRTRACK_KEY");
+    char path[4096];
+    snprintf(path, sizeof path, "%s", o->key ? o->key : env && *env ? env : "");
+    if (!*path) snprintf(path, sizeof path, "%s.key", o->db_path);
+    if (access(path, F_OK) != 0) return;
+    arena_t *a = arena_new();
+    const char *vkey = NULL;
+    err_t e;
+    if (a && store_log_key(ctx.writer, a, &vkey, &e) == 0 && vkey && keyfile_load(path, vkey, &signer, &e) == 0)
+        ctx.signer = &signer;
+    else if (vkey)
+        fprintf(stderr, "ssrtrack: not signing checkpoints: %s\n", e.msg);
+    arena_free(a);
+}
+
 static int parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
 {
     const char *colon = strrchr(s, ':');
@@ -363,6 +385,7 @@ int server_run(const server_opts *o, err_t *e)
     pthread_mutex_init(&ctx.writer_lock, NULL);
     if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) return -1;
     if (!(cache = map_new())) { store_close(ctx.writer); return err_nomem(e); }
+    load_signer(o);
     access_log = o->quiet ? NULL : stderr;
     if (o->access_log && !o->quiet && !(access_log = fopen(o->access_log, "a"))) {
         err_set(e, ERR_IO, "--access-log %s: %s", o->access_log, strerror(errno));
@@ -414,6 +437,8 @@ int server_run(const server_opts *o, err_t *e)
     for (int i = 0; i < nreaders; i++) store_close(readers[i]);
     nreaders = 0;
     store_close(ctx.writer);
+    if (ctx.signer) note_signer_wipe(ctx.signer);
+    ctx.signer = NULL;
     if (access_log && access_log != stderr) fclose(access_log);
     fprintf(stderr, "ssrtrack: stopped (signal %d)\n", sig);
     return 0;

@@ -11,6 +11,7 @@ typedef struct {
     unsigned threads;          /* 0: one per core */
     const char *access_log;    /* a file, or NULL for stderr */
     int quiet;                 /* no access log */
+    const char *key;           /* the signing key file (default: $SSRTRACK_KEY, else DB.key) */
 } server_opts;
 
 /* Serve until SIGTERM or SIGINT, then finish the requests in flight and

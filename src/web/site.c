@@ -114,11 +114,12 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
     if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
     if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
     static const char *const formats[] = {"html", "md", "csv", "json"};
-    for (int k = 0; rc == 0 && report_kinds[k]; k++)
+    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+    for (int k = 0; rc == 0 && kinds[k]; k++)
         for (int f = 0; rc == 0 && f < 4; f++) {
             char url[80], file[80];
-            snprintf(url, sizeof url, "/reports/%s.%s", report_kinds[k], formats[f]);
-            snprintf(file, sizeof file, "reports/%s.%s", report_kinds[k], formats[f]);
+            snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
+            snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
             if (emit(&s, url, file) && !strstr(e->msg, "answered 404")) rc = -1;
             else if (strstr(e->msg, "answered 404")) e->msg[0] = '\0';
         }

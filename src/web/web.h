@@ -11,6 +11,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 
+#include "ledger/note.h"
 #include "store/store.h"
 #include "web/http.h"
 
@@ -21,6 +22,7 @@ typedef struct {
     _Atomic long long generation; /* bumped whenever the data may have changed */
     int static_site;              /* links without query strings, for `site` */
     long session_idle, session_max;   /* seconds */
+    note_signer *signer;          /* the log's key, when the server may sign checkpoints */
 } web_ctx;
 
 enum { ROLE_NONE, ROLE_VIEWER, ROLE_ASSESSOR, ROLE_EDITOR, ROLE_ADMIN };

@@ -52,6 +52,10 @@ eq() {
 has() {
     if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1" "no /$3/ in:" "$2"; fi
 }
+# hasf NAME TEXT STRING (a fixed string)
+hasf() {
+    if printf '%s' "$2" | grep -Fq -- "$3"; then pass "$1"; else fail "$1" "no '$3' in:" "$2"; fi
+}
 hasnt() {
     if printf '%s' "$2" | grep -Eq -- "$3"; then fail "$1" "unexpected /$3/ in:" "$2"; else pass "$1"; fi
 }

@@ -1,0 +1,100 @@
+/* page_kpis.c — KPIs on the pages: /kpis (every KPI with its status on the
+ * chosen date) and the KPI section of a rec's page (one chart each:
+ * measurements, baseline, target line and date). */
+#include <string.h>
+
+#include "core/kpi.h"
+#include "report/kpi_chart.h"
+#include "report/kpi_view.h"
+#include "util/fmt.h"
+#include "web/handlers.h"
+#include "web/kpi_section.h"
+#include "web/page.h"
+
+static void status_badge(buf_t *b, const kpi_model *m)
+{
+    bfmt(b, "<span class=\"kpi kpi-%h\" title=\"%h\">%h</span>", kpi_status_name(m->eval.status), m->eval.why,
+         kpi_status_name(m->eval.status));
+}
+
+static void latest(buf_t *b, const kpi_model *m)
+{
+    if (m->eval.has_latest) bfmt(b, "%.2f %h (<time>%h</time>)", m->eval.latest.value, m->kpi.v[KPI_UNIT], m->eval.latest.date);
+    else buf_puts(b, "\xE2\x80\x93");
+}
+
+int kpi_section(web_req *w, const char *rec, const visibility *vis)
+{
+    kpi_model *all;
+    size_t n;
+    if (kpi_model_list(w->db, &w->view, NULL, w->a, &all, &n, &w->err)) return -1;
+    buf_t *b = &w->res->body;
+    int shown = 0;
+    for (size_t i = 0; i < n; i++) {
+        const kpi_model *m = &all[i];
+        if (strcmp(m->kpi.v[KPI_REC], rec) != 0 || vis_is_hidden(vis, "kpi", m->kpi.id)) continue;
+        if (!shown++) buf_puts(b, "<h2>KPIs</h2>\n");
+        bfmt(b, "<section class=\"kpi-box\"><h3><span class=\"id\">%h</span> %h ", m->kpi.id, m->kpi.v[KPI_NAME]);
+        status_badge(b, m);
+        buf_puts(b, "</h3><p>Latest: ");
+        latest(b, m);
+        if (m->spec.has_target) {
+            bfmt(b, " \xC2\xB7 target %.2f %h", m->spec.target.value, m->kpi.v[KPI_UNIT]);
+            if (m->spec.target.date) bfmt(b, " by <time>%h</time>", m->spec.target.date);
+        }
+        if (m->spec.has_baseline) bfmt(b, " \xC2\xB7 baseline %.2f", m->spec.baseline.value);
+        bfmt(b, " \xC2\xB7 %h</p>\n<figure class=\"chart\">", m->eval.why);
+        kpi_chart_svg(b, m->kpi.v[KPI_NAME], m->kpi.v[KPI_UNIT], &m->spec, m->points, m->nms, 640, 260);
+        buf_puts(b, "</figure></section>\n");
+    }
+    return 0;
+}
+
+int kpis_page(web_req *w, char **args)
+{
+    (void)args;
+    visibility vis;
+    kpi_model *all;
+    size_t n;
+    if (vis_load(w, &vis) || kpi_model_list(w->db, &w->view, http_param(w->req, "review"), w->a, &all, &n, &w->err)) {
+        vis_free(&vis);
+        return web_error_from(w, &w->err);
+    }
+    buf_t *b = &w->res->body;
+    page_begin(w, "KPIs");
+    buf_puts(b, "<h1>KPIs</h1>\n<p>Indicators with baselines and targets, and their status on the date shown: "
+                "on track, at risk, off track, achieved, or stale when a measurement is overdue.</p>\n");
+    size_t count[KPI_STATUS_COUNT] = {0}, shown = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!vis_is_hidden(&vis, "kpi", all[i].kpi.id)) count[all[i].eval.status]++;
+    buf_puts(b, "<p class=\"summary\">");
+    for (int s = 0; s < KPI_STATUS_COUNT; s++)
+        if (count[s]) bfmt(b, "<span class=\"kpi kpi-%h\">%h</span> %zu &nbsp; ", kpi_status_name((kpi_status)s),
+                           kpi_status_name((kpi_status)s), count[s]);
+    buf_puts(b, "</p>\n");
+    for (size_t i = 0; i < n; i++) {
+        const kpi_model *m = &all[i];
+        if (vis_is_hidden(&vis, "kpi", m->kpi.id)) continue;
+        if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Rec</th>"
+                                  "<th scope=\"col\">Status</th><th scope=\"col\">Latest</th><th scope=\"col\">Target</th>"
+                                  "<th scope=\"col\">Next due</th></tr></thead><tbody>\n");
+        buf_t href = BUF_INIT;
+        bfmt(&href, "/recs/%t", m->kpi.v[KPI_REC]);
+        bfmt(b, "<tr><td><span class=\"id\">%h</span> %h</td><td>", m->kpi.id, m->kpi.v[KPI_NAME]);
+        page_link(w, buf_str(&href), m->kpi.v[KPI_REC]);
+        buf_free(&href);
+        buf_puts(b, "</td><td>");
+        status_badge(b, m);
+        buf_puts(b, "</td><td>");
+        latest(b, m);
+        buf_puts(b, "</td><td>");
+        if (m->spec.has_target) bfmt(b, "%.2f%s%h", m->spec.target.value, m->spec.target.date ? " by " : "",
+                                     m->spec.target.date ? m->spec.target.date : "");
+        else buf_puts(b, "\xE2\x80\x93");
+        bfmt(b, "</td><td>%h</td></tr>\n", m->eval.next_due[0] ? m->eval.next_due : "\xE2\x80\x93");
+    }
+    buf_puts(b, shown ? "</tbody></table>\n" : "<p>No KPIs yet.</p>\n");
+    vis_free(&vis);
+    page_end(w);
+    return 200;
+}
