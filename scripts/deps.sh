@@ -1,12 +1,12 @@
 #!/bin/sh
 # Install the Debian packages that building and testing ssrtrack need, when
 # they are missing. As root it runs apt-get; otherwise it prints the command.
-#   scripts/deps.sh          build and test
+#   scripts/deps.sh          build and test (test includes chromium and Node.js)
 #   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
 set -eu
 
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev"
-test="sqlite3 python3 curl jq ca-certificates"
+test="sqlite3 python3 curl jq ca-certificates chromium"
 bench="nginx-light wrk fossil linkchecker hyperfine time"
 
 want="$build $test"
@@ -18,6 +18,10 @@ for p in $want; do
         missing="$missing $p"
     fi
 done
+# The browser test drives chromium from Node.js; any Node.js >= 18 with npm
+# will do, so Debian's packages are only wanted when there is none.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -66,6 +66,7 @@ void page_begin(web_req *w, const char *title)
     bfmt(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             "<title>%h \xE2\x80\x94 ssr-tracker</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
+            "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes\" href=\"/changes.atom\">\n"
             "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
             "<header class=\"top\"><nav aria-label=\"Main\"><a class=\"brand\" href=\"",

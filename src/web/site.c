@@ -106,7 +106,7 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
         {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
         {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
         {"/changes.atom", "changes.atom"}, {"/reports", "reports/index.html"}, {"/ledger", "ledger/index.html"},
-        {"/static/style.css", "static/style.css"},
+        {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
     };
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(&s, pages[i][0], pages[i][1]);

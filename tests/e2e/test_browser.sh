@@ -1,0 +1,18 @@
+# End-to-end in a real browser: Debian's chromium, headless, driven by
+# playwright-core (installed from npm into tests/browser by this test).
+. "$(dirname "$0")/lib.sh"
+
+DIR="$ROOT/tests/browser"
+if [ ! -d "$DIR/node_modules/playwright-core" ]; then
+    (cd "$DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>"$T/npm.log") ||
+        { fail "install playwright-core" "$(tail -5 "$T/npm.log")"; exit 0; }
+fi
+command -v chromium >/dev/null || { fail "chromium is installed" "run scripts/deps.sh"; exit 0; }
+
+"$BIN" init >/dev/null
+"$BIN" demo >/dev/null
+echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
+start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
+BASE_URL=$URL USER_NAME=ana USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/signin_status.js" 2>"$T/node.err"
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the browser test finished" "exit $rc: $(tail -5 "$T/node.err")"
