@@ -171,17 +171,24 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
 
 int cmd_rec_history(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--format", 1}};
+    opt_t o[] = {{"--format", 1}, {"--as-of", 1}, {"--known-at", 1}};
+    const int no = sizeof o / sizeof o[0];
     const char *pos[1];
-    if (args_parse(c, "rec history", argc, argv, o, 1, pos, 1, 1, NULL)) return -1;
-    const char *fmt = cli_format(c, "rec history", opt_value(o, 1, "--format"), "text|json", "text");
+    if (args_parse(c, "rec history", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
+    const char *fmt = cli_format(c, "rec history", opt_value(o, no, "--format"), "text|json", "text");
     if (!fmt) return -1;
+    view_t v;
+    if (store_view(c->store, opt_value(o, no, "--as-of"), opt_value(o, no, "--known-at"), &v, &c->err)) return -1;
     int ok = store_exists(c->store, &kind_rec, pos[0], &c->err);
     if (ok < 0) return -1;
     if (!ok) return err_set(&c->err, ERR_NOTFOUND, "rec history: no such rec: %s", pos[0]);
     change_t *ch;
     size_t n;
     if (store_history(c->store, &kind_rec, pos[0], c->a, &ch, &n, &c->err)) return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (store_change_in_view(&ch[i], &v)) ch[kept++] = ch[i];
+    n = kept;
     if (strcmp(fmt, "json") == 0) {
         json_t *arr = json_array();
         if (!arr) return err_nomem(&c->err);

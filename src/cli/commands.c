@@ -23,7 +23,7 @@ const command_t commands[] = {
     {"rec list", DB_OPEN, cmd_rec_list,
      "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv]",
      "list recommendations"},
-    {"rec history", DB_OPEN, cmd_rec_history, "ID [--format text|json]",
+    {"rec history", DB_OPEN, cmd_rec_history, "ID [--as-of DATE] [--known-at TIME] [--format text|json]",
      "every change of a recommendation, with both times"},
     {"rec link", DB_OPEN, cmd_rec_link,
      "ID --related OTHER | --derived-from OTHER | --supersedes OTHER [--remove] "

@@ -37,6 +37,12 @@ static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e
     return 0;
 }
 
+int store_change_in_view(const change_t *c, const view_t *v)
+{
+    if (strncmp(c->effective_at, v->as_of, DATE_LEN) > 0) return 0;
+    return v->max_seq == 0 || c->seq <= v->max_seq;
+}
+
 int store_view(store_t *s, const char *as_of, const char *known_at, view_t *v, err_t *e)
 {
     memset(v, 0, sizeof *v);

@@ -11,7 +11,7 @@
  *   %d %u %ld %lu %lld %llu %zu  integers;  %c  one char;  %%  a percent
  *   %.Nf  double with N (0-9) decimals
  * Any other conversion marks the buffer failed (and the test suite's format
- * checker rejects it at build time). */
+ * checker, tests/tools/fmtcheck.py, rejects it). */
 #ifndef SSR_FMT_H
 #define SSR_FMT_H
 

@@ -128,9 +128,11 @@ int api_rec_history(web_req *w, char **args)
     if (store_history(w->db, &kind_rec, args[0], w->a, &ch, &n, &w->err)) { vis_free(&vis); return fail(w); }
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < n; i++)
-        if (!change_hidden(&vis, &ch[i])) json_array_append_new(arr, json_change(&ch[i]));
+        if (!change_hidden(&vis, &ch[i]) && store_change_in_view(&ch[i], &w->view))
+            json_array_append_new(arr, json_change(&ch[i]));
     vis_free(&vis);
-    return web_json(w, 200, json_pack("{s:s, s:o}", "rec", args[0], "changes", arr ? arr : json_null()));
+    return web_json(w, 200, json_pack("{s:s, s:s, s:o}", "rec", args[0], "as_of", w->view.as_of,
+                                      "changes", arr ? arr : json_null()));
 }
 
 int api_assessments(web_req *w, char **args)

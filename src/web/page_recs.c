@@ -266,8 +266,10 @@ int rec_page(web_req *w, char **args)
 
     buf_puts(b, "<h2>History</h2>\n<p class=\"note\">Each change shows when it took effect and when it was "
                 "recorded here; the gap is how late the record was.</p>\n<ol class=\"timeline\">\n");
+    size_t later = 0;
     for (size_t i = nhist; i-- > 0;) {
         const change_t *c = &hist[i];
+        if (!store_change_in_view(c, &w->view)) { later++; continue; }
         if (strcmp(c->entity, "milestone") == 0 && vis_is_hidden(&vis, "milestone", c->entity_id)) continue;
         if (strcmp(c->entity, "link") == 0 && vis_is_hidden(&vis, "link", c->entity_id)) continue;
         size_t cut = utf8_prefix(c->value, 120);
@@ -283,7 +285,12 @@ int rec_page(web_req *w, char **args)
         if (*c->reason) bfmt(b, " <q class=\"why\">%h</q>", c->reason);
         buf_puts(b, "</li>\n");
     }
-    buf_puts(b, "</ol>\n</article>\n");
+    buf_puts(b, "</ol>\n");
+    if (later)
+        bfmt(b, "<p class=\"note\">%zu later change%s, in effect after %h, %s not shown: "
+                "<a href=\"/recs/%t\">see the record as of today</a>.</p>\n",
+             later, later == 1 ? "" : "s", w->view.as_of, later == 1 ? "is" : "are", r.id);
+    buf_puts(b, "</article>\n");
     buf_free(&href);
     if (can_edit(w) && !w->via_token) edit_forms(w, &r, ms, nms);
     vis_free(&vis);
