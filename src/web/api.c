@@ -1,7 +1,8 @@
 /* api.c — the read side of the JSON API, /api/v1: reviews, recs (list,
- * detail, history), assessments, changes since a seq, reports. Every read
- * takes ?as_of=DATE; restricted things are left out unless the token's
- * user may see them. Errors are {"error": {"code", "message"}}. */
+ * detail, history), assessments, KPIs, changes since a seq, reports. Every
+ * read takes ?as_of=DATE; restricted things are left out unless the token's
+ * user may see them. Errors are {"error": {"code", "message"}}. The paths
+ * are described in data/openapi.json, served at /api/v1/openapi.json. */
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "embedded.h"
 #include "report/assessment_model.h"
 #include "report/json_view.h"
+#include "report/kpi_view.h"
 #include "report/report.h"
 #include "web/handlers.h"
 #include "web/recent.h"
@@ -21,11 +23,11 @@ static int fail(web_req *w) { return web_error_from(w, &w->err); }
 int api_index(web_req *w, char **args)
 {
     (void)args;
-    return web_json(w, 200, json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s}}", "name", "ssr-tracker API",
+    return web_json(w, 200, json_pack("{s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s, s:s, s:s}}", "name", "ssr-tracker API",
                                       "version", "v1", "links", "openapi", "/api/v1/openapi.json", "reviews",
                                       "/api/v1/reviews", "recs", "/api/v1/recs", "assessments",
-                                      "/api/v1/assessments", "changes", "/api/v1/changes", "reports",
-                                      "/api/v1/reports/{kind}"));
+                                      "/api/v1/assessments", "changes", "/api/v1/changes", "kpis",
+                                      "/api/v1/kpis", "reports", "/api/v1/reports/{kind}"));
 }
 
 int api_openapi(web_req *w, char **args)
@@ -187,6 +189,35 @@ int api_changes(web_req *w, char **args)
                                       "changes", arr ? arr : json_null()));
 }
 
+int api_kpis(web_req *w, char **args)
+{
+    (void)args;
+    visibility vis;
+    kpi_model *all;
+    size_t n;
+    if (vis_load(w, &vis) || kpi_model_list(w->db, &w->view, http_param(w->req, "review"), w->a, &all, &n, &w->err)) {
+        vis_free(&vis);
+        return fail(w);
+    }
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++)
+        if (!vis_is_hidden(&vis, "kpi", all[i].kpi.id)) json_array_append_new(arr, kpi_model_json(&all[i], &w->view, 0));
+    vis_free(&vis);
+    return web_json(w, 200, json_pack("{s:s, s:o}", "as_of", w->view.as_of, "kpis", arr ? arr : json_null()));
+}
+
+int api_kpi(web_req *w, char **args)
+{
+    visibility vis;
+    kpi_model m;
+    if (vis_load(w, &vis)) return fail(w);
+    int hidden = vis_is_hidden(&vis, "kpi", args[0]);
+    vis_free(&vis);
+    if (hidden) return web_error(w, 404, "not_found", "no such KPI");
+    if (kpi_model_load(w->db, &w->view, args[0], w->a, &m, &w->err)) return fail(w);
+    return web_json(w, 200, kpi_model_json(&m, &w->view, 1));
+}
+
 int api_report(web_req *w, char **args)
 {
     report_opts o = {http_param(w->req, "review"), http_param(w->req, "assessment"), w->as_of,
@@ -194,6 +225,7 @@ int api_report(web_req *w, char **args)
     const char *fmt = http_param(w->req, "format");
     if (fmt && report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be json, md, csv or html");
+    if (strcmp(args[0], "evidence") == 0) return evidence_report_respond(w, fmt ? fmt : "json", o.format);
     if (report_render(w->db, args[0], &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return fail(w);

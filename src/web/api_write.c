@@ -32,7 +32,7 @@ static int admit(web_req *w, int allowed, const char *who, api_write *aw)
         return web_error(w, 401, "unauthorized", "send an API token: Authorization: Bearer TOKEN");
     if (!allowed) {
         char msg[120];
-        snprintf(msg, sizeof msg, "only %s may do this; this token's user is a %s", who, role_name(w->role));
+        snprintf(msg, sizeof msg, "only %s may do this; this token's user has the role %s", who, role_name(w->role));
         return web_error(w, 403, "forbidden", msg);
     }
     const char *ct = http_header(w->req, "content-type");

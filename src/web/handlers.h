@@ -4,6 +4,7 @@
 #ifndef SSR_HANDLERS_H
 #define SSR_HANDLERS_H
 
+#include "report/report.h"
 #include "web/web.h"
 
 #define H(name) int name(web_req *w, char **args)
@@ -17,8 +18,13 @@ H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(fo
 /* API */
 H(api_index); H(api_openapi); H(api_reviews); H(api_review); H(api_recs); H(api_rec);
 H(api_rec_history); H(api_assessments); H(api_assessment); H(api_changes); H(api_report);
+H(api_kpis); H(api_kpi);
 H(api_create_rec); H(api_update_rec); H(api_add_milestone); H(api_update_milestone);
 H(api_put_item); H(api_add_signoff);
 #undef H
+
+/* The evidence report in format fmt (f its parsed form), leaving out what
+ * the user may not see; the status it set. */
+int evidence_report_respond(web_req *w, const char *fmt, report_format f);
 
 #endif

@@ -43,8 +43,9 @@ int reports_page(web_req *w, char **args)
     return 200;
 }
 
-/* The evidence report, with what the user may not see left out. */
-static int evidence_report(web_req *w, const char *fmt, report_format f)
+/* The evidence report, with what the user may not see left out: shared by
+ * /reports/evidence and /api/v1/reports/evidence. */
+int evidence_report_respond(web_req *w, const char *fmt, report_format f)
 {
     visibility vis;
     ev_health *rows;
@@ -77,7 +78,7 @@ int report_file(web_req *w, char **args)
                      http_param(w->req, "from"), http_param(w->req, "to"), RF_HTML, can_see_restricted(w)};
     if (fmt && report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
-    if (strcmp(kind, "evidence") == 0) return evidence_report(w, fmt ? fmt : "html", o.format);
+    if (strcmp(kind, "evidence") == 0) return evidence_report_respond(w, fmt ? fmt : "html", o.format);
     if (report_render(w->db, kind, &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);

@@ -65,6 +65,8 @@ static const route routes[] = {
     {"PUT", "/api/v1/assessments/*/items/*", api_put_item, R_ANY},
     {"POST", "/api/v1/assessments/*/items/*/signoffs", api_add_signoff, R_ANY},
     {"GET", "/api/v1/changes", api_changes, R_ANY},
+    {"GET", "/api/v1/kpis", api_kpis, R_ANY},
+    {"GET", "/api/v1/kpis/*", api_kpi, R_ANY},
     {"GET", "/api/v1/reports/*", api_report, R_ANY},
 };
 
