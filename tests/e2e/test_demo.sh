@@ -59,3 +59,20 @@ eq "as of the day before the report: not started" "$(jq -r 'map(.status)|unique|
 st rec list --as-of 2012-07-01 --format json
 eq "before the Board's decision: pending" "$(jq -r 'map(.board)|unique|join(",")' <<<"$OUT")" "pending"
 eq "before the report was published: nothing" "$("$BIN" rec list --as-of 2012-06-19 --format json)" "[]"
+
+# --- make run's script: demo, table, then the dashboard -------------------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+SSRTRACK_DEMO_DB="$T/run.db" SSRTRACK_LISTEN="127.0.0.1:$port" sh "$ROOT/scripts/run-demo.sh" "$BIN" >"$T/run.out" 2>&1 &
+RUN_PID=$!
+code=""
+for _ in $(seq 1 100); do
+    code=$(curl -s -o "$T/run.html" -w '%{http_code}' "http://127.0.0.1:$port/" 2>/dev/null) && [ "$code" = 200 ] && break
+    sleep 0.1
+done
+eq "make run ends by serving the dashboard" "$code" "200"
+hasf "the dashboard shows SSR1" "$(cat "$T/run.html")" "SSR1"
+hasf "make run prints the SSR1 table first" "$(cat "$T/run.out")" "SSR1-9"
+hasf "make run says where the dashboard is" "$(cat "$T/run.out")" "http://127.0.0.1:$port/"
+kill -TERM "$RUN_PID" 2>/dev/null
+wait "$RUN_PID" 2>/dev/null
+eq "the dashboard stops cleanly on SIGTERM" "$?" "0"
