@@ -106,6 +106,7 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
         {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
         {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
         {"/changes.atom", "changes.atom"}, {"/reports", "reports/index.html"}, {"/ledger", "ledger/index.html"},
+        {"/kpis", "kpis/index.html"},
         {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
     };
     int rc = 0;

@@ -218,7 +218,8 @@ has "SIGTERM: says it stopped" "$(tail -1 "$T/server.log")" "stopped"
 "$BIN" rec set SSR1-99 restricted=true >/dev/null
 ok "site export" site site --as-of 2014-03-18
 for f in index.html recs/index.html recs/SSR1-9/index.html reviews/SSR1/index.html assessments/index.html \
-         changes/index.html changes.atom reports/implementation.html reports/quarterly.csv static/style.css ledger/index.html; do
+         changes/index.html changes.atom reports/implementation.html reports/quarterly.csv static/style.css ledger/index.html kpis/index.html \
+         static/favicon.svg reports/evidence.html; do
     eq "site has $f" "$(test -s "site/$f" && echo yes)" "yes"
 done
 eq "the export is as of its date" "$(grep -c 'as of <time datetime="2014-03-18">' site/recs/SSR1-9/index.html)" "1"
