@@ -33,6 +33,13 @@ record() {
               printf "%s\t%s\t%.3f\t%.3f\t%.3f\t%s\t%s\n", s, n, m / 1000, v[1] / 1000, v[NR] / 1000, u, p }' >>"$RESULTS"
 }
 
+# record_values SECTION NAME UNIT PEAK_KB VALUES...: as record, for values
+# that are not times (requests per second, latencies read off a tool).
+record_values() {
+    local section=$1 name=$2 unit=$3 peak=$4; shift 4
+    record "$section" "$name" "$unit" "$peak" $(printf '%s\n' "$@" | awk '{ printf "%.0f\n", $1 * 1000 }')
+}
+
 # median SECTION NAME: the recorded median (ms).
 median() { awk -F'\t' -v s="$1" -v n="$2" '$1 == s && $2 == n { print $3 }' "$RESULTS" | tail -1; }
 

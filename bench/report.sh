@@ -74,4 +74,14 @@ cat <<'MD'
   divided by the proofs: reads of the stored nodes and of at most 16 rows,
   hashing, and the JSON. *verify* re-hashes the chain and recomputes the tree
   from the rows, comparing it with the stored one.
+- **web** (`bench/web.sh`): `ssrtrack serve` on the demo and nginx (as many
+  workers as cores, access log off, sendfile) serving the very bytes our
+  server sends for `/` and `/recs/SSR1-9` (checked identical before timing),
+  on 127.0.0.1. wrk with 2 threads and 64 connections, runs alternating
+  between the two servers. Anonymous pages come from ssrtrack's response
+  cache, which any write empties; the *rendered each time* rows send a
+  bearer token, which bypasses the cache, so each request reads the database
+  and builds the page. Peak memory is the servers' high-water resident size
+  after all runs (nginx: master and workers summed). wrk shares the two
+  cores with the server it measures.
 MD
