@@ -1,4 +1,9 @@
-/* arena.c — chained blocks; large requests get a block of their own. */
+/* arena.c — chained blocks; large requests get a block of their own.
+ *
+ * Built with AddressSanitizer, the bytes of a block that were not handed out
+ * are poisoned, and so is a red zone after each allocation: reading or
+ * writing one byte past what arena_alloc gave is reported, as it would be
+ * for malloc (the fuzzers and `make asan` rely on it). */
 #include "util/arena.h"
 
 #include <stdio.h>
@@ -7,6 +12,25 @@
 #include "util/alloc.h"
 
 #define BLOCK_SIZE (64 * 1024)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ARENA_ASAN 1
+#endif
+#endif
+
+#ifdef ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define REDZONE 16
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define REDZONE 0
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
 
 typedef struct block {
     struct block *next;
@@ -30,6 +54,7 @@ void arena_free(arena_t *a)
     block *b = a->head;
     while (b) {
         block *next = b->next;
+        UNPOISON(b->data, b->size);
         mem_free(b);
         b = next;
     }
@@ -39,7 +64,10 @@ void arena_free(arena_t *a)
 void *arena_alloc(arena_t *a, size_t n)
 {
     const size_t align = sizeof(max_align_t);
-    n = (n + align - 1) / align * align;
+    size_t want = n;
+    if (n > (size_t)-1 / 2) return NULL;
+    size_t counted = n ? (n + align - 1) / align * align : align;   /* what arena_used reports */
+    n = (n + REDZONE + align - 1) / align * align;
     if (n == 0) n = align;
     block *b = a->head;
     if (!b || b->size - b->used < n) {
@@ -48,6 +76,7 @@ void *arena_alloc(arena_t *a, size_t n)
         if (!nb) return NULL;
         nb->used = 0;
         nb->size = size;
+        POISON(nb->data, size);
         if (b && size != BLOCK_SIZE) {
             /* A big one-off block goes behind the current one, which keeps its room. */
             nb->next = b->next;
@@ -60,8 +89,9 @@ void *arena_alloc(arena_t *a, size_t n)
     }
     void *p = (char *)b->data + b->used;
     b->used += n;
-    a->total += n;
-    memset(p, 0, n);
+    a->total += counted;
+    UNPOISON(p, want);
+    memset(p, 0, want);
     return p;
 }
 
