@@ -12,6 +12,7 @@
 #include "ledger/keyfile.h"
 #include "ledger/note.h"
 #include "report/ledger_json.h"
+#include "report/proof_check.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/hex.h"
@@ -63,17 +64,12 @@ static int stored_verifier(cli_t *c, note_verifier *v)
 static int open_checkpoint(cli_t *c, const char *opt, const char *path, const note_verifier *v,
                            checkpoint_t *ck)
 {
-    size_t len, text_len;
+    size_t len;
     char *note = file_read(path, NOTE_MAX_BYTES, &len, &c->err);
     if (!note) return err_prefix(&c->err, "%s", opt);
-    int rc = note_open(v, note, len, &text_len, &c->err) ||
-             checkpoint_parse(note, text_len, ck, &c->err);
+    int rc = checkpoint_open(v, note, len, ck, &c->err);
     mem_free(note);
-    if (rc) return err_prefix(&c->err, "%s %s", opt, path);
-    if (strcmp(ck->origin, v->name) != 0)
-        return err_set(&c->err, ERR_INPUT, "%s %s: the checkpoint is of the log '%.80s', not '%s'", opt,
-                       path, ck->origin, v->name);
-    return 0;
+    return rc ? err_prefix(&c->err, "%s %s", opt, path) : 0;
 }
 
 /* --- init's key ---------------------------------------------------------- */
@@ -349,69 +345,49 @@ int cmd_proof_consistency(cli_t *c, int argc, char **argv)
 
 /* --- verify-proof: offline, no database ---------------------------------- */
 
+/* Read a file for verify-proof; the caller frees *out with mem_free. */
+static int read_input(cli_t *c, const char *opt, const char *path, size_t max, char **out, size_t *len)
+{
+    *out = file_read(path, max, len, &c->err);
+    return *out ? 0 : err_prefix(&c->err, "%s", opt);
+}
+
 int cmd_verify_proof(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--proof", 1}, {"--checkpoint", 1}, {"--key", 1}, {"--old-checkpoint", 1}, {"--leaf", 1}};
     int no = (int)(sizeof o / sizeof o[0]);
     if (args_parse(c, "verify-proof", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *proof_file = opt_value(o, no, "--proof"), *ck_file = opt_value(o, no, "--checkpoint"),
-               *key = opt_value(o, no, "--key"), *old_file = opt_value(o, no, "--old-checkpoint"),
-               *want_leaf = opt_value(o, no, "--leaf");
+               *key = opt_value(o, no, "--key"), *old_file = opt_value(o, no, "--old-checkpoint");
     if (!proof_file || !ck_file || !key)
         return err_set(&c->err, ERR_INPUT, "verify-proof: --proof, --checkpoint and --key are required");
     note_verifier v;
-    checkpoint_t ck, old;
-    ledger_proof p;
-    if (parse_verifier(c, key, &v) || open_checkpoint(c, "--checkpoint", ck_file, &v, &ck))
-        return err_prefix(&c->err, "verify-proof");
-    size_t len;
-    char *text = file_read(proof_file, PROOF_FILE_MAX, &len, &c->err);
-    if (!text) return err_prefix(&c->err, "verify-proof");
-    int rc = ledger_proof_parse(text, len, c->a, &p, &c->err);
-    mem_free(text);
-    if (rc) return err_prefix(&c->err, "verify-proof: %s", proof_file);
-
-    if (p.inclusion) {
-        if (old_file) return err_set(&c->err, ERR_INPUT, "verify-proof: --old-checkpoint goes with a consistency proof");
-        if ((uint64_t)p.size != ck.size)
-            return err_set(&c->err, ERR_INPUT, "verify-proof: the proof is for a tree of %lld changes, "
-                           "the checkpoint of %llu", p.size, (unsigned long long)ck.size);
-        if (memcmp(p.root, ck.root, HASH_SIZE) != 0)
-            return err_set(&c->err, ERR_INPUT, "verify-proof: the proof's root_hash is not the checkpoint's root");
-        unsigned char leaf[HASH_SIZE];
-        if (want_leaf && (hex_decode(want_leaf, leaf, HASH_SIZE) != 0 || memcmp(leaf, p.leaf, HASH_SIZE) != 0)) {
-            char hex[2 * HASH_SIZE + 1];
-            hex_encode(p.leaf, HASH_SIZE, hex);
-            return err_set(&c->err, ERR_INPUT, "verify-proof: the proof is of the leaf %s, not --leaf %.64s",
-                           hex, want_leaf);
-        }
-        if (p.has_change) {
-            buf_t scratch = BUF_INIT;
-            int bad = hash_leaf(&p.change, &scratch, leaf) != 0;
-            buf_free(&scratch);
-            if (bad) return err_nomem(&c->err);
-            if (memcmp(leaf, p.leaf, HASH_SIZE) != 0)
-                return err_set(&c->err, ERR_INPUT, "verify-proof: the change in the proof does not hash "
-                               "to its leaf_hash (its content was altered)");
-        }
-        if (merkle_verify_inclusion((uint64_t)p.seq - 1, (uint64_t)p.size, p.leaf, &p.path, ck.root, &c->err))
-            return err_prefix(&c->err, "verify-proof");
-        printf("ok: seq %lld is in the log %s of %llu changes%s\n", p.seq, ck.origin,
-               (unsigned long long)ck.size, p.has_change ? ", with the content shown in the proof" : "");
-        return 0;
-    }
-    if (want_leaf) return err_set(&c->err, ERR_INPUT, "verify-proof: --leaf goes with an inclusion proof");
-    if (!old_file)
-        return err_set(&c->err, ERR_INPUT, "verify-proof: a consistency proof needs --old-checkpoint (the "
-                       "older signed checkpoint)");
-    if (open_checkpoint(c, "--old-checkpoint", old_file, &v, &old)) return err_prefix(&c->err, "verify-proof");
-    if ((uint64_t)p.old_size != old.size || (uint64_t)p.new_size != ck.size)
-        return err_set(&c->err, ERR_INPUT, "verify-proof: the proof is from %lld to %lld changes, the "
-                       "checkpoints are at %llu and %llu", p.old_size, p.new_size,
-                       (unsigned long long)old.size, (unsigned long long)ck.size);
-    if (merkle_verify_consistency(old.size, ck.size, old.root, ck.root, &p.path, &c->err))
-        return err_prefix(&c->err, "verify-proof");
-    printf("ok: the log %s of %llu changes extends its checkpoint of %llu changes\n", ck.origin,
-           (unsigned long long)ck.size, (unsigned long long)old.size);
-    return 0;
+    if (parse_verifier(c, key, &v)) return err_prefix(&c->err, "verify-proof");
+    proof_check_in in = {.key = &v, .leaf = opt_value(o, no, "--leaf"), .proof_name = proof_file,
+                         .checkpoint_name = arena_printf(c->a, "--checkpoint %s", ck_file),
+                         .old_checkpoint_name = arena_printf(c->a, "--old-checkpoint %s", old_file ? old_file : "")};
+    char *proof = NULL, *ck = NULL, *old = NULL;
+    int rc = -1;
+    if (!in.checkpoint_name || !in.old_checkpoint_name) { err_nomem(&c->err); goto done; }
+    if (read_input(c, "--checkpoint", ck_file, NOTE_MAX_BYTES, &ck, &in.checkpoint_len) ||
+        (old_file && read_input(c, "--old-checkpoint", old_file, NOTE_MAX_BYTES, &old, &in.old_checkpoint_len)) ||
+        read_input(c, "--proof", proof_file, PROOF_FILE_MAX, &proof, &in.proof_len))
+        goto done;
+    in.checkpoint = ck;
+    in.old_checkpoint = old;
+    in.proof = proof;
+    proof_check_out out;
+    if (proof_check(&in, c->a, &out, &c->err)) goto done;
+    if (out.inclusion)
+        printf("ok: seq %lld is in the log %s of %llu changes%s\n", out.seq, out.ck.origin,
+               (unsigned long long)out.ck.size, out.with_change ? ", with the content shown in the proof" : "");
+    else
+        printf("ok: the log %s of %llu changes extends its checkpoint of %llu changes\n", out.ck.origin,
+               (unsigned long long)out.ck.size, (unsigned long long)out.old.size);
+    rc = 0;
+done:
+    mem_free(proof);
+    mem_free(ck);
+    mem_free(old);
+    return rc ? err_prefix(&c->err, "verify-proof") : 0;
 }

@@ -236,14 +236,21 @@ static int walk(store_t *s, reader *r, const char *actor, canon_stats *st)
     return 0;
 }
 
-int canon_import(store_t *s, const char *name, const char *data, size_t len, const char *actor,
-                 canon_stats *st, err_t *e)
+int canon_import_tx(store_t *s, const char *name, const char *data, size_t len, const char *actor,
+                    canon_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
     if (memchr(data, '\0', len)) return err_set(e, ERR_INPUT, "%s: binary data, not a JSON document", name);
     reader r = {name, data, len, 0, 0, 1, e};
+    return walk(s, &r, actor, st);
+}
+
+int canon_import(store_t *s, const char *name, const char *data, size_t len, const char *actor,
+                 canon_stats *st, err_t *e)
+{
+    memset(st, 0, sizeof *st);
     if (store_begin(s, e)) return -1;
-    if (walk(s, &r, actor, st) || store_commit(s, e)) {
+    if (canon_import_tx(s, name, data, len, actor, st, e) || store_commit(s, e)) {
         store_rollback(s);
         return -1;
     }

@@ -20,6 +20,11 @@ typedef struct {
  * Errors name "name:line: changes[i]: problem"; nothing is written then. */
 int canon_import(store_t *s, const char *name, const char *data, size_t len, const char *actor,
                  canon_stats *st, err_t *e);
+/* The same inside the caller's transaction (store_begin done; the caller
+ * commits, or rolls back as the fuzzer does). References are checked at the
+ * caller's store_flush or store_commit. */
+int canon_import_tx(store_t *s, const char *name, const char *data, size_t len, const char *actor,
+                    canon_stats *st, err_t *e);
 
 /* Write the log to f: every change, or (as_of set) those effective on or
  * before as_of, without seq and hash (a subset is a new chain). */

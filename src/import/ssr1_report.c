@@ -301,42 +301,38 @@ static int add_milestone(store_t *s, const char *rec, const ssr1_activity *act, 
 }
 
 
-int ssr1_apply(store_t *s, const char *name, const ssr1_doc *d, const ssr1_options *o,
-               ssr1_stats *st, err_t *e)
+int ssr1_apply_tx(store_t *s, const char *name, const ssr1_doc *d, const ssr1_options *o,
+                  arena_t *a, ssr1_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
     const char *review = o->review ? o->review : "SSR1";
     const char *eff = o->effective ? o->effective : d->as_of;
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(e);
     char *reason = arena_printf(a, "SSR1 implementation report as of %s (%s)", d->as_of, doc_basename(name));
-    int rc = -1;
-    if (!reason) { err_nomem(e); goto out; }
-    if (store_begin(s, e)) goto out;
-    if (import_record_source(s, "ssr1-report", name, d->fingerprint, eff, o->actor, e)) goto fail;
+    if (!reason) return err_nomem(e);
+    if (import_record_source(s, "ssr1-report", name, d->fingerprint, eff, o->actor, e)) return -1;
     int has = store_exists(s, &kind_review, review, e);
-    if (has < 0) goto fail;
+    if (has < 0) return -1;
     if (has) {
         view_t now = {0};
         now.current = 1;
         ent_t cur;
         if (store_get(s, &kind_review, &now, review, a, &cur, e) ||
             (strcmp(eff, cur.since) < 0 && restate(s, &kind_review, &cur, eff, o->actor, reason, e)))
-            goto fail;
+            return -1;
     } else {
         char *title = arena_printf(a, "Security, Stability and Resiliency of the DNS Review (%s)", review);
         field_value fv[] = {{"title", title}};
         edit_t ed = {EDIT_CREATE, &kind_review, review, fv, 1, eff, o->actor, reason};
-        if (!title || store_edit(s, &ed, e)) goto fail;
+        if (!title || store_edit(s, &ed, e)) return -1;
     }
     for (int i = 0; i < d->nrows; i++) {
         const ssr1_row *r = &d->rows[i];
         char *id = arena_printf(a, "%s-%d", review, r->number);
         char *title = doc_title(a, r->summary, TITLE_MAX);
-        if (!id || !title) { err_nomem(e); goto fail; }
+        if (!id || !title) return err_nomem(e);
         if (put_rec(s, id, review, NULL, title, r->summary, r->topic, ssr1_rec_status(r, -2, r->recurring),
                     r->recurring, d->board_adopted, eff, o->actor, reason, st, a, e))
-            goto fail;
+            return -1;
         for (int k = 0; k < r->nsubs; k++) {
             char *sid = arena_printf(a, "%s-%s", review, r->sub[k]);
             const char *stext = NULL;
@@ -344,24 +340,32 @@ int ssr1_apply(store_t *s, const char *name, const ssr1_doc *d, const ssr1_optio
                 if (r->acts[m].sub == k) stext = r->acts[m].text;
             char *stitle = r->sub_label[k] ? arena_printf(a, "%s: part %s (%s)", id, r->sub[k], r->sub_label[k])
                                            : doc_title(a, stext ? stext : r->sub[k], TITLE_MAX);
-            if (!sid || !stitle) { err_nomem(e); goto fail; }
+            if (!sid || !stitle) return err_nomem(e);
             if (put_rec(s, sid, review, id, stitle, NULL, r->topic, ssr1_rec_status(r, k, 0), 0,
                         d->board_adopted, eff, o->actor, reason, st, a, e))
-                goto fail;
+                return -1;
             st->subs++;
         }
         for (int k = 0; k < r->nacts; k++) {
             const char *owner = r->acts[k].sub >= 0 ? arena_printf(a, "%s-%s", review, r->sub[r->acts[k].sub]) : id;
-            if (!owner || add_milestone(s, owner, &r->acts[k], eff, o->actor, reason, a, e)) goto fail;
+            if (!owner || add_milestone(s, owner, &r->acts[k], eff, o->actor, reason, a, e)) return -1;
             st->milestones++;
         }
     }
-    if (store_commit(s, e)) goto fail;
-    rc = 0;
-    goto out;
-fail:
-    store_rollback(s);
-out:
+    return 0;
+}
+
+int ssr1_apply(store_t *s, const char *name, const ssr1_doc *d, const ssr1_options *o,
+               ssr1_stats *st, err_t *e)
+{
+    memset(st, 0, sizeof *st);
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(e);
+    int rc = store_begin(s, e);
+    if (rc == 0 && (ssr1_apply_tx(s, name, d, o, a, st, e) || store_commit(s, e))) {
+        store_rollback(s);
+        rc = -1;
+    }
     arena_free(a);
     return rc;
 }

@@ -61,5 +61,10 @@ typedef struct { int recs_created, recs_updated, subs, milestones; } ssr1_stats;
  * (same fingerprint) is ERR_CONFLICT with nothing written. */
 int ssr1_apply(store_t *s, const char *name, const ssr1_doc *d, const ssr1_options *o,
                ssr1_stats *st, err_t *e);
+/* The same inside the caller's transaction (for the fuzzer, which rolls it
+ * back); strings it writes are allocated in a, which must outlive the
+ * caller's store_flush or store_commit. */
+int ssr1_apply_tx(store_t *s, const char *name, const ssr1_doc *d, const ssr1_options *o,
+                  arena_t *a, ssr1_stats *st, err_t *e);
 
 #endif

@@ -626,30 +626,27 @@ static const char *evidence_kind(const char *url)
     return "web";
 }
 
-int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
-               ssr2_stats *st, err_t *e)
+int ssr2_apply_tx(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
+                  arena_t *a, ssr2_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
     const char *by = o->by ? o->by : "SSR2", *of = o->of ? o->of : "SSR1";
     const char *as_of = o->as_of ? o->as_of : d->as_of;
     if (!as_of || !*as_of)
         return err_set(e, ERR_INPUT, "%s: the document states no date of assessment; give --as-of DATE", name);
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(e);
     const char *aid = o->assessment ? o->assessment : arena_printf(a, "%s-%s", by, of);
     const char *reason = arena_printf(a, "%s assessment of %s (%s)", by, of, doc_basename(name));
-    int rc = -1, draft_no = 0;
-    if (!aid || !reason) { err_nomem(e); goto out; }
+    int draft_no = 0;
+    if (!aid || !reason) return err_nomem(e);
     snprintf(st->assessment, sizeof st->assessment, "%s", aid);
     snprintf(st->as_of, sizeof st->as_of, "%s", as_of);
-    if (store_begin(s, e)) goto out;
     if (import_record_source(s, "ssr2-assessment", name, d->fingerprint, as_of, o->actor, e) ||
         ensure_review(s, of, as_of, o->actor, reason, a, e) || ensure_review(s, by, as_of, o->actor, reason, a, e))
-        goto fail;
+        return -1;
     {
         field_value fv[] = {{"by", by}, {"of", of}, {"as_of", as_of}};
         edit_t ed = {EDIT_CREATE, &kind_assessment, aid, fv, 3, as_of, o->actor, reason};
-        if (store_edit(s, &ed, e)) goto fail;
+        if (store_edit(s, &ed, e)) return -1;
     }
     for (int i = 0; i < d->nsec; i++) {
         const ssr2_section *sec = &d->sec[i];
@@ -659,25 +656,25 @@ int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_optio
         doc_md_escape(&text, sec->rec_text);
         char *rec_md = buf_ok(&text) ? arena_strdup(a, buf_str(&text)) : NULL;
         buf_free(&text);
-        if (!rec || !item || !rec_md) { err_nomem(e); goto fail; }
+        if (!rec || !item || !rec_md) return err_nomem(e);
         int exists = store_exists(s, &kind_rec, rec, e);
-        if (exists < 0) goto fail;
+        if (exists < 0) return -1;
         if (!exists) {
             char *title = doc_title(a, sec->rec_text, TITLE_MAX);
             field_value fv[] = {{"review", of}, {"title", title}, {"text", rec_md}};
             edit_t ed = {EDIT_CREATE, &kind_rec, rec, fv, 3, as_of, o->actor, reason};
-            if (!title || store_edit(s, &ed, e)) goto fail;
+            if (!title || store_edit(s, &ed, e)) return -1;
             st->recs_created++;
         } else {
             view_t now = {0};
             now.current = 1;
             ent_t cur;
-            if (store_get(s, &kind_rec, &now, rec, a, &cur, e)) goto fail;
+            if (store_get(s, &kind_rec, &now, rec, a, &cur, e)) return -1;
             if (!cur.v[REC_TEXT]) {
                 field_value fv[] = {{"text", rec_md}};
                 edit_t ed = {EDIT_UPDATE, &kind_rec, rec, fv, 1, strcmp(as_of, cur.since) < 0 ? cur.since : as_of,
                              o->actor, reason};
-                if (store_edit(s, &ed, e)) goto fail;
+                if (store_edit(s, &ed, e)) return -1;
                 st->texts_filled++;
             }
         }
@@ -693,7 +690,7 @@ int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_optio
         if (sec->effect) fv[n++] = (field_value){"effect", sec->effect};
         if (sec->relevant) fv[n++] = (field_value){"relevant", sec->relevant};
         edit_t ed = {EDIT_CREATE, &kind_item, item, fv, n, as_of, o->actor, reason};
-        if (store_edit(s, &ed, e)) { err_prefix(e, "%s", item); goto fail; }
+        if (store_edit(s, &ed, e)) { err_prefix(e, "%s", item); return -1; }
         st->items++;
         st->implemented += sec->implemented != NULL;
         st->effect += sec->effect != NULL;
@@ -702,15 +699,15 @@ int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_optio
             const ssr2_footnote *f = &d->fn[sec->footnotes[k] - 1];
             for (int u = 0; u < f->nurls; u++) {
                 char *id, *title = arena_printf(a, "Footnote %d%s%s", f->number, *f->text ? ": " : "", f->text);
-                if (!title) { err_nomem(e); goto fail; }
+                if (!title) return err_nomem(e);
                 if (strlen(title) > 480) title = doc_title(a, title, 480);
-                if (store_next_id(s, &kind_evidence, "E", a, &id, e)) goto fail;
+                if (store_next_id(s, &kind_evidence, "E", a, &id, e)) return -1;
                 field_value ev[] = {{"target_kind", "item"}, {"target", item}, {"url", f->urls[u]},
                                     {"title", title}, {"kind", evidence_kind(f->urls[u])}};
                 edit_t eed = {EDIT_CREATE, &kind_evidence, id, ev, 5, as_of, o->actor, reason};
                 if (store_edit(s, &eed, e)) {
                     err_prefix(e, "%s:%zu: footnote %d", name, f->line, f->number);
-                    goto fail;
+                    return -1;
                 }
                 st->evidence++;
             }
@@ -718,22 +715,30 @@ int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_optio
         for (int k = 0; k < sec->ndrafts; k++) {
             char *did = arena_printf(a, "%s-D%d", by, ++draft_no);
             char *title = doc_title(a, sec->drafts[k], TITLE_MAX);
-            if (!did || !title) { err_nomem(e); goto fail; }
+            if (!did || !title) return err_nomem(e);
             field_value rv[] = {{"review", by}, {"title", title}, {"text", sec->drafts[k]}};
             edit_t red = {EDIT_CREATE, &kind_rec, did, rv, 3, as_of, o->actor, reason};
             char *lid = link_id(a, did, "derived_from", rec);
             field_value lv[] = {{"rec", did}, {"rel", "derived_from"}, {"other", rec}};
             edit_t led = {EDIT_CREATE, &kind_link, lid, lv, 3, as_of, o->actor, reason};
-            if (!lid || store_edit(s, &red, e) || store_edit(s, &led, e)) goto fail;
+            if (!lid || store_edit(s, &red, e) || store_edit(s, &led, e)) return -1;
             st->drafts++;
         }
     }
-    if (store_commit(s, e)) goto fail;
-    rc = 0;
-    goto out;
-fail:
-    store_rollback(s);
-out:
+    return 0;
+}
+
+int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
+               ssr2_stats *st, err_t *e)
+{
+    memset(st, 0, sizeof *st);
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(e);
+    int rc = store_begin(s, e);
+    if (rc == 0 && (ssr2_apply_tx(s, name, d, o, a, st, e) || store_commit(s, e))) {
+        store_rollback(s);
+        rc = -1;
+    }
     arena_free(a);
     return rc;
 }

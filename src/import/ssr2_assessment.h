@@ -64,5 +64,10 @@ typedef struct {
 
 int ssr2_apply(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
                ssr2_stats *st, err_t *e);
+/* The same inside the caller's transaction (for the fuzzer, which rolls it
+ * back); strings it writes are allocated in a, which must outlive the
+ * caller's store_flush or store_commit. */
+int ssr2_apply_tx(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
+                  arena_t *a, ssr2_stats *st, err_t *e);
 
 #endif

@@ -304,3 +304,12 @@ int checkpoint_parse(const char *text, size_t n, checkpoint_t *out, err_t *e)
         return err_set(e, ERR_INPUT, "checkpoint: the root hash is not 32 bytes of base64");
     return 0;
 }
+
+int checkpoint_open(const note_verifier *v, const char *note, size_t n, checkpoint_t *out, err_t *e)
+{
+    size_t text_len;
+    if (note_open(v, note, n, &text_len, e) || checkpoint_parse(note, text_len, out, e)) return -1;
+    if (strcmp(out->origin, v->name) != 0)
+        return err_set(e, ERR_INPUT, "the checkpoint is of the log '%.80s', not '%s'", out->origin, v->name);
+    return 0;
+}

@@ -78,6 +78,10 @@ void checkpoint_format(const checkpoint_t *c, buf_t *out);
 /* Parse the text of a checkpoint (n bytes): origin, decimal size, base64
  * root, then optional extension lines, which are ignored. */
 int checkpoint_parse(const char *text, size_t n, checkpoint_t *out, err_t *e);
+/* A signed checkpoint as a verifier reads it (n bytes): the note must carry
+ * a valid signature by v, its text must parse, and its origin must be v's
+ * name. ERR_INPUT otherwise. */
+int checkpoint_open(const note_verifier *v, const char *note, size_t n, checkpoint_t *out, err_t *e);
 
 /* Standard base64 of n bytes (check buf_ok), and its decoding into exactly
  * n bytes (0, or -1 when s is not that). */
