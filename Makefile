@@ -3,6 +3,7 @@
 #   make run       dependencies, build, demo database, then the dashboard
 #   make test      dependencies, build, every test; ends with "N passed, N failed"
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
+#   make fuzz      the libFuzzer drivers of tests/fuzz/, FUZZ_TIME seconds each (clang; build/fuzz/)
 
 BUILD ?= build
 CC ?= cc
@@ -18,14 +19,24 @@ ifdef SAN
 CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 LDFLAGS += -fsanitize=address,undefined
 endif
+# The library as the fuzz drivers link it: coverage for libFuzzer, ASan, UBSan.
+ifdef FUZZ
+CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wno-unknown-warning-option
+LDFLAGS += -fsanitize=address,undefined
+endif
 
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
 EMBED := $(sort $(shell find data -type f 2>/dev/null))
 UNIT_SRC := $(sort $(shell find tests/unit -name 'test_*.c'))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# Fuzz drivers: tests/fuzz/fuzz_NAME.c, corpus tests/fuzz/corpus/NAME/ (docs/testing.md).
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
+FUZZ_TIME ?= 60
 
-.PHONY: all run test asan deps check clean bench
+.PHONY: all run test asan deps check clean bench fuzz fuzz-build
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -64,13 +75,36 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libssrtrack.a
 	@echo "  TEST $@"
 	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)
 
+# Each driver with a main that replays files (tests/fuzz/replay.c): the
+# corpora run in every `make test`, with the ordinary compiler.
+$(BUILD)/fuzz-replay/replay.o: tests/fuzz/replay.c tests/fuzz/fuzz.h
+	@mkdir -p $(dir $@)
+	@$(CC) $(CFLAGS) -Itests/fuzz -c -o $@ $<
+
+$(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/fuzz-replay/replay.o $(BUILD)/libssrtrack.a
+	@echo "  FUZZ $@"
+	@$(CC) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< $(BUILD)/fuzz-replay/replay.o $(BUILD)/libssrtrack.a $(LDLIBS)
+
+# Each driver linked with libFuzzer (only with FUZZ=1 and clang; see fuzz).
+$(BUILD)/fuzzers/%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libssrtrack.a
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ $@"
+	@$(CC) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)
+
+fuzz-build: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
+
+fuzz:
+	@scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang FUZZ=1 OPT="-O1 -g" fuzz-build
+	@tests/fuzz/run.sh build/fuzz $(FUZZ_TIME)
+
 deps:
 	@scripts/deps.sh
 
 run: deps all
 	@scripts/run-demo.sh $(BUILD)/ssrtrack
 
-test: deps all $(UNIT_BIN) $(BUILD)/tools/testhttpd
+test: deps all $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/tools/testhttpd
 	@BUILD=$(BUILD) tests/run.sh
 
 asan:

@@ -3,14 +3,19 @@
 # they are missing. As root it runs apt-get; otherwise it prints the command.
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
 #   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
+#   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
 set -eu
 
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev"
 test="sqlite3 python3 curl jq ca-certificates chromium"
 bench="nginx-light wrk fossil linkchecker hyperfine time"
+# clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
+# ships in libclang-rt-14-dev (only recommended by clang, so named here).
+fuzz="clang libclang-rt-14-dev"
 
 want="$build $test"
 [ "${1:-}" = "bench" ] && want="$want $bench"
+[ "${1:-}" = "fuzz" ] && want="$build $fuzz"
 
 missing=""
 for p in $want; do
@@ -20,8 +25,10 @@ for p in $want; do
 done
 # The browser test drives chromium from Node.js; any Node.js >= 18 with npm
 # will do, so Debian's packages are only wanted when there is none.
-command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
+if [ "${1:-}" != "fuzz" ]; then
+    command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+    command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" -ne 0 ]; then
