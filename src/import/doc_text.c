@@ -127,12 +127,20 @@ int doc_date(const char *s, char out[11])
 {
     static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
                                          "August", "September", "October", "November", "December"};
-    int day, year;
-    char month[16];
-    if (sscanf(s, "%d %15s %d", &day, month, &year) != 3) return -1;
+    /* DAY MONTH YEAR, blanks between; strtol, unlike sscanf, is defined on
+     * numbers too large for a long. */
+    char *end;
+    long day = strtol(s, &end, 10);
+    if (end == s) return -1;
+    const char *p = end;
+    while (*p == ' ' || *p == '\t') p++;
+    size_t n = strcspn(p, " \t\r\n\v\f");
     for (int m = 0; m < 12; m++) {
-        if (strcmp(month, months[m]) != 0) continue;
-        snprintf(out, 11, "%04d-%02d-%02d", year % 10000, m + 1, day % 100);
+        if (strlen(months[m]) != n || strncmp(p, months[m], n) != 0) continue;
+        const char *q = p + n;
+        long year = strtol(q, &end, 10);
+        if (end == q || day < 1 || day > 31 || year < 1000 || year > 9999) return -1;
+        snprintf(out, 11, "%04ld-%02d-%02ld", year, m + 1, day);
         return date_valid(out) ? 0 : -1;
     }
     return -1;

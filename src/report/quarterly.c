@@ -22,6 +22,7 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
     while (strcmp(q, to) <= 0 && count <= MAX_QUARTERS) {
         count++;
         date_add_days(q, 1, next);
+        if (strcmp(next, q) <= 0) break;   /* 9999-12-31 ends the calendar */
         date_quarter_end(next, q);
     }
     if (count > MAX_QUARTERS) return err_set(e, ERR_INPUT, "quarterly: more than %d quarters", MAX_QUARTERS);

@@ -74,11 +74,18 @@ long date_to_days(const char *date)
     return days_from_civil(y, m, d);
 }
 
+/* The first and last days a date can name (years 1000-9999). */
+static long first_day(void) { return days_from_civil(1000, 1, 1); }
+static long last_day(void) { return days_from_civil(9999, 12, 31); }
+
 void date_from_days(long days, char out[DATE_SIZE])
 {
     int y, m, d;
+    /* Past either end the nearest date, not a year that wrapped round. */
+    if (days < first_day()) days = first_day();
+    if (days > last_day()) days = last_day();
     civil_from_days(days, &y, &m, &d);
-    snprintf(out, DATE_SIZE, "%04d-%02d-%02d", y % 10000, m, d);
+    snprintf(out, DATE_SIZE, "%04d-%02d-%02d", y, m, d);
 }
 
 void date_add_days(const char *date, long n, char out[DATE_SIZE])
@@ -154,6 +161,9 @@ int ts_parse(const char *s, int end_of_day, char out[TS_SIZE])
         if (*p != '\0') return -1;
         long long t = ((long long)days_from_civil(y, m, d) * 86400 + hh * 3600 + mi * 60 + ss -
                        offset) * 1000000LL + us;
+        /* The zone may carry the instant out of years 1000-9999 in UTC. */
+        if (t < (long long)first_day() * 86400000000LL || t >= ((long long)last_day() + 1) * 86400000000LL)
+            return -1;
         ts_from_micros(t, out);
         return 0;
     }

@@ -16,10 +16,12 @@ int date_valid(const char *s);
 
 /* Parse a timestamp: "YYYY-MM-DD", "YYYY-MM-DD[T ]HH:MM[:SS[.f{1,9}]][Z|±HH:MM]".
  * A bare date means its first instant, or its last if end_of_day. Without a
- * zone, UTC. Returns 0 and fills out, or -1. */
+ * zone, UTC. Returns 0 and fills out, or -1 (also when the instant falls
+ * outside years 1000-9999 in UTC). */
 int ts_parse(const char *s, int end_of_day, char out[TS_SIZE]);
 
-/* Days since 1970-01-01 for a valid date, and back. */
+/* Days since 1970-01-01 for a valid date, and back (days before year 1000
+ * or after 9999 give the first or the last day of that range). */
 long date_to_days(const char *date);
 void date_from_days(long days, char out[DATE_SIZE]);
 void date_add_days(const char *date, long n, char out[DATE_SIZE]);

@@ -56,6 +56,8 @@ eq "quarterly from history" "$(tr -d '\r' <<<"$OUT")" "quarter,end,not_started,p
 st report quarterly --review Q --from 2019-01-01 --to 2019-12-31 --format html
 has "quarterly html has an SVG chart" "$OUT" "<svg [^>]*role=\"img\""
 must_fail "quarterly with a bad date" 1 report quarterly --from 2019-02-30
+st report quarterly --review Q --from 9999-07-01 --to 9999-12-31 --format csv
+eq "quarterly up to the calendar's last day" "$RC $(tr -d '\r' <<<"$OUT" | cut -d, -f1 | tail -n +2 | tr '\n' ' ')" "0 9999-Q3 9999-Q4 "
 must_fail "unknown report" 1 report colours
 must_fail "unknown report format" 1 report smart --format pdf
 must_fail "unknown review" 1 report implementation --review NOPE

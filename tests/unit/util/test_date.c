@@ -81,6 +81,28 @@ TEST(fixed_clock)
     CHECK_STR(d, "2020-05-06");
 }
 
+/* Years 1000-9999 are all there is: arithmetic stops at the ends instead
+ * of wrapping to year 0000, and a zone cannot carry a timestamp past them
+ * (both were found by tests/fuzz/fuzz_date.c). */
+TEST(calendar_ends)
+{
+    char d[DATE_SIZE], ts[TS_SIZE];
+    date_add_days("9999-12-31", 1, d);
+    CHECK_STR(d, "9999-12-31");
+    date_add_days("1000-01-01", -1, d);
+    CHECK_STR(d, "1000-01-01");
+    date_add_days("9999-12-30", 1, d);
+    CHECK_STR(d, "9999-12-31");
+    CHECK(ts_parse("9999-12-31T23:00-05:00", 0, ts) == -1);
+    CHECK(ts_parse("1000-01-01T00:30+01:00", 0, ts) == -1);
+    CHECK(ts_parse("9999-12-31T18:59:59.999999-05:00", 0, ts) == 0);
+    CHECK_STR(ts, "9999-12-31T23:59:59.999999Z");
+    CHECK(ts_parse("1000-01-01T01:00+01:00", 0, ts) == 0);
+    CHECK_STR(ts, "1000-01-01T00:00:00.000000Z");
+    CHECK(ts_parse("9999-12-31", 1, ts) == 0);
+    CHECK_STR(ts, "9999-12-31T23:59:59.999999Z");
+}
+
 int main(void)
 {
     RUN(valid_dates);
@@ -88,5 +110,6 @@ int main(void)
     RUN(timestamps);
     RUN(quarters);
     RUN(fixed_clock);
+    RUN(calendar_ends);
     TEST_EXIT();
 }
