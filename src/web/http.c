@@ -126,11 +126,13 @@ int http_parse_raw(arena_t *a, const char *data, size_t len, http_request *r, er
         return err_set(e, ERR_INPUT, "incomplete request head");
     }
     if ((size_t)(head_end - data) > HTTP_MAX_HEADER_BYTES) return err_set(e, ERR_TOOBIG, "request head too large");
+    /* A NUL would cut a name, a value or the path short where it is copied. */
+    if (memchr(data, '\0', (size_t)(head_end - data))) return err_set(e, ERR_INPUT, "NUL byte in the request head");
     /* Request line: METHOD SP TARGET SP HTTP/1.x */
     const char *le = line_end(p, end);
     const char *sp1 = memchr(p, ' ', (size_t)(le - p));
     const char *sp2 = sp1 ? memchr(sp1 + 1, ' ', (size_t)(le - sp1 - 1)) : NULL;
-    if (!sp1 || !sp2 || le - sp2 < 9 || strncmp(sp2 + 1, "HTTP/1.", 7) != 0)
+    if (!sp1 || sp1 == p || !sp2 || le - sp2 < 9 || strncmp(sp2 + 1, "HTTP/1.", 7) != 0)
         return err_set(e, ERR_INPUT, "malformed request line");
     for (const char *m = p; m < sp1; m++)
         if (*m < 'A' || *m > 'Z') return err_set(e, ERR_INPUT, "malformed method");

@@ -1,0 +1,50 @@
+/* Tests of src/web/http.c: reading a raw request (the `ssrtrack http` mode). */
+#include "test.h"
+#include "web/http.h"
+
+static arena_t *a;
+static http_request r;
+static err_t e;
+
+static int parse(const char *raw, size_t n) { return http_parse_raw(a, raw, n, &r, &e); }
+
+TEST(a_request)
+{
+    static const char raw[] = "POST /recs/SSR1-9/status?as_of=2014-03-18 HTTP/1.1\r\nHost: h\r\n"
+                              "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 8\r\n\r\n"
+                              "status=c";
+    CHECK(parse(raw, sizeof raw - 1) == 0);
+    CHECK_STR(r.method, "POST");
+    CHECK_STR(r.path, "/recs/SSR1-9/status");
+    CHECK_STR(http_param(&r, "as_of"), "2014-03-18");
+    CHECK_STR(http_header(&r, "content-type"), "application/x-www-form-urlencoded");
+    CHECK_INT(r.body_len, 8);
+    CHECK(memcmp(r.body, "status=c", 8) == 0);
+}
+
+/* A NUL in the head cut the copied name, value or path short: a header
+ * whose name began with one became a header with an empty name (found by
+ * tests/fuzz/fuzz_http_request.c). An empty method was taken too. */
+TEST(refused)
+{
+    static const char nul_name[] = "GET / HTTP/1.1\r\nHost: h\r\n\0x: 1\r\n\r\n";
+    CHECK(parse(nul_name, sizeof nul_name - 1) == -1);
+    CHECK_INT(e.code, ERR_INPUT);
+    static const char nul_path[] = "GET /recs\0/x HTTP/1.1\r\n\r\n";
+    CHECK(parse(nul_path, sizeof nul_path - 1) == -1);
+    static const char no_method[] = " / HTTP/1.1\r\n\r\n";
+    CHECK(parse(no_method, sizeof no_method - 1) == -1);
+    /* A NUL in the body is only data. */
+    static const char nul_body[] = "POST / HTTP/1.1\r\nContent-Length: 3\r\n\r\na\0b";
+    CHECK(parse(nul_body, sizeof nul_body - 1) == 0);
+    CHECK_INT(r.body_len, 3);
+}
+
+int main(void)
+{
+    a = arena_new();
+    RUN(a_request);
+    RUN(refused);
+    arena_free(a);
+    TEST_EXIT();
+}
