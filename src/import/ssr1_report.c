@@ -44,11 +44,13 @@ static void find_subs(ssr1_row *r, const char *s, arena_t *a)
     int nl = snprintf(num, sizeof num, "%d", r->number);
     for (const char *p = s; (p = strstr(p, num)) != NULL; p++) {
         char letter = p[nl];
+        /* The letter first: at the end of s, p[nl + 1] is past the NUL. */
+        if (letter < 'A' || letter > 'H') continue;
         int starts = p == s || !((p[-1] >= '0' && p[-1] <= '9') || (p[-1] >= 'A' && p[-1] <= 'Z') ||
                                  (p[-1] >= 'a' && p[-1] <= 'z'));
         int ends = !((p[nl + 1] >= 'A' && p[nl + 1] <= 'Z') || (p[nl + 1] >= 'a' && p[nl + 1] <= 'z') ||
                      (p[nl + 1] >= '0' && p[nl + 1] <= '9'));
-        if (!starts || letter < 'A' || letter > 'H' || !ends) continue;
+        if (!starts || !ends) continue;
         char id[12];
         snprintf(id, sizeof id, "%s%c", num, letter);
         int known = 0;

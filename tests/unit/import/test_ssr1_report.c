@@ -97,6 +97,18 @@ TEST(damaged_documents)
     CHECK(strstr(e.msg, "mini.txt:2: not valid UTF-8") != NULL);
 }
 
+/* A text ending in the row's number: looking for a sub-item letter after
+ * it read the byte after the string's end (found by
+ * tests/fuzz/fuzz_ssr1_report.c; make asan sees the overrun). */
+TEST(number_at_the_end)
+{
+    static const char doc[] = "As of 2 April 2015\n1 \tTopic\tICANN should do it.\t\xE2\x9C\x93 Done in phase 1";
+    CHECK(parse(doc) == 0);
+    CHECK_INT(d.rows[0].nacts, 1);
+    CHECK_STR(d.rows[0].acts[0].text, "Done in phase 1");
+    CHECK_INT(d.rows[0].nsubs, 0);
+}
+
 TEST(the_real_report)
 {
     const char *seeds = getenv("SEEDS") ? getenv("SEEDS") : "../shared/seeds";
@@ -137,6 +149,7 @@ int main(void)
     RUN(status_rule);
     RUN(line_ends_do_not_matter);
     RUN(damaged_documents);
+    RUN(number_at_the_end);
     RUN(the_real_report);
     arena_free(a);
     TEST_EXIT();
