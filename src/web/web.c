@@ -177,15 +177,28 @@ int web_handle(web_ctx *ctx, store_t *reader, const http_request *req, arena_t *
     web_req w = {.ctx = ctx, .db = reader, .a = a, .req = req, .res = res};
     w.api = strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0;
     res->status = 200;
+    /* Pages echo the path (the as-of form's action): it must be UTF-8 text,
+     * whether it came raw (stdin) or decoded by the server library. */
+    int bad_path = !utf8_valid(req->path, strlen(req->path)) || has_control(req->path);
+    const char *bad = bad_path ? "The path is not validly encoded." : NULL;
     const char *as_of = http_param(req, "as_of");
-    if (as_of && *as_of) {
-        if (!date_valid(as_of)) {
-            store_view(reader, NULL, NULL, &w.view, &w.err);
-            web_error(&w, 400, "invalid", "as_of must be a date (YYYY-MM-DD).");
-            security_headers(&w);
-            return res->status;
-        }
+    if (!bad && as_of && *as_of) {
+        if (!date_valid(as_of)) bad = "as_of must be a date (YYYY-MM-DD).";
         w.as_of = as_of;
+    }
+    http_request echo;
+    if (bad) {
+        if (bad_path) {
+            /* The error page's form points at "/", not at a path it cannot echo. */
+            echo = *req;
+            echo.path = "/";
+            w.req = &echo;
+        }
+        w.as_of = NULL;
+        store_view(reader, NULL, NULL, &w.view, &w.err);
+        web_error(&w, 400, "invalid", bad);
+        security_headers(&w);
+        return res->status;
     }
     int snapshot = store_read_begin(reader, &w.err) == 0;
     if (store_view(reader, w.as_of, NULL, &w.view, &w.err)) {
