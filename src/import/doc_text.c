@@ -43,14 +43,19 @@ void doc_clean(buf_t *b, const char *s)
 {
     size_t start = b->len;
     int space = 0;
+    /* Once no '>' (or "}}") follows, none will: stop looking, or a line of
+     * many '<' would be read to its end once per '<'. */
+    int no_gt = 0, no_braces = 0;
     while (*s) {
-        if (*s == '<') {
+        if (*s == '<' && !no_gt) {
             const char *end = strchr(s, '>');
             if (end) { s = end + 1; space = 1; continue; }
+            no_gt = 1;
         }
-        if (s[0] == '{' && s[1] == '{') {
+        if (s[0] == '{' && s[1] == '{' && !no_braces) {
             const char *end = strstr(s, "}}");
             if (end) { s = end + 2; space = 1; continue; }
+            no_braces = 1;
         }
         if (*s == ' ' || *s == '\t' || *s == '\f' || *s == '\v' || *s == '\n' || *s == '\r') {
             space = 1;

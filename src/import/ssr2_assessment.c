@@ -167,7 +167,7 @@ static void t_line(target *t, const char *line)
 static void t_break(target *t)
 {
     const char *s = buf_str(&t->md);
-    size_t n = strlen(s);
+    size_t n = t->md.len;   /* not strlen: this runs at every blank line */
     while (n && s[n - 1] == ' ') n--;
     /* A footnote number after the sentence: " \[12\]". */
     if (n >= 4 && s[n - 1] == ']' && s[n - 2] == '\\') {
@@ -284,6 +284,7 @@ typedef struct {
     int seen[3];             /* question groups seen */
     buf_t draft;             /* the paragraphs of the current block, one per line */
     int draft_open;
+    size_t drafts_cap;       /* room in sec->drafts (grown by doubling) */
     int effect_hint;         /* "It did not." / "No." right after the effect question */
     int after_effect_q;
 } parser;
@@ -314,11 +315,12 @@ static int finish_draft(parser *p)
     if (!buf_ok(&md)) { buf_free(&md); return err_nomem(p->e); }
     if (md.len) {
         ssr2_section *sec = p->sec;
-        const char **nd = arena_alloc(p->a, sizeof(char *) * (size_t)(sec->ndrafts + 1));
-        if (!nd) { buf_free(&md); return err_nomem(p->e); }
-        if (sec->ndrafts) memcpy(nd, sec->drafts, sizeof(char *) * (size_t)sec->ndrafts);
-        if (!(nd[sec->ndrafts] = arena_strdup(p->a, buf_str(&md)))) { buf_free(&md); return err_nomem(p->e); }
-        sec->drafts = nd;
+        /* Doubling: a copy per block would hold n²/2 pointers in the arena. */
+        if (arena_grow(p->a, (void **)&sec->drafts, (size_t)sec->ndrafts, &p->drafts_cap, sizeof(char *), 4) ||
+            !(sec->drafts[sec->ndrafts] = arena_strdup(p->a, buf_str(&md)))) {
+            buf_free(&md);
+            return err_nomem(p->e);
+        }
         sec->ndrafts++;
     }
     buf_free(&md);
@@ -384,6 +386,7 @@ static void start_section(parser *p, int number, size_t line, const char *rest)
     }
     buf_reset(&p->draft);
     p->draft_open = 0;
+    p->drafts_cap = 0;
 }
 
 /* A question header at line i (normalised text s); consumes continuation
