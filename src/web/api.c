@@ -159,11 +159,9 @@ int api_changes(web_req *w, char **args)
 {
     (void)args;
     const char *since_s = http_param(w->req, "since"), *limit_s = http_param(w->req, "limit");
-    char *end;
-    long long since = since_s ? strtoll(since_s, &end, 10) : 0;
-    if (since_s && (*end || since < 0)) return web_error(w, 400, "invalid", "since must be a change number");
-    long long limit = limit_s ? strtoll(limit_s, &end, 10) : 100;
-    if (limit_s && (*end || limit < 1 || limit > CHANGES_MAX))
+    long long since = 0, limit = 100;
+    if (since_s && http_count(since_s, &since)) return web_error(w, 400, "invalid", "since must be a change number");
+    if (limit_s && (http_count(limit_s, &limit) || limit < 1 || limit > CHANGES_MAX))
         return web_error(w, 400, "invalid", "limit must be between 1 and 1000");
     visibility vis;
     change_t *ch;

@@ -91,6 +91,16 @@ int http_parse_pairs(arena_t *a, const char *s, size_t n, http_pair **out, int *
     return 0;
 }
 
+int http_count(const char *s, long long *out)
+{
+    size_t n = s ? strlen(s) : 0;
+    if (n == 0 || n > 18 || strspn(s, "0123456789") != n) return -1;
+    long long v = 0;
+    for (size_t i = 0; i < n; i++) v = v * 10 + (s[i] - '0');
+    *out = v;
+    return 0;
+}
+
 const char *http_cookie(arena_t *a, const char *header, const char *name)
 {
     if (!header) return NULL;

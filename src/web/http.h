@@ -55,6 +55,10 @@ char *http_url_decode(arena_t *a, const char *s, size_t n, int plus_is_space);
 /* Parse "a=1&b=2" (query or form body) into pairs; ERR_INPUT past max pairs
  * or on a bad escape. */
 int http_parse_pairs(arena_t *a, const char *s, size_t n, http_pair **out, int *count, err_t *e);
+/* A count or a change number given as a parameter: 1 to 18 decimal digits,
+ * nothing else (no sign, no space), so arithmetic on it cannot overflow.
+ * 0 and *out set, or -1. */
+int http_count(const char *s, long long *out);
 /* The value of cookie `name` in a Cookie header, or NULL. */
 const char *http_cookie(arena_t *a, const char *header, const char *name);
 

@@ -15,8 +15,8 @@ int changes_page(web_req *w, char **args)
 {
     (void)args;
     const char *before_s = http_param(w->req, "before");
-    long long before = before_s ? atoll(before_s) : 0;
-    if (before < 0) return web_error(w, 400, "invalid", "before must be a change number.");
+    long long before = 0;
+    if (before_s && http_count(before_s, &before)) return web_error(w, 400, "invalid", "before must be a change number.");
     visibility vis;
     if (vis_load(w, &vis)) return web_error_from(w, &w->err);
     buf_t *b = &w->res->body;

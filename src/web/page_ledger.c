@@ -18,12 +18,12 @@
 #define ENTRIES_MAX 1000
 
 /* A count from the query or the path: a whole number >= min. */
+/* A change number or a size of at least min (digits only: a value that
+ * strtoll would saturate made start + 999 overflow, found by fuzz_web). */
 static int number(const char *s, long long min, long long *out)
 {
-    char *end;
-    if (!s || !*s) return -1;
-    long long v = strtoll(s, &end, 10);
-    if (*end || v < min) return -1;
+    long long v;
+    if (http_count(s, &v) || v < min) return -1;
     *out = v;
     return 0;
 }

@@ -112,6 +112,10 @@ get "/ledger/proof/inclusion/$((new + 5))"
 eq "inclusion beyond the log: 404" "$CODE" "404"
 get "/ledger/entries?start=1&end=1001"
 eq "at most 1000 entries at a time" "$CODE" "400"
+get "/ledger/entries?start=26666666666666666666"
+eq "a start past any count is a 400, not an overflow" "$CODE" "400"
+get "/ledger/entries?start=$new"
+eq "the last entry alone" "$(jq -c '[.start, .end, (.entries|length)]' <<<"$BODY")" "[$new,$new,1]"
 
 # The static site shows only the public side.
 stop_server

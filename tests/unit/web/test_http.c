@@ -40,11 +40,29 @@ TEST(refused)
     CHECK_INT(r.body_len, 3);
 }
 
+/* Counts in parameters: digits only, at most 18 (a value strtoll saturates
+ * at LLONG_MAX made start + 999 overflow: found by fuzz_web). */
+TEST(counts)
+{
+    long long v = -1;
+    CHECK(http_count("0", &v) == 0 && v == 0);
+    CHECK(http_count("999999999999999999", &v) == 0 && v == 999999999999999999LL);
+    CHECK(http_count("1000000000000000000", &v) == -1);
+    CHECK(http_count("26666666666666666666666", &v) == -1);
+    CHECK(http_count("", &v) == -1);
+    CHECK(http_count(NULL, &v) == -1);
+    CHECK(http_count("-1", &v) == -1);
+    CHECK(http_count("+1", &v) == -1);
+    CHECK(http_count(" 1", &v) == -1);
+    CHECK(http_count("1x", &v) == -1);
+}
+
 int main(void)
 {
     a = arena_new();
     RUN(a_request);
     RUN(refused);
+    RUN(counts);
     arena_free(a);
     TEST_EXIT();
 }
