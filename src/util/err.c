@@ -5,6 +5,28 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "util/text.h"
+
+/* Messages are one line of UTF-8, shown in pages and JSON: fold any newline
+ * that slipped in from input, and make '?' of bytes that are not UTF-8 -
+ * input that was not, or a character cut by a precision ("%.40s") or by
+ * the size of msg. */
+static void tidy(char *msg)
+{
+    for (size_t i = 0; msg[i];) {
+        unsigned char c = (unsigned char)msg[i];
+        size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        /* utf8_valid stops at the first byte that does not continue the
+         * character, so it never reads past the NUL. */
+        if (len == 0 || (len > 1 && !utf8_valid(msg + i, len))) {
+            msg[i++] = '?';
+            continue;
+        }
+        if (c == '\n' || c == '\r') msg[i] = ' ';
+        i += len;
+    }
+}
+
 int err_set(err_t *e, err_code code, const char *fmt, ...)
 {
     if (!e) return -1;
@@ -13,9 +35,7 @@ int err_set(err_t *e, err_code code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
-    /* Messages are one line: fold any newline that slipped in from input. */
-    for (char *p = e->msg; *p; p++)
-        if (*p == '\n' || *p == '\r') *p = ' ';
+    tidy(e->msg);
     return -1;
 }
 
@@ -29,6 +49,7 @@ int err_prefix(err_t *e, const char *fmt, ...)
     va_end(ap);
     memcpy(old, e->msg, sizeof old);
     snprintf(e->msg, sizeof e->msg, "%s: %s", prefix, old);
+    tidy(e->msg);
     return -1;
 }
 
