@@ -3,8 +3,8 @@
 # SECONDS seconds on its checked-in corpus, and say what each did.
 #   tests/fuzz/run.sh BUILD SECONDS [NAME...]        (default: every driver)
 # New inputs go to BUILD/fuzz-corpus/NAME/, never into the checked-in corpus;
-# with FUZZ_MERGE=1 those of at most 2 KiB that add coverage are merged into
-# tests/fuzz/corpus/NAME/ afterwards. A crash leaves its input as
+# with FUZZ_MERGE=1 those of at most 512 bytes that reach new edges (hit
+# counts aside, to keep it small) are merged into tests/fuzz/corpus/NAME/. A crash leaves its input as
 # BUILD/fuzz-artifacts/NAME-crash-* (copy it into the corpus as
 # crash-WHAT once fixed). FUZZ_JOBS runs that many drivers at once (default 1).
 # Exit status: 0 when no driver crashed.
@@ -41,8 +41,8 @@ one() {
     if [ "${FUZZ_MERGE:-0}" = 1 ] && [ $rc -eq 0 ]; then
         local small=$build/fuzz-small/$name
         rm -rf "$small" && mkdir -p "$small"
-        find "$work" -type f -size -2049c -exec cp {} "$small/" \;
-        "$bin" -merge=1 "$seeds" "$small" >>"$log" 2>&1
+        find "$work" -type f -size -513c -exec cp {} "$small/" \;
+        "$bin" -merge=1 -use_counters=0 "$seeds" "$small" >>"$log" 2>&1
     fi
 }
 
