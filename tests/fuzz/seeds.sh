@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # seeds.sh — (re)make the seed-* files of the fuzz corpora (tests/fuzz/corpus/)
-# from the built binary and short slices of the source documents in $SEEDS.
+# from the built binary, in our own words (no text of the source documents).
 # Other files there (crash-*, inputs a fuzzing run found) are kept.
 #   tests/fuzz/seeds.sh [BIN]        BIN: build/ssrtrack by default
 # Needs jq. Dates are fixed (SSRTRACK_NOW) before the drivers' clock, so the
@@ -9,7 +9,6 @@ set -eu
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 BIN=$(realpath "${1:-build/ssrtrack}")
-SEEDS=${SEEDS:-$ROOT/../shared/seeds}
 C=$ROOT/tests/fuzz/corpus
 # The test key of fuzz_verify_proof.c and fuzz_web.c: the database below adopts it.
 SIGNER='PRIVATE+KEY+fuzz.example/log+ce63efe7+ATznFAT8MRCTS2IHROantAz9p3B3hwd0M0fJHOGJtN1Q'
@@ -22,8 +21,6 @@ for d in date doc_text form http_request web ssr1_report ssr2_assessment canonic
 done
 # seed DRIVER NAME: stdin becomes the seed file.
 seed() { cat >"$C/$1/seed-$2"; }
-R1=$SEEDS/002_0b44ff1b59d411cb.txt
-R2=$SEEDS/000_1b707e8e43b30b9a.txt
 
 # --- dates ---------------------------------------------------------------
 i=0
@@ -35,15 +32,28 @@ for s in 2014-03-18 2016-02-29 2014-02-29 0999-12-31 "2014-03-18T12:30:00Z" "201
 done
 
 # --- document text, and the two importers ---------------------------------
-# A few lines of each document: marks, HTML fragments, glued footnote numbers.
-sed -n '30,36p' "$R1" | seed doc_text ssr1-key
-sed -n '148,160p' "$R2" | seed doc_text ssr2-section
+# The documents' untidy layouts, in our own words: a status key, a heading
+# after blank lines, trailing blanks, footnote numbers glued after wide gaps.
+printf 'Key:\n Done \xE2\x9C\x93 or \n Under way \xE2\x97\x8B or \n Planned \xE2\x97\x87 or \n\n \nStatus of the Recommendations As of 2 April 2015\n' |
+    seed doc_text status-key
+printf '%s\n' 'SSR1 Recommendation 4: ICANN should write down how it works with others and    ' \
+    'keep that record current for the community.  ' ' ' \
+    'What was done to implement the recommendation?   ' ' ' \
+    'The team notes that a list exists , and it was revised after comment               2' '' \
+    'from the public . Even so, the list leaves out several partners.             3' \
+    'For instance, two agreements named in ICANN\xE2\x80\x99s plans are not on it. ' | seed doc_text ssr2-section
 printf '\xEF\xBB\xBFa  <b>tag</b> and {{an editor note}} here ,done .\r\nnext\rlast' | seed doc_text bom-crlf
 printf 'A sentence that runs on, e.g. with an example, until it ends here. Then Another one follows.\n' | seed doc_text title
 
-# The SSR1 report's head and its first rows, cut short; the count made to fit.
-{ sed -n '27p' "$R1" | sed 's/the 28 SSR/the 3 SSR/'; sed -n '35,39p' "$R1"; sed -n '40,42p' "$R1" | cut -c1-420; } |
-    seed ssr1_report head-rows
+# A report's head and first rows as the text extraction leaves them: blank
+# lines before the title, a header row, a row of group titles, HTML lists.
+UL='<ul style="list-style-type: none">'
+{ printf ' \n \nStatus of the Recommendations As of 2 April 2015\n\n'
+  printf '\tTopic\tWhat was done\tMilestones & Due Dates\nReview Team Recommendations\t\t\t\n'
+  printf '1 \tPurpose \xE2\x80\x93 Remit\tICANN should state its remit in one place.\t%s \xE2\x9C\x93 A draft went out for comment in 2012. \xE2\x9C\x93 It was revised in October.\n' "$UL"
+  printf '2 \tPurpose \xE2\x80\x93 Remit\tThe statement should be looked at again with the community.\t%s \xE2\x9C\x93 The next review team will look at it in 2015. As this repeats, it is ongoing.\n' "$UL"
+  printf '3 \tWords \xE2\x80\x93 Terms\tICANN should use the same terms everywhere.\t%s \xE2\x97\x8B Staff are aligning the terms across teams.\n' "$UL"
+} | seed ssr1_report head-rows
 # Every shape the reader knows, in our own words.
 seed ssr1_report shapes <<'DOC'
 Status table As of 2 April 2015
@@ -57,8 +67,33 @@ The tables show progress on the 3 SSR Review Team recommendations adopted by the
 DOC
 printf 'As of 1 May 2016\r\n1 \tA\tICANN should do it.\t\xE2\x9C\x93 Done.\r\n2 \tB\tICANN should do more.\t\xE2\x97\x87 Planned.\r\n' | seed ssr1_report crlf
 
-# The SSR2 assessment: its dating lines, then the first section, cut short.
-{ sed -n '10,11p' "$R2"; sed -n '147,158p' "$R2"; sed -n '162,171p' "$R2"; } | seed ssr2_assessment head-section
+# An assessment's dating lines, then a first section with glued footnotes.
+seed ssr2_assessment head-section <<'DOC'
+The team did its assessment from its start until the end of
+2018, and looked at each of the 2 SSR1 recommendations.
+
+SSR1 Recommendation 1: ICANN should state its remit in one place and ask the
+community for comment on it.
+
+What was done to implement the recommendation?
+A statement was published , and it was revised after comment                2
+
+from the public . The terms it uses still differ between documents.             3
+Was the recommendation fully implemented?
+It was partially implemented.
+Did the implementation have the intended effect?
+Not that we could see.
+How was the assessment conducted?
+Interviews with staff.
+Is the recommendation still relevant today?
+Yes, it is still relevant.
+SSR1 Recommendation 2: ICANN should revisit the statement with the community.
+What was done to implement the recommendation? Nothing yet.
+Did the implementation have the intended effect? There was none to see.
+Is the recommendation still relevant today? It is.
+2 https://example.org/remit.pdf
+3 https://example.org/terms
+DOC
 seed ssr2_assessment shapes <<'DOC'
 Preamble
 The team looked at the work until the end of
@@ -66,24 +101,27 @@ The team looked at the work until the end of
 SSR1 Recommendation 1: ICANN should write one statement of its remit and
 keep it current.
 
-What was done to implement the recommendation? Was the recommendation fully
-implemented?
+What was done to implement the recommendation?
 A statement was written and published 1
-and later revised. The recommendation was partially implemented.
+and later revised.
+Was the recommendation fully
+implemented?
+The recommendation was partially implemented.
 
 Did the implementation have the intended effect?
 No.
 How was the assessment conducted?
 By reading the documents 2
 
-Is the recommendation still relevant today? If so, what further work needed? If not, why not?
+Is the recommendation still relevant today? If so, what further work
+is needed?
 The recommendation is still relevant.
 RECOMMENDATION:
 ICANN should review the statement every year.
 an editor's note without an end
 SSR1 Recommendation 2: ICANN should measure what it does.
-What was done to implement the recommendation? Nothing was measured; it was not implemented.
-Did the implementation have the intended effect? How was the assessment conducted? It did not have its intended effect.
+What was done to implement the recommendation? Nothing was measured; it was not implemented, we found.
+How was the assessment conducted? Did the implementation have the intended effect? Our view: it did not have its intended effect, so far.
 Is the recommendation still relevant today? It is no longer relevant.
 1 https://example.org/statement.pdf, a statement
 2 See https://example.org/review and
