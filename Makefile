@@ -3,6 +3,7 @@
 #   make run       dependencies, build, demo database, then the dashboard
 #   make test      dependencies, build, every test; ends with "N passed, N failed"
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
+#   make crash     the full crash test: 200 cycles of writers and SIGKILL (CRASH_CYCLES, CRASH_SEED)
 
 BUILD ?= build
 CC ?= cc
@@ -25,7 +26,7 @@ EMBED := $(sort $(shell find data -type f 2>/dev/null))
 UNIT_SRC := $(sort $(shell find tests/unit -name 'test_*.c'))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test asan deps check clean bench
+.PHONY: all run test asan crash deps check clean bench
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -75,6 +76,9 @@ test: deps all $(UNIT_BIN) $(BUILD)/tools/testhttpd
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+crash: all
+	@BIN=$(CURDIR)/$(BUILD)/ssrtrack python3 tests/crash/crash.py
 
 bench: all $(BUILD)/tools/testhttpd
 	@bench/run.sh
