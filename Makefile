@@ -4,6 +4,7 @@
 #   make test      dependencies, build, every test; ends with "N passed, N failed"
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
 #   make fuzz      the libFuzzer drivers of tests/fuzz/, FUZZ_TIME seconds each (clang; build/fuzz/)
+#   make crash     the full crash test: 200 cycles of writers and SIGKILL (CRASH_CYCLES, CRASH_SEED)
 
 BUILD ?= build
 CC ?= cc
@@ -36,7 +37,7 @@ FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 FUZZ_TIME ?= 60
 
-.PHONY: all run test asan deps check clean bench fuzz fuzz-build
+.PHONY: all run test asan crash deps check clean bench fuzz fuzz-build
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -109,6 +110,9 @@ test: deps all $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/tools/testhttpd
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+crash: all
+	@BIN=$(CURDIR)/$(BUILD)/ssrtrack python3 tests/crash/crash.py
 
 bench: all $(BUILD)/tools/testhttpd
 	@bench/run.sh

@@ -48,8 +48,8 @@ eq "rec 26 is no longer relevant" "$(jq -r '.items[25].relevant' <<<"$as")" "no"
 eq "hedged verdicts stay open (rec 3: 'very likely')" "$(jq -r '.items[2].effect' <<<"$as")" "null"
 eq "unstated implementation is unknown" "$(jq -r '.items[0].implemented' <<<"$as")" "unknown"
 eq "footnoted URLs are evidence on the item citing them" \
-   "$(jq -r '.items[3].evidence|map(.url)|join(" ")' <<<"$as")" \
-   "https://www.icann.org/sites/default/files/assets/security-2000x1295-30jul13-en.png https://www.icann.org/en/system/files/files/is-ssr-update-s2-2014-21jan15-en.pdf https://www.icann.org/resources/pages/governance/partnership-mous-en https://www.icann.org/en/system/files/files/ssr-relationships-fy17-23jan17-en.pdf"
+   "$(jq -r '.items[3].evidence|map(.url|sub("^https://www[.]icann[.]org/.*/";"")) | join(" ")' <<<"$as")" \
+   "security-2000x1295-30jul13-en.png is-ssr-update-s2-2014-21jan15-en.pdf partnership-mous-en ssr-relationships-fy17-23jan17-en.pdf"
 eq "a footnote defined under rec 2 belongs to rec 1 that cites it" \
    "$(jq -r '.items[0].evidence|map(.url)|.[2]' <<<"$as")" "https://newgtlds.icann.org/sites/default/files/agreements/agreement-approved-31jul17-en.docx"
 eq "a document link is kind document" "$(jq -r '.items[0].evidence[2].kind' <<<"$as")" "document"

@@ -28,7 +28,7 @@ TEST(verdict_wording)
     V(ssr2_implemented_verdict, "It was fully implemented. Another part was not implemented.", NULL);
     V(ssr2_implemented_verdict, "A statement exists.", NULL);
     V(ssr2_effect_verdict, "However, the implementation did not have its intended effect.", "not_achieved");
-    V(ssr2_effect_verdict, "It is very likely that the implementation did not have its intended effect.", NULL);
+    V(ssr2_effect_verdict, "We find it very likely that the implementation did not have its intended effect.", NULL);
     V(ssr2_effect_verdict, "It cannot be assessed if the intended effect was achieved.", "cannot_assess");
     V(ssr2_effect_verdict, "The implementation had its intended effect.", "achieved");
     V(ssr2_effect_verdict, "No metrics show whether it had its intended effect.", NULL);
