@@ -135,7 +135,10 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
             buf_free(&b);
             if (rc) return -1;
         }
-        sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        /* A copy of value is bound (the statement outlives it): that copy
+         * may fail, and an unbound id would read as "no such thing". */
+        int rc = sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        if (rc != SQLITE_OK) return db_error(s, rc, "query", e);
         return read_rows(s, *st, k, a, out, e);
     }
     buf_t b = BUF_INIT;
@@ -241,8 +244,9 @@ int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e)
         buf_free(&b);
         if (rc) return -1;
     }
-    sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(*st);
+    int rc = sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);   /* a copy: may fail */
+    if (rc != SQLITE_OK) return db_error(s, rc, "query", e);
+    rc = sqlite3_step(*st);
     sqlite3_reset(*st);
     if (rc == SQLITE_ROW) return 1;
     if (rc == SQLITE_DONE) return 0;
