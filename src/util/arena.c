@@ -6,7 +6,7 @@
 
 #include "util/alloc.h"
 
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE ARENA_BLOCK_SIZE
 
 typedef struct block {
     struct block *next;

@@ -130,6 +130,43 @@ TEST(the_real_report)
     CHECK_INT(marks, 42);
 }
 
+/* Every failed allocation while reading is an error; none changes the model
+ * (a sub-item or its label lost would change what is imported). Arena
+ * requests reach the allocator only when a block is full, so the arena is
+ * first filled to each level where the parse's own requests end a block. */
+TEST(failed_allocations_fail_the_parse)
+{
+    arena_t *t = arena_new();
+    CHECK(t && ssr1_parse("mini.txt", mini, strlen(mini), t, &d, &e) == 0);
+    size_t used = arena_used(t);
+    arena_free(t);
+    CHECK(used < ARENA_BLOCK_SIZE / 2);
+    int failures = 0;
+    for (size_t fill = ARENA_BLOCK_SIZE - used - 64; fill <= ARENA_BLOCK_SIZE; fill += 16) {
+        for (long n = 1;; n++) {
+            arena_t *b = arena_new();
+            CHECK(b && arena_alloc(b, fill));
+            mem_fail_at(n, 0);
+            int rc = ssr1_parse("mini.txt", mini, strlen(mini), b, &d, &e);
+            long made = mem_count();
+            mem_fail_at(0, 0);
+            if (rc != 0) CHECK_INT(e.code, ERR_NOMEM);
+            failures += rc != 0;
+            if (rc == 0) {
+                CHECK_INT(d.nrows, 3);
+                CHECK_INT(d.rows[1].nsubs, 2);
+                CHECK_STR(d.rows[1].sub[1], "2B");
+                CHECK_STR(d.rows[1].sub_label[1], "BETA");
+                CHECK_INT(d.rows[1].acts[1].sub, 1);
+                CHECK_INT(d.rows[0].nacts, 2);
+            }
+            arena_free(b);
+            if (made < n) break;   /* the parse made fewer than n allocations */
+        }
+    }
+    CHECK(failures > 0);
+}
+
 int main(void)
 {
     a = arena_new();
@@ -138,6 +175,7 @@ int main(void)
     RUN(line_ends_do_not_matter);
     RUN(damaged_documents);
     RUN(the_real_report);
+    RUN(failed_allocations_fail_the_parse);
     arena_free(a);
     TEST_EXIT();
 }
