@@ -3,6 +3,8 @@
 #   make run       dependencies, build, demo database, then the dashboard
 #   make test      dependencies, build, every test; ends with "N passed, N failed"
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
+#   make faults    fault injection along every path of tests/e2e/test_faults.sh, the
+#                  bigger ones too (long; add BUILD=build/asan SAN=1 for sanitizers)
 
 BUILD ?= build
 CC ?= cc
@@ -25,7 +27,7 @@ EMBED := $(sort $(shell find data -type f 2>/dev/null))
 UNIT_SRC := $(sort $(shell find tests/unit -name 'test_*.c'))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test asan deps check clean bench
+.PHONY: all run test asan faults deps check clean bench
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -75,6 +77,11 @@ test: deps all $(UNIT_BIN) $(BUILD)/tools/testhttpd
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+faults: deps all
+	@FAULTS_FULL=1 BIN=$(abspath $(BUILD))/ssrtrack bash tests/e2e/test_faults.sh | tee $(BUILD)/faults.log; \
+	 echo "$$(grep -c '^ok' $(BUILD)/faults.log) passed, $$(grep -c '^not ok' $(BUILD)/faults.log) failed"; \
+	 ! grep -q '^not ok' $(BUILD)/faults.log
 
 bench: all $(BUILD)/tools/testhttpd
 	@bench/run.sh
