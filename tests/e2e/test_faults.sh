@@ -20,6 +20,8 @@
 export SSRTRACK_NOW=2026-01-15T12:00:00Z   # the same "after" on every run
 unset SSRTRACK_FAIL_ALLOC SSRTRACK_FAIL_WRITE SSRTRACK_FAULT_COUNT
 FULL=${FAULTS_FULL:-0}
+JOBS=${FAULTS_JOBS:-2}     # workers per sweep (the N are independent)
+LIMIT=120                  # seconds a run may take before it counts as hung
 NOMEM='out of memory'
 IOERR='disk I/O error|database or disk is full'
 
@@ -27,25 +29,27 @@ IOERR='disk I/O error|database or disk is full'
 # SQL text (schema, change_log, projections, meta, Merkle nodes, accounts).
 state() { sqlite3 "$1" "PRAGMA integrity_check" ".dump" 2>&1 | sha256sum | cut -c1-64; }
 
-# fresh BASE: x.db is a copy of BASE, with no WAL or shared memory beside it.
-fresh() { rm -f x.db-wal x.db-shm x.db-journal; cp "$1" x.db; }
+# Each worker of a sweep has its own copy: $X.db, its stderr in $X.err.
+X=x
+# fresh BASE: $X.db is a copy of BASE, with no WAL or shared memory beside it.
+fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
 
 # counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
 # ALLOCS, WRITES and AFTER (the digest of the state it leaves).
 counts() {
     local base=$1; shift
     fresh "$base"
-    SSRTRACK_FAULT_COUNT=1 "$BIN" --db x.db "$@" >/dev/null 2>x.err
+    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" >/dev/null 2>$X.err
     local rc=$? line
-    line=$(grep 'fault count:' x.err)
+    line=$(grep 'fault count:' $X.err)
     ALLOCS=$(sed -n 's/.*allocations=\([0-9]*\).*/\1/p' <<<"$line")
     WRITES=$(sed -n 's/.*writes=\([0-9]*\).*/\1/p' <<<"$line")
-    AFTER=$(state x.db)
-    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && "$BIN" --db x.db verify >/dev/null
+    AFTER=$(state $X.db)
+    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && "$BIN" --db $X.db verify >/dev/null
 }
 
 # judge RC BASE BEFORE WANT: sets WHY to what is wrong with the run just made
-# on x.db (stderr in x.err), or to nothing; WHERE to before or after.
+# on $X.db (stderr in $X.err), or to nothing; WHERE to before or after.
 # A file byte for byte the same as BASE with no WAL beside it is the state
 # before (verified once, as the state after is). Any other file must have the
 # digest of before or of after, and pass 'verify' itself.
@@ -54,20 +58,21 @@ judge() {
     local rc=$1 base=$2 before=$3 want=$4 err st
     local -a lines
     WHY= WHERE=
-    mapfile -t lines <x.err
+    mapfile -t lines <$X.err
     err=${lines[*]}
     if [[ $err =~ Sanitizer|runtime\ error ]]; then WHY="sanitizer: ${err:0:400}"; return; fi
+    if [ "$rc" -eq 124 ]; then WHY="hangs (stopped after $LIMIT s)"; return; fi
     if [ "$rc" -gt 2 ]; then WHY="exit $rc: ${err:0:300}"; return; fi
-    if [ ! -e x.db-wal ] && [ ! -e x.db-journal ] && cmp -s x.db "$base"; then WHERE=before
+    if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && cmp -s $X.db "$base"; then WHERE=before
     else
-        st=$(state x.db)
+        st=$(state $X.db)
         if [ "$st" == "$before" ]; then WHERE=before
         elif [ "$st" == "$AFTER" ]; then WHERE=after
         else
-            WHY="exit $rc, the database is neither the state before nor after: $(sqlite3 x.db 'PRAGMA integrity_check' 2>&1 | head -2 | tr '\n' ' ') ($err)"
+            WHY="exit $rc, the database is neither the state before nor after: $(sqlite3 $X.db 'PRAGMA integrity_check' 2>&1 | head -2 | tr '\n' ' ') ($err)"
             return
         fi
-        if ! "$BIN" --db x.db verify >/dev/null 2>x.verr; then WHY="verify fails: $(<x.verr)"; return; fi
+        if ! "$BIN" --db $X.db verify >/dev/null 2>$X.verr; then WHY="verify fails: $(<$X.verr)"; return; fi
     fi
     if [ "$rc" -eq 0 ]; then
         [ "$WHERE" == after ] || { WHY="exit 0 but the change is not there"; return; }
@@ -80,33 +85,55 @@ judge() {
     fi
 }
 
-# sweep LABEL VAR SUFFIX TOTAL WANT BASE CMD...: for N in 1..TOTAL, run CMD
-# on a copy of BASE with VAR=N$SUFFIX; one ok / not ok line. A run that left
-# the copy as it was leaves it for the next.
-sweep() {
-    local label=$1 var=$2 suffix=$3 total=$4 want=$5 base=$6; shift 6
-    local n rc before bad=0 errors=0 kept=0 unaffected=0 detail=()
-    before=$(state "$base")
+# worker W JOBS VAR SUFFIX TOTAL WANT BASE BEFORE CMD...: the N of a sweep
+# with N % JOBS == W, on its own copy; writes its tallies to w$W.sum and the
+# first failures to w$W.detail.
+worker() {
+    local w=$1 jobs=$2 var=$3 suffix=$4 total=$5 want=$6 base=$7 before=$8; shift 8
+    local n rc bad=0 errors=0 kept=0 unaffected=0
+    X=x$w
+    : >"w$w.detail"
     fresh "$base"
-    for ((n = 1; n <= total; n++)); do
+    for ((n = 1 + w; n <= total; n += jobs)); do
         export "$var=$n$suffix"
-        "$BIN" --db x.db "$@" >/dev/null 2>x.err
+        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" >/dev/null 2>"$X.err"
         rc=$?
         unset "$var"
         judge "$rc" "$base" "$before" "$want"
         if [ -n "$WHY" ]; then
             bad=$((bad + 1))
-            [ ${#detail[@]} -lt "${FAULTS_DETAIL:-8}" ] && detail+=("N=$n: $WHY")
+            [ "$bad" -le "${FAULTS_DETAIL:-8}" ] && printf 'N=%s: %s\n' "$n" "$WHY" >>"w$w.detail"
         elif [ "$rc" -eq 0 ]; then unaffected=$((unaffected + 1))
         elif [ "$WHERE" == after ]; then kept=$((kept + 1))
         else errors=$((errors + 1))
         fi
-        [ -n "$WHY" ] || [ "$WHERE" != before ] || [ -e x.db-wal ] || [ -e x.db-shm ] || continue
+        # A run that left the copy as it was leaves it for the next.
+        [ -n "$WHY" ] || [ "$WHERE" != before ] || [ -e "$X.db-wal" ] || [ -e "$X.db-shm" ] || continue
         fresh "$base"
+    done
+    echo "$bad $errors $kept $unaffected" >"w$w.sum"
+}
+
+# sweep LABEL VAR SUFFIX TOTAL WANT BASE CMD...: for N in 1..TOTAL, run CMD
+# on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one ok or
+# not ok line for the whole sweep.
+sweep() {
+    local label=$1 var=$2 suffix=$3 total=$4 want=$5 base=$6; shift 6
+    local w before bad=0 errors=0 kept=0 unaffected=0 b e k u detail=()
+    before=$(state "$base")
+    for ((w = 0; w < JOBS; w++)); do
+        rm -f "w$w.sum"
+        worker "$w" "$JOBS" "$var" "$suffix" "$total" "$want" "$base" "$before" "$@" &
+    done
+    wait
+    for ((w = 0; w < JOBS; w++)); do
+        read -r b e k u <"w$w.sum" || { b=1; detail+=("worker $w did not finish"); }
+        bad=$((bad + b)) errors=$((errors + e)) kept=$((kept + k)) unaffected=$((unaffected + u))
     done
     if [ "$bad" -eq 0 ]; then
         pass "$label: every N of $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
     else
+        mapfile -t -O "${#detail[@]}" detail < <(sort -t= -k2 -n w*.detail | head -n "${FAULTS_DETAIL:-8}")
         fail "$label: $bad of $total N go wrong" "${detail[@]}"
     fi
 }
@@ -114,12 +141,12 @@ sweep() {
 # sweep_path LABEL BASE CMD...: count, then sweep allocations and writes.
 sweep_path() {
     local label=$1 base=$2; shift 2
-    if ! counts "$base" "$@"; then fail "$label: counting run" "$(cat x.err)"; return; fi
+    if ! counts "$base" "$@"; then fail "$label: counting run" "$(cat $X.err)"; return; fi
     if [ "$ALLOCS" -lt 100 ] || [ "$WRITES" -lt 3 ]; then
         fail "$label: the counts are too small to be real" "allocations=$ALLOCS writes=$WRITES"; return
     fi
     [ "$AFTER" != "$(state "$base")" ] || { fail "$label: the command changes nothing"; return; }
-    "$BIN" --db "$base" verify >/dev/null 2>x.err || { fail "$label: the state before fails verify" "$(<x.err)"; return; }
+    "$BIN" --db "$base" verify >/dev/null 2>$X.err || { fail "$label: the state before fails verify" "$(<$X.err)"; return; }
     sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$ALLOCS" "$NOMEM" "$base" "$@"
     sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$WRITES" "$IOERR" "$base" "$@"
     sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$WRITES" "$IOERR" "$base" "$@"
@@ -133,19 +160,19 @@ cp "$SSRTRACK_DB" demo.db
 REC_SET=(rec set SSR1-9 status=complete owner=X --effective 2015-01-01 --reason r)
 
 fresh demo.db
-run "$BIN" --db x.db "${REC_SET[@]}"
+run "$BIN" --db $X.db "${REC_SET[@]}"
 eq "unset, the hooks say nothing" "$RC:$ERR" "0:"
 fresh demo.db
-SSRTRACK_FAIL_ALLOC=1 run "$BIN" --db x.db "${REC_SET[@]}"
+SSRTRACK_FAIL_ALLOC=1 run "$BIN" --db $X.db "${REC_SET[@]}"
 eq "SSRTRACK_FAIL_ALLOC=1 fails the first allocation" "$RC:$ERR" "2:ssrtrack: out of memory"
-SSRTRACK_FAIL_ALLOC=x run "$BIN" --db x.db "${REC_SET[@]}"
+SSRTRACK_FAIL_ALLOC=x run "$BIN" --db $X.db "${REC_SET[@]}"
 has "a malformed hook is refused" "$RC:$ERR" "^1:ssrtrack: SSRTRACK_FAIL_ALLOC: 'x' is not"
-SSRTRACK_FAIL_WRITE=1:fully run "$BIN" --db x.db "${REC_SET[@]}"
+SSRTRACK_FAIL_WRITE=1:fully run "$BIN" --db $X.db "${REC_SET[@]}"
 has "... and so is an unknown suffix" "$RC:$ERR" "^1:ssrtrack: SSRTRACK_FAIL_WRITE: '1:fully' is not"
 fresh demo.db
-SSRTRACK_FAIL_WRITE=1+:full run "$BIN" --db x.db "${REC_SET[@]}"
+SSRTRACK_FAIL_WRITE=1+:full run "$BIN" --db $X.db "${REC_SET[@]}"
 has "a full disk is reported as such" "$RC:$ERR" "^2:ssrtrack: rec set SSR1-9: .*database or disk is full"
-eq "... with nothing written" "$(state x.db)" "$(state demo.db)"
+eq "... with nothing written" "$(state $X.db)" "$(state demo.db)"
 
 
 # --- the sweeps -------------------------------------------------------------
