@@ -2,19 +2,22 @@
 # path, for every N from 1 to the number of allocations (or of database
 # writes) the command makes, the N-th one fails, on a fresh copy of the
 # database. Each run must:
-#   - exit 1 or 2 with one line on stderr naming the problem, or exit 0 with
-#     nothing on stderr when the failure did not matter (SQLite retries some
-#     allocations, and a write after the commit, in the checkpoint, may fail
-#     unseen) — and then the change must be whole;
-#   - print no sanitizer report (under `make asan`: no leak, no memory error);
+#   - exit 2 with one line on stderr naming the problem (neither failure is
+#     the input's fault, so never 1), or exit 0 with nothing on stderr when
+#     the failure did not matter (SQLite retries some allocations, and a
+#     write after the commit, in the checkpoint at close, may fail unseen) —
+#     and then the change must be whole;
+#   - not crash, hang, or print a sanitizer report (under `make asan`: no
+#     leak, no memory error);
 #   - leave a file that passes PRAGMA integrity_check and 'ssrtrack verify'
 #     and whose every table holds exactly the rows of before or of after.
 # A write that fails while a commit makes its WAL frames durable may leave the
 # change whole though the command reports the error: SQLite cannot tell, and
-# neither can we; "after" is whole, so it is accepted.
+# neither can we; "after" is whole, so it is accepted (and counted apart).
 #
-# FAULTS_FULL=1 (make faults) also sweeps the bigger paths: loading the demo,
-# importing the two source documents, and every N of the "N+" variants.
+# FAULTS_FULL=1 (make faults) also sweeps the bigger paths: a small SSR1
+# report, loading the demo, importing the two source documents, and every N
+# of the "N+" variant of allocations (all fail from the N-th on).
 . "$(dirname "$0")/lib.sh"
 
 export SSRTRACK_NOW=2026-01-15T12:00:00Z   # the same "after" on every run
