@@ -298,7 +298,7 @@ int canon_export(store_t *s, const char *as_of, FILE *f, err_t *e)
     buf_t head = BUF_INIT;
     bfmt(&head, "{\n  \"format\": \"" FORMAT_NAME "\",\n  \"version\": %d,\n  \"exported_at\": %J,\n"
                 "  \"as_of\": %J,\n  \"changes\": [", FORMAT_VERSION, now, as_of);
-    if (!buf_ok(&head)) return err_nomem(e);
+    if (!buf_ok(&head)) { buf_free(&head); return err_nomem(e); }
     fwrite(head.data, 1, head.len, f);
     buf_free(&head);
     /* One statement reads one consistent snapshot of the log. */

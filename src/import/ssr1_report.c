@@ -97,7 +97,7 @@ static int split_activities(ssr1_row *r, const char *cell, arena_t *a, err_t *e)
 {
     buf_t b = BUF_INIT;
     doc_clean(&b, cell);
-    if (!buf_ok(&b)) return err_nomem(e);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     const char *s = buf_str(&b);
     size_t n = strlen(s);
     r->acts = arena_alloc(a, sizeof(ssr1_activity) * (n / 2 + 2));

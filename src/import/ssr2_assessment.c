@@ -417,7 +417,7 @@ static int header(parser *p, char **lines, size_t nlines, size_t *i, const char 
         }
         break;
     }
-    if (!buf_ok(&h)) return err_nomem(p->e);
+    if (!buf_ok(&h)) { buf_free(&h); return err_nomem(p->e); }
     const char *answer = buf_str(&h) + at;
     while (*answer == ' ') answer++;
     int g = question_group(first);

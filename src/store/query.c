@@ -147,7 +147,7 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
     else if (where_field >= 0)
         buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
-    if (!buf_ok(&b)) return err_nomem(e);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
     int rc = db_prepare(s, b.data, &st, e);
     buf_free(&b);

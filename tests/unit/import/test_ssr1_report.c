@@ -167,6 +167,43 @@ TEST(failed_allocations_fail_the_parse)
     CHECK(failures > 0);
 }
 
+/* Cells longer than a buffer's first 256 bytes: a failure while a buffer
+ * grows is an error too, and (under `make asan`) leaks nothing. */
+TEST(failed_growth_fails_the_parse)
+{
+    char doc[4096], acts[1200] = "";
+    for (int i = 0; i < 12; i++)
+        snprintf(acts + strlen(acts), sizeof acts - strlen(acts), " %s Step %d of the long plan, "
+                 "written out at length so that the cell grows.", i % 2 ? "\xE2\x9C\x93" : "o", i + 1);
+    snprintf(doc, sizeof doc, "Status as of 18 March 2014 of the 1 SSR Review Team recommendations.\n"
+             "1 \tA topic that is long enough to need more room than a first buffer holds, "
+             "repeated: a topic that is long enough to need more room than a first buffer holds, "
+             "and once more: a topic that is long enough to need more room than a first buffer holds\t"
+             "ICANN should do the long thing.\t%s\n", acts);
+    ssr1_doc want;
+    CHECK(ssr1_parse("wide.txt", doc, strlen(doc), a, &want, &e) == 0);
+    CHECK_INT(want.rows[0].nacts, 12);
+    int failures = 0;
+    for (long n = 1;; n++) {
+        arena_t *b = arena_new();
+        CHECK(b != NULL);
+        mem_fail_at(n, 0);
+        int rc = ssr1_parse("wide.txt", doc, strlen(doc), b, &d, &e);
+        long made = mem_count();
+        mem_fail_at(0, 0);
+        if (rc != 0) CHECK_INT(e.code, ERR_NOMEM);
+        failures += rc != 0;
+        if (rc == 0) {
+            CHECK_INT(d.rows[0].nacts, 12);
+            CHECK_STR(d.rows[0].topic, want.rows[0].topic);
+            CHECK_STR(d.rows[0].acts[11].text, want.rows[0].acts[11].text);
+        }
+        arena_free(b);
+        if (made < n) break;
+    }
+    CHECK(failures > 0);
+}
+
 int main(void)
 {
     a = arena_new();
@@ -176,6 +213,7 @@ int main(void)
     RUN(damaged_documents);
     RUN(the_real_report);
     RUN(failed_allocations_fail_the_parse);
+    RUN(failed_growth_fails_the_parse);
     arena_free(a);
     TEST_EXIT();
 }
