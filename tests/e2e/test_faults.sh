@@ -63,7 +63,11 @@ judge() {
     WHY= WHERE=
     mapfile -t lines <$X.err
     err=${lines[*]}
-    if [[ $err =~ Sanitizer|runtime\ error ]]; then WHY="sanitizer: ${err:0:400}"; return; fi
+    if [[ $err =~ Sanitizer|runtime\ error ]]; then
+        # The report's kind and its first frames in our code, past the allocator.
+        WHY="sanitizer: $(grep -Em1 'ERROR: |runtime error' "$X.err" | sed 's/^==[0-9]*==//') at $(grep -Eo 'in [a-z_0-9]+ src/[^ ]+' "$X.err" | grep -Ev 'src/util/(alloc|buf|arena)\.c' | head -3 | tr '\n' ' ')"
+        return
+    fi
     if [ "$rc" -eq 124 ]; then WHY="hangs (stopped after $LIMIT s)"; return; fi
     if [ "$rc" -gt 2 ]; then WHY="exit $rc: ${err:0:300}"; return; fi
     if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && cmp -s $X.db "$base"; then WHERE=before
