@@ -5,6 +5,7 @@
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
 #   make faults    fault injection along every path of tests/e2e/test_faults.sh, the
 #                  bigger ones too (long; add BUILD=build/asan SAN=1 for sanitizers)
+#   make crash     the full crash test: 200 cycles of writers and SIGKILL (CRASH_CYCLES, CRASH_SEED)
 
 BUILD ?= build
 CC ?= cc
@@ -27,7 +28,7 @@ EMBED := $(sort $(shell find data -type f 2>/dev/null))
 UNIT_SRC := $(sort $(shell find tests/unit -name 'test_*.c'))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run test asan faults deps check clean bench
+.PHONY: all run test asan faults crash deps check clean bench
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -82,6 +83,9 @@ faults: deps all
 	@FAULTS_FULL=1 BIN=$(abspath $(BUILD))/ssrtrack bash tests/e2e/test_faults.sh | tee $(BUILD)/faults.log; \
 	 echo "$$(grep -c '^ok' $(BUILD)/faults.log) passed, $$(grep -c '^not ok' $(BUILD)/faults.log) failed"; \
 	 ! grep -q '^not ok' $(BUILD)/faults.log
+
+crash: all
+	@BIN=$(CURDIR)/$(BUILD)/ssrtrack python3 tests/crash/crash.py
 
 bench: all $(BUILD)/tools/testhttpd
 	@bench/run.sh

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The web server under load: wrk with 64 connections against / and
-# /recs/SSR1-9 of the demo, served by `ssrtrack serve`, beside nginx serving
-# the very same bytes (saved from our server) as static files, in the same
-# run. Reports requests per second (ours / nginx), p99 latency, and the
-# peak memory of both servers. A third figure renders each request (a
-# bearer token turns the anonymous cache off) to show the cost of a page.
+# The web server under load, with wrk at 64 connections, in one run:
+#  - / and /recs/SSR1-9 of the demo, served by `ssrtrack serve`, beside nginx
+#    serving the very same bytes (saved from our server) as static files;
+#  - the list of 1,000 recommendations beside Fossil serving its ticket
+#    report over the same 1,000 items as tickets.
+# Reports requests per second as ratios, p99 latency, and the peak memory of
+# the servers. Rows marked "rendered each time" send a bearer token, which
+# turns the anonymous response cache off, to show the cost of a page.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 BIN=${BIN:?}
@@ -12,6 +14,8 @@ DURATION=${WEB_DURATION:-10}
 CONNS=64
 command -v wrk >/dev/null || { echo "bench: wrk is missing (scripts/deps.sh bench)" >&2; exit 1; }
 command -v nginx >/dev/null || { echo "bench: nginx is missing (scripts/deps.sh bench)" >&2; exit 1; }
+command -v fossil >/dev/null || { echo "bench: fossil is missing (scripts/deps.sh bench)" >&2; exit 1; }
+ITEMS=${WEB_ITEMS:-1000}
 
 dir=$BENCH_TMP/web
 rm -rf "$dir"
@@ -26,10 +30,11 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 ours_port=$(free_port)
 "$BIN" --db "$db" serve --listen "127.0.0.1:$ours_port" --threads "$(nproc)" --quiet 2>"$dir/serve.log" &
 ours=$!
-nginx_pid=""
+nginx_pid="" fossil_pid=""
 cleanup() {
     kill "$ours" 2>/dev/null || true
     [ -n "$nginx_pid" ] && kill "$nginx_pid" 2>/dev/null || true
+    [ -n "$fossil_pid" ] && kill "$fossil_pid" 2>/dev/null || true
 }
 trap cleanup EXIT
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$ours_port/" && break; sleep 0.05; done
@@ -108,14 +113,70 @@ bench_pair() {
 bench_pair "/" /
 bench_pair "/recs/SSR1-9" /recs/SSR1-9
 
+# series NAME URL [HEADER]: RUNS wrk runs of one URL, recorded as NAME.
+series() {
+    local name=$1 url=$2 hdr=${3:-} i r rps=() p99=()
+    for ((i = 0; i < RUNS; i++)); do
+        r=$(run_wrk "$url" "$hdr"); rps+=("${r% *}"); p99+=("${r#* }")
+    done
+    record_values web "$name: requests/s" "req/s" 0 "${rps[@]}"
+    record_values web "$name: p99 latency" "ms" 0 "${p99[@]}"
+}
+
 # Every request rendered: a signed-in (token) visitor is never served from the cache.
-rps=() p99=()
-for ((i = 0; i < RUNS; i++)); do
-    r=$(run_wrk "http://127.0.0.1:$ours_port/recs/SSR1-9" "Authorization: Bearer $token")
-    rps+=("${r% *}"); p99+=("${r#* }")
-done
-record_values web "ssrtrack serve /recs/SSR1-9 rendered each time (signed in): requests/s" "req/s" 0 "${rps[@]}"
-record_values web "ssrtrack serve /recs/SSR1-9 rendered each time: p99 latency" "ms" 0 "${p99[@]}"
+series "ssrtrack serve /recs/SSR1-9 rendered each time" "http://127.0.0.1:$ours_port/recs/SSR1-9" "Authorization: Bearer $token"
+
+# --- 1,000 items: our list of recs beside Fossil's ticket report ----------
+# The same items in both: title, a status, a topic (Fossil: subsystem).
+awk -v n="$ITEMS" 'BEGIN {
+    split("not_started planning in_progress complete ongoing deferred", st, " ")
+    print "{\"format\": \"ssrtrack\", \"version\": 1, \"changes\": ["
+    printf "{\"entity\": \"review\", \"entity_id\": \"B1\", \"field\": \"title\", \"value\": \"Benchmark review\", \"effective_at\": \"2012-01-01\"}"
+    for (i = 1; i <= n; i++) {
+        split("review=B1|title=Recommendation number " i " of the benchmark|status=" st[i % 6 + 1] "|topic=Topic " (i % 12), kv, "|")
+        for (k = 1; k <= 4; k++) {
+            eq = index(kv[k], "=")
+            printf ",\n{\"entity\": \"rec\", \"entity_id\": \"B1-%d\", \"field\": \"%s\", \"value\": \"%s\", \"effective_at\": \"2012-01-01\"}", i, substr(kv[k], 1, eq - 1), substr(kv[k], eq + 1)
+        }
+    }
+    print "\n]}"
+}' > "$dir/items.json"
+"$BIN" --db "$db" import "$dir/items.json" >/dev/null
+[ "$(curl -sf "http://127.0.0.1:$ours_port/recs?review=B1" | grep -c '<a href="/recs/B1-')" -ge "$ITEMS" ] ||
+    { echo "bench: our list does not show the $ITEMS items" >&2; exit 1; }
+
+export USER=bench
+fossil init --admin-user bench "$dir/tickets.fossil" >/dev/null
+python3 - "$dir/items.json" > "$dir/tickets.sh" <<'PY'
+import json, shlex, sys
+recs = {}
+for c in json.load(open(sys.argv[1]))["changes"]:
+    if c["entity"] == "rec":
+        recs.setdefault(c["entity_id"], {})[c["field"]] = c["value"]
+for r in recs.values():
+    print("fossil ticket add -R \"$1\" title %s status %s subsystem %s type Code_Defect >/dev/null"
+          % (shlex.quote(r["title"]), shlex.quote(r["status"]), shlex.quote(r["topic"])))
+PY
+bash "$dir/tickets.sh" "$dir/tickets.fossil"
+fossil_port=$(free_port)
+fossil server --port "$fossil_port" --localhost "$dir/tickets.fossil" >/dev/null 2>&1 &
+fossil_pid=$!
+for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$fossil_port/rptview?rn=1" && break; sleep 0.05; done
+[ "$(curl -sf "http://127.0.0.1:$fossil_port/rptview?rn=1" | grep -c 'Recommendation number')" -ge "$ITEMS" ] ||
+    { echo "bench: Fossil's report does not show the $ITEMS tickets" >&2; exit 1; }
+
+series "ssrtrack serve the list of $ITEMS recs (/recs?review=B1)" "http://127.0.0.1:$ours_port/recs?review=B1"
+series "ssrtrack serve the list of $ITEMS recs, rendered each time" "http://127.0.0.1:$ours_port/recs?review=B1" "Authorization: Bearer $token"
+series "peer: fossil server, its ticket report over the same $ITEMS tickets (/rptview?rn=1)" "http://127.0.0.1:$fossil_port/rptview?rn=1"
+fossil_rps=$(median web "peer: fossil server, its ticket report over the same $ITEMS tickets (/rptview?rn=1): requests/s")
+figure web "requests/s on the list of $ITEMS, ssrtrack / Fossil's ticket report" \
+    "$(calc "$(median web "ssrtrack serve the list of $ITEMS recs (/recs?review=B1): requests/s") / $fossil_rps")" "-" "-"
+figure web "the same, ssrtrack rendering each request / Fossil" \
+    "$(calc "$(median web "ssrtrack serve the list of $ITEMS recs, rendered each time: requests/s") / $fossil_rps")" "-" "-"
+figure web "p99 latency on the list of $ITEMS at $CONNS connections, ssrtrack rendering each (ms)" \
+    "$(median web "ssrtrack serve the list of $ITEMS recs, rendered each time: p99 latency")" "-" "-"
+figure web "p99 latency of Fossil's report at $CONNS connections (ms)" \
+    "$(median web "peer: fossil server, its ticket report over the same $ITEMS tickets (/rptview?rn=1): p99 latency")" "-" "-"
 
 # Peak memory after all the runs: our one process; nginx's master and workers together.
 ours_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$ours/status")
@@ -126,3 +187,5 @@ for p in "$nginx_pid" $(pgrep -P "$nginx_pid" || true); do
 done
 figure web "peak memory of ssrtrack serve after every run (MiB)" "$(calc "$ours_kb / 1024")" "-" "-"
 figure web "peak memory of nginx, master and workers (MiB)" "$(calc "$nginx_kb / 1024")" "-" "-"
+fossil_kb=$(awk '/VmHWM/ { print $2 }' "/proc/$fossil_pid/status")
+figure web "peak memory of the fossil server's listening process (MiB; it forks one process per request)" "$(calc "$fossil_kb / 1024")" "-" "-"

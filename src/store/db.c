@@ -3,6 +3,8 @@
  * tables are generated from the kind descriptors in project.c. */
 #include "store/internal.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -74,7 +76,7 @@ int db_error(store_t *s, int rc, const char *what, err_t *e)
     const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
     switch (rc & 0xff) {
     case SQLITE_FULL:
-        return err_set(e, ERR_FULL, "%s: the database is full (%s)", what, msg);
+        return err_set(e, ERR_FULL, "%s: the database is full: make room on its disk, then try again", what);
     case SQLITE_BUSY: case SQLITE_LOCKED:
         return err_set(e, ERR_BUSY, "%s: the database is locked by another writer", what);
     case SQLITE_NOMEM:
@@ -152,6 +154,23 @@ static int pragma_int(store_t *s, const char *sql, long *out, err_t *e)
     return 0;
 }
 
+/* A test hook: $SSRTRACK_MAX_PAGES caps the file at that many pages on every
+ * connection, so tests can see what a full disk does without filling one. */
+static int apply_page_limit(store_t *s, err_t *e)
+{
+    const char *v = getenv("SSRTRACK_MAX_PAGES");
+    if (!v || !*v) return 0;
+    char *end;
+    errno = 0;
+    long long pages = strtoll(v, &end, 10);
+    if (errno || *end || pages < 1)
+        return err_set(e, ERR_INPUT, "SSRTRACK_MAX_PAGES: '%.40s' is not a positive whole number of pages", v);
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA max_page_count=%lld", pages);
+    long got;
+    return pragma_int(s, sql, &got, e);
+}
+
 /* Create the schema in an empty file. */
 static int create_schema(store_t *s, err_t *e)
 {
@@ -216,6 +235,7 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 10000);
+    if (apply_page_limit(s, e)) { store_close(s); return -1; }
 
     long app_id = 0, version = 0, tables = 0;
     if (pragma_int(s, "PRAGMA application_id", &app_id, e) ||

@@ -10,9 +10,9 @@
 #include "embedded.h"
 #include "report/assessment_model.h"
 #include "report/json_view.h"
-#include "report/kpi_view.h"
 #include "report/report.h"
 #include "web/handlers.h"
+#include "web/kpi_section.h"
 #include "web/recent.h"
 #include "web/recs_filter.h"
 
@@ -195,14 +195,11 @@ int api_kpis(web_req *w, char **args)
     visibility vis;
     kpi_model *all;
     size_t n;
-    if (vis_load(w, &vis) || kpi_model_list(w->db, &w->view, http_param(w->req, "review"), w->a, &all, &n, &w->err)) {
-        vis_free(&vis);
-        return fail(w);
-    }
-    json_t *arr = json_array();
-    for (size_t i = 0; arr && i < n; i++)
-        if (!vis_is_hidden(&vis, "kpi", all[i].kpi.id)) json_array_append_new(arr, kpi_model_json(&all[i], &w->view, 0));
+    int rc = vis_load(w, &vis) || visible_kpis(w, &vis, http_param(w->req, "review"), &all, &n);
     vis_free(&vis);
+    if (rc) return fail(w);
+    json_t *arr = json_array();
+    for (size_t i = 0; arr && i < n; i++) json_array_append_new(arr, kpi_model_json(&all[i], &w->view, 0));
     return web_json(w, 200, json_pack("{s:s, s:o}", "as_of", w->view.as_of, "kpis", arr ? arr : json_null()));
 }
 

@@ -23,16 +23,26 @@ static void latest(buf_t *b, const kpi_model *m)
     else buf_puts(b, "\xE2\x80\x93");
 }
 
+int visible_kpis(web_req *w, const visibility *vis, const char *review, kpi_model **out, size_t *n)
+{
+    if (kpi_model_list(w->db, &w->view, review, w->a, out, n, &w->err)) return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (!vis_is_hidden(vis, "kpi", (*out)[i].kpi.id)) (*out)[kept++] = (*out)[i];
+    *n = kept;
+    return 0;
+}
+
 int kpi_section(web_req *w, const char *rec, const visibility *vis)
 {
     kpi_model *all;
     size_t n;
-    if (kpi_model_list(w->db, &w->view, NULL, w->a, &all, &n, &w->err)) return -1;
+    if (visible_kpis(w, vis, NULL, &all, &n)) return -1;
     buf_t *b = &w->res->body;
     int shown = 0;
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
-        if (strcmp(m->kpi.v[KPI_REC], rec) != 0 || vis_is_hidden(vis, "kpi", m->kpi.id)) continue;
+        if (strcmp(m->kpi.v[KPI_REC], rec) != 0) continue;
         if (!shown++) buf_puts(b, "<h2>KPIs</h2>\n");
         bfmt(b, "<section class=\"kpi-box\"><h3><span class=\"id\">%h</span> %h ", m->kpi.id, m->kpi.v[KPI_NAME]);
         status_badge(b, m);
@@ -56,17 +66,15 @@ int kpis_page(web_req *w, char **args)
     visibility vis;
     kpi_model *all;
     size_t n;
-    if (vis_load(w, &vis) || kpi_model_list(w->db, &w->view, http_param(w->req, "review"), w->a, &all, &n, &w->err)) {
-        vis_free(&vis);
-        return web_error_from(w, &w->err);
-    }
+    int rc = vis_load(w, &vis) || visible_kpis(w, &vis, http_param(w->req, "review"), &all, &n);
+    vis_free(&vis);
+    if (rc) return web_error_from(w, &w->err);
     buf_t *b = &w->res->body;
     page_begin(w, "KPIs");
     buf_puts(b, "<h1>KPIs</h1>\n<p>Indicators with baselines and targets, and their status on the date shown: "
                 "on track, at risk, off track, achieved, or stale when a measurement is overdue.</p>\n");
     size_t count[KPI_STATUS_COUNT] = {0}, shown = 0;
-    for (size_t i = 0; i < n; i++)
-        if (!vis_is_hidden(&vis, "kpi", all[i].kpi.id)) count[all[i].eval.status]++;
+    for (size_t i = 0; i < n; i++) count[all[i].eval.status]++;
     buf_puts(b, "<p class=\"summary\">");
     for (int s = 0; s < KPI_STATUS_COUNT; s++)
         if (count[s]) bfmt(b, "<span class=\"kpi kpi-%h\">%h</span> %zu &nbsp; ", kpi_status_name((kpi_status)s),
@@ -74,7 +82,6 @@ int kpis_page(web_req *w, char **args)
     buf_puts(b, "</p>\n");
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
-        if (vis_is_hidden(&vis, "kpi", m->kpi.id)) continue;
         if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Rec</th>"
                                   "<th scope=\"col\">Status</th><th scope=\"col\">Latest</th><th scope=\"col\">Target</th>"
                                   "<th scope=\"col\">Next due</th></tr></thead><tbody>\n");
@@ -94,7 +101,6 @@ int kpis_page(web_req *w, char **args)
         bfmt(b, "</td><td>%h</td></tr>\n", m->eval.next_due[0] ? m->eval.next_due : "\xE2\x80\x93");
     }
     buf_puts(b, shown ? "</tbody></table>\n" : "<p>No KPIs yet.</p>\n");
-    vis_free(&vis);
     page_end(w);
     return 200;
 }

@@ -16,8 +16,6 @@ M=SECRET-MARKER-7Q
 "$BIN" milestone set SSR1-9.4 restricted=true >/dev/null
 "$BIN" evidence add SSR1-9 "https://example.org/$M" --title "$M evidence" >/dev/null
 "$BIN" evidence set E1 restricted=true >/dev/null
-{"format":"ssrtrack","version":1,"changes":[{"entity":"evidence","entity_id":"E1","field":"restricted","value":"true","effective_at":"$(date -u +%F)"}]}
-JSON
 "$BIN" evidence add SSR1-98 "https://example.org/x" --title "$M evidence of a restricted rec" >/dev/null
 "$BIN" kpi add SSR1-98 K98 --name "$M kpi" --unit % --direction up --target 90 --effective 2013-01-01 >/dev/null
 "$BIN" rec link SSR1-5 --related SSR1-98 --reason "$M link" >/dev/null
@@ -35,6 +33,7 @@ start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 # Crawl every public page the site links to, plus the API, feed, reports and ledger.
 urls="/ /recs /reviews /assessments /kpis /changes /changes.atom /reports /ledger /ledger/checkpoint
       /api/v1/reviews /api/v1/recs /api/v1/assessments /api/v1/assessments/SSR2-SSR1 /api/v1/reports/smart
+      /api/v1/kpis /api/v1/kpis/K98 /api/v1/kpis/K1 /api/v1/reports/evidence /reports/evidence
       /recs/SSR1-5 /recs/SSR1-9 /recs/SSR1-98 /recs/SSR1-98A /api/v1/recs/SSR1-98 /api/v1/recs/SSR1-98/history"
 for kind in implementation assessment quarterly smart evidence; do
     for f in html md csv json; do urls="$urls /reports/$kind?format=$f"; done
@@ -114,6 +113,10 @@ get "/ledger/entries?start=1&end=1001"
 eq "at most 1000 entries at a time" "$CODE" "400"
 
 # The static site shows only the public side.
+get /api/v1/kpis/K98
+eq "a restricted rec's KPI is a 404 in the public API" "$CODE" "404"
+get /api/v1/kpis -H "Authorization: Bearer $VIEW"
+hasf "a signed-in viewer sees it in the list" "$BODY" "$M kpi"
 stop_server
 ok "site export" site site
 eq "no restricted content in the static site" "$(grep -rl "$M" site | wc -l | tr -d ' ')" "0"
