@@ -3,7 +3,7 @@
  * It wraps the default VFS and every file it opens, and counts the calls that
  * change a file: xWrite, xTruncate and xSync. The N-th of them (1-based, from
  * installation) fails without touching the file — xWrite with a disk I/O
- * error or, when `full`, with "database or disk is full"; xTruncate and xSync
+ * error or, when `full`, with SQLITE_FULL (reported as "the database is full"); xTruncate and xSync
  * with their own I/O errors — and, when `sticky`, every later one too.
  * Installed only when a test asks for it; without it SQLite's default VFS is
  * used as it is. */

@@ -26,7 +26,7 @@ FULL=${FAULTS_FULL:-0}
 JOBS=${FAULTS_JOBS:-2}     # workers per sweep (the N are independent)
 LIMIT=120                  # seconds a run may take before it counts as hung
 NOMEM='out of memory'
-IOERR='disk I/O error|database or disk is full'
+IOERR='disk I/O error|the database is full'
 
 # state DB: a digest of the integrity check's verdict and of every table as
 # SQL text (schema, change_log, projections, meta, Merkle nodes, accounts).
@@ -178,7 +178,7 @@ SSRTRACK_FAIL_WRITE=1:fully run "$BIN" --db $X.db "${REC_SET[@]}"
 has "... and so is an unknown suffix" "$RC:$ERR" "^1:ssrtrack: SSRTRACK_FAIL_WRITE: '1:fully' is not"
 fresh demo.db
 SSRTRACK_FAIL_WRITE=1+:full run "$BIN" --db $X.db "${REC_SET[@]}"
-has "a full disk is reported as such" "$RC:$ERR" "^2:ssrtrack: rec set SSR1-9: .*database or disk is full"
+has "a full disk is reported as such" "$RC:$ERR" "^2:ssrtrack: rec set SSR1-9: .*the database is full"
 eq "... with nothing written" "$(state $X.db)" "$(state demo.db)"
 
 
