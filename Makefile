@@ -4,6 +4,8 @@
 #   make test      dependencies, build, every test; ends with "N passed, N failed"
 #   make asan      the same tests under AddressSanitizer and UBSan (build/asan/)
 #   make fuzz      the libFuzzer drivers of tests/fuzz/, FUZZ_TIME seconds each (clang; build/fuzz/)
+#   make faults    fault injection along every path of tests/e2e/test_faults.sh, the
+#                  bigger ones too (long; add BUILD=build/asan SAN=1 for sanitizers)
 #   make crash     the full crash test: 200 cycles of writers and SIGKILL (CRASH_CYCLES, CRASH_SEED)
 
 BUILD ?= build
@@ -37,7 +39,7 @@ FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 FUZZ_TIME ?= 60
 
-.PHONY: all run test asan crash deps check clean bench fuzz fuzz-build
+.PHONY: all run test asan faults crash deps check clean bench fuzz fuzz-build
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
@@ -110,6 +112,11 @@ test: deps all $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/tools/testhttpd
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
+
+faults: deps all
+	@FAULTS_FULL=1 BIN=$(abspath $(BUILD))/ssrtrack bash tests/e2e/test_faults.sh | tee $(BUILD)/faults.log; \
+	 echo "$$(grep -c '^ok' $(BUILD)/faults.log) passed, $$(grep -c '^not ok' $(BUILD)/faults.log) failed"; \
+	 ! grep -q '^not ok' $(BUILD)/faults.log
 
 crash: all
 	@BIN=$(CURDIR)/$(BUILD)/ssrtrack python3 tests/crash/crash.py

@@ -131,7 +131,7 @@ int cmd_key_show(cli_t *c, int argc, char **argv)
     if (stored_verifier(c, &v)) return err_prefix(&c->err, "key show");
     buf_t b = BUF_INIT;
     note_verifier_format(&v, &b);
-    if (!buf_ok(&b)) return err_nomem(&c->err);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(&c->err); }
     printf("%s\n", b.data);
     buf_free(&b);
     return 0;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/testhooks.h"
 #include "ledger/hash.h"
 #include "util/alloc.h"
 #include "util/version.h"
@@ -49,6 +50,11 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    err_t hook_err;
+    if (testhooks_start(&hook_err) != 0) {
+        fprintf(stderr, "ssrtrack: %s\n", hook_err.msg);
+        return err_exit_status(&hook_err);
+    }
     json_set_alloc_funcs(mem_alloc, mem_free);
     if (hash_init() != 0) { fprintf(stderr, "ssrtrack: cannot start libsodium\n"); return 2; }
 

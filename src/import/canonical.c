@@ -10,6 +10,7 @@
 
 #include "import/flat_json.h"
 #include "ledger/hash.h"
+#include "util/alloc.h"
 #include "util/buf.h"
 #include "util/fmt.h"
 #include "util/hex.h"
@@ -47,8 +48,13 @@ static void skip_ws(reader *r)
 static json_t *next_value(reader *r)
 {
     json_error_t je;
+    long failures = mem_failures();
     json_t *v = json_loadb(r->data + r->pos, r->len - r->pos,
                            JSON_DISABLE_EOF_CHECK | JSON_DECODE_ANY | JSON_REJECT_DUPLICATES, &je);
+    if (!v && mem_failures() != failures) {   /* Jansson may call that a syntax error */
+        err_nomem(r->e);
+        return NULL;
+    }
     if (!v) {
         char msg[300];
         snprintf(msg, sizeof msg, "invalid JSON: %s", je.text);
@@ -201,6 +207,7 @@ static int walk(store_t *s, reader *r, const char *actor, canon_stats *st)
                 skip_ws(r);
                 at = r->pos;
                 size_t used = flat_parse(&o, r->data + r->pos, r->len - r->pos);
+                if (!used && o.nomem) { rc = err_nomem(r->e); break; }
                 if (!used) {
                     char msg[160];
                     snprintf(msg, sizeof msg, "changes[%ld]: invalid JSON: %s", i, o.error);
@@ -298,7 +305,7 @@ int canon_export(store_t *s, const char *as_of, FILE *f, err_t *e)
     buf_t head = BUF_INIT;
     bfmt(&head, "{\n  \"format\": \"" FORMAT_NAME "\",\n  \"version\": %d,\n  \"exported_at\": %J,\n"
                 "  \"as_of\": %J,\n  \"changes\": [", FORMAT_VERSION, now, as_of);
-    if (!buf_ok(&head)) return err_nomem(e);
+    if (!buf_ok(&head)) { buf_free(&head); return err_nomem(e); }
     fwrite(head.data, 1, head.len, f);
     buf_free(&head);
     /* One statement reads one consistent snapshot of the log. */

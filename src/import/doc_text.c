@@ -70,6 +70,7 @@ void doc_clean(buf_t *b, const char *s)
 
 char *doc_clean_str(arena_t *a, const char *s)
 {
+    if (!s) return NULL;   /* so that a failed copy can be passed straight in */
     buf_t b = BUF_INIT;
     doc_clean(&b, s);
     char *r = buf_ok(&b) ? arena_strdup(a, buf_str(&b)) : NULL;

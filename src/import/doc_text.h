@@ -26,7 +26,7 @@ int doc_split(const char *name, const char *text, size_t len, arena_t *a, doc_li
 /* Append s to b cleaned: <tags> and {{notes}} dropped, whitespace runs made
  * one space, no space before , . ; : ! ?, trimmed at both ends. */
 void doc_clean(buf_t *b, const char *s);
-/* The same, into a new arena string. */
+/* The same, into a new arena string; NULL when memory runs out or s is NULL. */
 char *doc_clean_str(arena_t *a, const char *s);
 
 /* 1 when the line holds only whitespace. */

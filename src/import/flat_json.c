@@ -99,7 +99,10 @@ static int string(cursor *c, size_t *off)
         }
     }
     buf_putc(b, '\0');
-    if (!buf_ok(b)) return fail(c, "out of memory");
+    if (!buf_ok(b)) {
+        c->o->nomem = 1;
+        return fail(c, "out of memory");
+    }
     return 0;
 }
 
@@ -135,6 +138,7 @@ size_t flat_parse(flat_object *o, const char *data, size_t len)
     size_t keyoff[FLAT_MAX_MEMBERS], valoff[FLAT_MAX_MEMBERS];
     o->n = 0;
     o->error = NULL;
+    o->nomem = 0;
     buf_reset(&o->text);
     if (c.p >= c.end || *c.p != '{') return fail(&c, "expected an object"), 0;
     c.p++;

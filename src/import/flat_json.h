@@ -28,6 +28,7 @@ typedef struct {
     int n;
     buf_t text;           /* owns the unescaped keys and strings */
     const char *error;    /* static text when flat_parse fails */
+    int nomem;            /* 1: it failed for want of memory, not for the input */
     size_t error_at;      /* byte offset of the problem from the start */
 } flat_object;
 

@@ -37,8 +37,9 @@ static int mark_at(const char *text, const char *s, int *len)
     return st;
 }
 
-/* Sub-item tokens of row n in s ("6A", "[23B]"): register them in order. */
-static void find_subs(ssr1_row *r, const char *s, arena_t *a)
+/* Sub-item tokens of row n in s ("6A", "[23B]"): register them in order.
+ * -1 when memory runs out (a sub-item lost would change what is imported). */
+static int find_subs(ssr1_row *r, const char *s, arena_t *a)
 {
     char num[8];
     int nl = snprintf(num, sizeof num, "%d", r->number);
@@ -62,10 +63,14 @@ static void find_subs(ssr1_row *r, const char *s, arena_t *a)
         while (*q == ' ') q++;
         if (*q == '[') {
             const char *end = strchr(q, ']');
-            if (end && end - q > 1 && end - q < 40) r->sub_label[r->nsubs] = arena_strndup(a, q + 1, (size_t)(end - q - 1));
+            if (end && end - q > 1 && end - q < 40 &&
+                !(r->sub_label[r->nsubs] = arena_strndup(a, q + 1, (size_t)(end - q - 1))))
+                return -1;
         }
-        r->sub[r->nsubs++] = arena_strdup(a, id);
+        if (!(r->sub[r->nsubs] = arena_strdup(a, id))) return -1;
+        r->nsubs++;
     }
+    return 0;
 }
 
 /* The first sub-item of r that s mentions, or -1. */
@@ -94,7 +99,7 @@ static int split_activities(ssr1_row *r, const char *cell, arena_t *a, err_t *e)
 {
     buf_t b = BUF_INIT;
     doc_clean(&b, cell);
-    if (!buf_ok(&b)) return err_nomem(e);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     const char *s = buf_str(&b);
     size_t n = strlen(s);
     r->acts = arena_alloc(a, sizeof(ssr1_activity) * (n / 2 + 2));
@@ -111,6 +116,7 @@ static int split_activities(ssr1_row *r, const char *cell, arena_t *a, err_t *e)
             if (*t) r->acts[r->nacts++] = (ssr1_activity){seg_status, t, -1};
         } else if (end > s) {
             r->preface = doc_clean_str(a, arena_strndup(a, s, (size_t)(end - s)));
+            if (!r->preface) { buf_free(&b); return err_nomem(e); }
         }
         if (!*p) break;
         seg = p + len;
@@ -187,8 +193,9 @@ int ssr1_parse(const char *name, const char *text, size_t len, arena_t *a, ssr1_
                              "\xE2\x9C\x93, \xE2\x97\x8B or \xE2\x97\x87", name, cur->line, cur->number);
                 break;
             }
-            if (cur->preface) find_subs(cur, cur->preface, a);
-            for (int k = 0; k < cur->nacts; k++) find_subs(cur, cur->acts[k].text, a);
+            int lost = cur->preface && find_subs(cur, cur->preface, a);
+            for (int k = 0; k < cur->nacts && !lost; k++) lost = find_subs(cur, cur->acts[k].text, a);
+            if (lost) { rc = err_nomem(e); break; }
             for (int k = 0; k < cur->nacts; k++) cur->acts[k].sub = sub_of(cur, cur->acts[k].text);
             cur->recurring = says_recurring(cur->summary);
             for (int k = 0; k < cur->nacts; k++) cur->recurring |= says_recurring(cur->acts[k].text);

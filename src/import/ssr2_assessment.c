@@ -291,6 +291,7 @@ typedef struct {
 
 static int finish_draft(parser *p)
 {
+    if (!buf_ok(&p->draft)) return err_nomem(p->e);   /* a paragraph would be lost */
     if (!p->draft.len) return 0;
     /* Keep the paragraphs that end like sentences; others are editors' notes. */
     buf_t md = BUF_INIT;
@@ -356,7 +357,8 @@ static int finish_section(parser *p)
     /* Verdicts only where stated without doubt. */
     buf_t all = BUF_INIT;
     buf_printf(&all, "%s\n%s\n%s", g0, g1, g2);
-    sec->implemented = buf_ok(&all) ? ssr2_implemented_verdict(all.data) : NULL;
+    if (!buf_ok(&all)) { buf_free(&all); return err_nomem(p->e); }   /* not "no verdict" */
+    sec->implemented = ssr2_implemented_verdict(all.data);
     buf_free(&all);
     sec->effect = ssr2_effect_verdict(g1);
     if (!sec->effect && p->effect_hint) sec->effect = p->effect_hint > 0 ? "achieved" : "not_achieved";
@@ -390,8 +392,8 @@ static void start_section(parser *p, int number, size_t line, const char *rest)
 }
 
 /* A question header at line i (normalised text s); consumes continuation
- * lines through *i. */
-static void header(parser *p, char **lines, size_t nlines, size_t *i, const char *s)
+ * lines through *i. -1 when memory runs out. */
+static int header(parser *p, char **lines, size_t nlines, size_t *i, const char *s)
 {
     buf_t h = BUF_INIT;
     buf_puts(&h, s);
@@ -411,16 +413,18 @@ static void header(parser *p, char **lines, size_t nlines, size_t *i, const char
         /* A question broken over two lines: take the next line. */
         if (question_prefix(rest) && *i + 1 < nlines && lines[*i + 1]) {
             char *next = doc_clean_str(p->a, lines[++*i]);
+            if (!next) { buf_free(&h); return err_nomem(p->e); }
             buf_putc(&h, ' ');
-            buf_puts(&h, next ? next : "");
+            buf_puts(&h, next);
             continue;
         }
         break;
     }
+    if (!buf_ok(&h)) { buf_free(&h); return err_nomem(p->e); }
     const char *answer = buf_str(&h) + at;
     while (*answer == ' ') answer++;
     int g = question_group(first);
-    finish_draft(p);
+    if (finish_draft(p)) { buf_free(&h); return -1; }
     p->state = 1;
     p->cur = g;
     p->seen[g] = 1;
@@ -431,9 +435,11 @@ static void header(parser *p, char **lines, size_t nlines, size_t *i, const char
     p->after_effect_q = first == 2;
     if (*answer) {
         char *copy = arena_strdup(p->a, answer);
-        if (copy) t_line(&p->group[g], copy);
+        if (!copy) { buf_free(&h); return err_nomem(p->e); }
+        t_line(&p->group[g], copy);
     }
     buf_free(&h);
+    return 0;
 }
 
 int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_doc *d, err_t *e)
@@ -467,12 +473,14 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
         f->number = d->nfn;
         f->line = first + 1;
         f->urls = arena_alloc(a, sizeof(char *) * 8);
+        if (!f->urls) { buf_free(&b); return err_nomem(e); }
         buf_t plain = BUF_INIT;
+        int lost = 0;
         for (const char *s = buf_str(&b); *s;) {
             size_t n = strcspn(s, " ");
             if ((strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) && f->nurls < 8) {
                 while (n > 0 && strchr(".,;)", s[n - 1])) n--;
-                f->urls[f->nurls++] = arena_strndup(a, s, n);
+                if (!(f->urls[f->nurls++] = arena_strndup(a, s, n))) lost = 1;
             } else {
                 buf_append(&plain, s, n);
                 buf_putc(&plain, ' ');
@@ -480,10 +488,10 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
             s += n;
             while (*s == ' ') s++;
         }
-        f->text = doc_clean_str(a, buf_str(&plain));
+        f->text = buf_ok(&plain) ? doc_clean_str(a, buf_str(&plain)) : NULL;
         buf_free(&plain);
         buf_free(&b);
-        if (!f->text || !f->urls) return err_nomem(e);
+        if (!f->text || lost) return err_nomem(e);
     }
 
     /* Pass 2: footnote numbers at line ends, in order. */
@@ -534,7 +542,10 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
         char *norm = doc_clean_str(a, line);
         if (!norm) { rc = err_nomem(e); break; }
         size_t qlen;
-        if (question_at(norm, &qlen) >= 0) { header(&p, lines, L.n, &i, norm); continue; }
+        if (question_at(norm, &qlen) >= 0) {
+            if ((rc = header(&p, lines, L.n, &i, norm)) != 0) break;
+            continue;
+        }
         if (is_recommendation_header(line)) {
             if ((rc = finish_draft(&p)) != 0) break;
             p.state = 2;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "report/json_view.h"
+#include "util/alloc.h"
 #include "util/date.h"
 #include "util/fmt.h"
 #include "util/hex.h"
@@ -168,7 +169,9 @@ int ledger_proof_parse(const char *text, size_t n, arena_t *a, ledger_proof *out
     memset(out, 0, sizeof *out);
     if (n > PROOF_MAX_BYTES) return err_set(e, ERR_TOOBIG, "proof: larger than %d bytes", PROOF_MAX_BYTES);
     json_error_t je;
+    long failures = mem_failures();
     json_t *o = json_loadb(text, n, JSON_REJECT_DUPLICATES, &je);
+    if (!o && mem_failures() != failures) return err_nomem(e);   /* not the input's fault */
     if (!o) return err_set(e, ERR_INPUT, "proof: invalid JSON at line %d: %s", je.line, je.text);
     int rc = -1;
     json_t *type = json_object_get(o, "type");

@@ -210,6 +210,7 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
 {
     *out = NULL;
     if (created) *created = 0;
+    if (store_init(e)) return -1;
     struct stat sb;
     int exists = stat(path, &sb) == 0;
     if (!exists && !(flags & STORE_CREATE))

@@ -135,7 +135,10 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
             buf_free(&b);
             if (rc) return -1;
         }
-        sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        /* A copy of value is bound (the statement outlives it): that copy
+         * may fail, and an unbound id would read as "no such thing". */
+        int rc = sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        if (rc != SQLITE_OK) return db_error(s, rc, "query", e);
         return read_rows(s, *st, k, a, out, e);
     }
     buf_t b = BUF_INIT;
@@ -144,7 +147,7 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
     else if (where_field >= 0)
         buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
-    if (!buf_ok(&b)) return err_nomem(e);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
     int rc = db_prepare(s, b.data, &st, e);
     buf_free(&b);
@@ -241,8 +244,9 @@ int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e)
         buf_free(&b);
         if (rc) return -1;
     }
-    sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(*st);
+    int rc = sqlite3_bind_text(*st, 1, id, -1, SQLITE_TRANSIENT);   /* a copy: may fail */
+    if (rc != SQLITE_OK) return db_error(s, rc, "query", e);
+    rc = sqlite3_step(*st);
     sqlite3_reset(*st);
     if (rc == SQLITE_ROW) return 1;
     if (rc == SQLITE_DONE) return 0;

@@ -33,6 +33,12 @@ enum {
     STORE_CREATE = 2      /* init: create the file and schema if needed */
 };
 
+/* Once per process, before SQLite starts: routes SQLite's heap memory through
+ * util/alloc.c (so injected allocation failures reach it). store_open calls
+ * it; call it first yourself only to set up SQLite before opening (the fault
+ * VFS does). Safe to call again. */
+int store_init(err_t *e);
+
 /* Open path. Without STORE_CREATE the file must exist and be an ssrtrack
  * database of this or an older schema (an older one is migrated). A file that
  * is not a database, another application's database, or a newer schema is

@@ -1,6 +1,7 @@
 /* alloc.c — malloc wrappers with optional injected failure; see alloc.h. */
 #include "util/alloc.h"
 
+#include <limits.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 static _Atomic long fail_at;   /* 0: off; else the allocation number that fails */
 static _Atomic long counter;
 static _Atomic int fail_sticky;
+static _Atomic long failures;
 
 void mem_fail_at(long n, int sticky)
 {
@@ -16,7 +18,18 @@ void mem_fail_at(long n, int sticky)
     fail_at = n > 0 ? n : 0;
 }
 
+void mem_count_only(void) { mem_fail_at(LONG_MAX, 0); }
+
 long mem_count(void) { return counter; }
+
+long mem_failures(void) { return failures; }
+
+/* Note a NULL result; returns it. */
+static void *failed(void)
+{
+    failures++;
+    return NULL;
+}
 
 /* Returns 1 when this allocation must fail because of injection. */
 static int injected(void)
@@ -29,20 +42,20 @@ static int injected(void)
 
 void *mem_alloc(size_t n)
 {
-    if (injected()) return NULL;
-    return malloc(n ? n : 1);
+    void *p = injected() ? NULL : malloc(n ? n : 1);
+    return p ? p : failed();
 }
 
 void *mem_calloc(size_t count, size_t size)
 {
-    if (injected()) return NULL;
-    return calloc(count ? count : 1, size ? size : 1);
+    void *p = injected() ? NULL : calloc(count ? count : 1, size ? size : 1);
+    return p ? p : failed();
 }
 
 void *mem_realloc(void *p, size_t n)
 {
-    if (injected()) return NULL;
-    return realloc(p, n ? n : 1);
+    void *q = injected() ? NULL : realloc(p, n ? n : 1);
+    return q ? q : failed();
 }
 
 void mem_free(void *p) { free(p); }

@@ -17,7 +17,14 @@ char *mem_strdup(const char *s);           /* caller frees */
 /* Fault injection for tests: the n-th allocation from now (1-based) fails,
  * and every one after it too while `sticky`; n <= 0 turns injection off. */
 void mem_fail_at(long n, int sticky);
-/* Allocations counted since the last mem_fail_at (to size a fault sweep). */
+/* Allocations that have returned NULL so far, injected or not: for callers
+ * of a library that reports a failed allocation as something else (Jansson
+ * may call it a syntax error) to tell the two apart. */
+long mem_failures(void);
+
+/* Count allocations from now without failing any (to size a fault sweep). */
+void mem_count_only(void);
+/* Allocations counted since the last mem_fail_at or mem_count_only. */
 long mem_count(void);
 
 #endif

@@ -11,7 +11,7 @@
 
 #include "util/alloc.h"
 
-#define BLOCK_SIZE (64 * 1024)
+#define BLOCK_SIZE ARENA_BLOCK_SIZE
 
 #if defined(__SANITIZE_ADDRESS__)
 #define ARENA_ASAN 1

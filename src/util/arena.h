@@ -10,6 +10,10 @@
 
 typedef struct arena arena_t;
 
+/* Bytes of an ordinary block: a test that fills an arena up to near this
+ * makes the next request need a new block, an allocation that can fail. */
+#define ARENA_BLOCK_SIZE (64 * 1024)
+
 arena_t *arena_new(void);                 /* NULL on failure; free with arena_free */
 void arena_free(arena_t *a);              /* frees the arena and all it handed out */
 void *arena_alloc(arena_t *a, size_t n);  /* aligned for any type; zeroed */

@@ -10,6 +10,7 @@
 
 #include "report/json_view.h"
 #include "store/ops.h"
+#include "util/alloc.h"
 #include "web/handlers.h"
 
 #define MAX_FIELDS 24
@@ -39,7 +40,9 @@ static int admit(web_req *w, int allowed, const char *who, api_write *aw)
     if (!ct || strncmp(ct, "application/json", 16) != 0)
         return web_error(w, 415, "unsupported_media_type", "send application/json");
     json_error_t je;
+    long failures = mem_failures();
     aw->body = json_loadb(w->req->body ? w->req->body : "", w->req->body_len, JSON_REJECT_DUPLICATES, &je);
+    if (!aw->body && mem_failures() != failures) return web_error(w, 500, "no_memory", "out of memory");
     if (!aw->body) {
         char msg[200];
         snprintf(msg, sizeof msg, "invalid JSON at line %d: %s", je.line, je.text);

@@ -1,6 +1,7 @@
 /* Tests of src/import/flat_json.c. */
 #include "test.h"
 #include "import/flat_json.h"
+#include "util/alloc.h"
 
 static flat_object o;
 
@@ -59,12 +60,30 @@ TEST(buffer_moves_while_growing)
     CHECK(flat_get(&o, "k14")->str[899] == '4');
 }
 
+/* A failed allocation is told apart from bad input. */
+TEST(out_of_memory_is_not_bad_input)
+{
+    const char *text = "{\"a\": \"x\"}";
+    flat_free(&o);
+    o = (flat_object){0};
+    mem_fail_at(1, 1);
+    size_t used = parse(text);
+    mem_fail_at(0, 0);
+    CHECK_INT(used, 0);
+    CHECK(o.nomem);
+    CHECK_INT(parse(text), strlen(text));
+    CHECK(!o.nomem);
+    CHECK_INT(parse("{\"a\": x}"), 0);
+    CHECK(!o.nomem);
+}
+
 int main(void)
 {
     RUN(members_and_types);
     RUN(escapes);
     RUN(errors);
     RUN(buffer_moves_while_growing);
+    RUN(out_of_memory_is_not_bad_input);
     flat_free(&o);
     TEST_EXIT();
 }

@@ -142,6 +142,80 @@ TEST(the_real_report)
     CHECK_INT(marks, 42);
 }
 
+/* Every failed allocation while reading is an error; none changes the model
+ * (a sub-item or its label lost would change what is imported). Arena
+ * requests reach the allocator only when a block is full, so the arena is
+ * first filled to each level where the parse's own requests end a block. */
+TEST(failed_allocations_fail_the_parse)
+{
+    arena_t *t = arena_new();
+    CHECK(t && ssr1_parse("mini.txt", mini, strlen(mini), t, &d, &e) == 0);
+    size_t used = arena_used(t);
+    arena_free(t);
+    CHECK(used < ARENA_BLOCK_SIZE / 2);
+    int failures = 0;
+    for (size_t fill = ARENA_BLOCK_SIZE - used - 64; fill <= ARENA_BLOCK_SIZE; fill += 16) {
+        for (long n = 1;; n++) {
+            arena_t *b = arena_new();
+            CHECK(b && arena_alloc(b, fill));
+            mem_fail_at(n, 0);
+            int rc = ssr1_parse("mini.txt", mini, strlen(mini), b, &d, &e);
+            long made = mem_count();
+            mem_fail_at(0, 0);
+            if (rc != 0) CHECK_INT(e.code, ERR_NOMEM);
+            failures += rc != 0;
+            if (rc == 0) {
+                CHECK_INT(d.nrows, 3);
+                CHECK_INT(d.rows[1].nsubs, 2);
+                CHECK_STR(d.rows[1].sub[1], "2B");
+                CHECK_STR(d.rows[1].sub_label[1], "BETA");
+                CHECK_INT(d.rows[1].acts[1].sub, 1);
+                CHECK_INT(d.rows[0].nacts, 2);
+            }
+            arena_free(b);
+            if (made < n) break;   /* the parse made fewer than n allocations */
+        }
+    }
+    CHECK(failures > 0);
+}
+
+/* Cells longer than a buffer's first 256 bytes: a failure while a buffer
+ * grows is an error too, and (under `make asan`) leaks nothing. */
+TEST(failed_growth_fails_the_parse)
+{
+    char doc[4096], acts[1200] = "";
+    for (int i = 0; i < 12; i++)
+        snprintf(acts + strlen(acts), sizeof acts - strlen(acts), " %s Step %d of the long plan, "
+                 "written out at length so that the cell grows.", i % 2 ? "\xE2\x9C\x93" : "o", i + 1);
+    snprintf(doc, sizeof doc, "Status as of 18 March 2014 of the 1 SSR Review Team recommendations.\n"
+             "1 \tA topic that is long enough to need more room than a first buffer holds, "
+             "repeated: a topic that is long enough to need more room than a first buffer holds, "
+             "and once more: a topic that is long enough to need more room than a first buffer holds\t"
+             "ICANN should do the long thing.\t%s\n", acts);
+    ssr1_doc want;
+    CHECK(ssr1_parse("wide.txt", doc, strlen(doc), a, &want, &e) == 0);
+    CHECK_INT(want.rows[0].nacts, 12);
+    int failures = 0;
+    for (long n = 1;; n++) {
+        arena_t *b = arena_new();
+        CHECK(b != NULL);
+        mem_fail_at(n, 0);
+        int rc = ssr1_parse("wide.txt", doc, strlen(doc), b, &d, &e);
+        long made = mem_count();
+        mem_fail_at(0, 0);
+        if (rc != 0) CHECK_INT(e.code, ERR_NOMEM);
+        failures += rc != 0;
+        if (rc == 0) {
+            CHECK_INT(d.rows[0].nacts, 12);
+            CHECK_STR(d.rows[0].topic, want.rows[0].topic);
+            CHECK_STR(d.rows[0].acts[11].text, want.rows[0].acts[11].text);
+        }
+        arena_free(b);
+        if (made < n) break;
+    }
+    CHECK(failures > 0);
+}
+
 int main(void)
 {
     a = arena_new();
@@ -151,6 +225,8 @@ int main(void)
     RUN(damaged_documents);
     RUN(number_at_the_end);
     RUN(the_real_report);
+    RUN(failed_allocations_fail_the_parse);
+    RUN(failed_growth_fails_the_parse);
     arena_free(a);
     TEST_EXIT();
 }

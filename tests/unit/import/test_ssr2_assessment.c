@@ -106,6 +106,65 @@ TEST(mini_document)
     CHECK_STR(s->relevant, "no");
 }
 
+static int same_str(const char *x, const char *y) { return x == y || (x && y && strcmp(x, y) == 0); }
+
+/* 1 when two parses gave the same model. */
+static int same_doc(const ssr2_doc *x, const ssr2_doc *y)
+{
+    if (strcmp(x->as_of, y->as_of) || x->announced != y->announced || x->nsec != y->nsec ||
+        x->nfn != y->nfn)
+        return 0;
+    for (int i = 0; i < x->nfn; i++) {
+        const ssr2_footnote *f = &x->fn[i], *g = &y->fn[i];
+        if (!same_str(f->text, g->text) || f->nurls != g->nurls) return 0;
+        for (int u = 0; u < f->nurls; u++)
+            if (!same_str(f->urls[u], g->urls[u])) return 0;
+    }
+    for (int i = 0; i < x->nsec; i++) {
+        const ssr2_section *s = &x->sec[i], *t = &y->sec[i];
+        if (!same_str(s->rec_text, t->rec_text) || !same_str(s->what_done, t->what_done) ||
+            !same_str(s->how_assessed, t->how_assessed) || !same_str(s->further_work, t->further_work) ||
+            !same_str(s->implemented, t->implemented) || !same_str(s->effect, t->effect) ||
+            !same_str(s->relevant, t->relevant) || s->nfootnotes != t->nfootnotes ||
+            s->ndrafts != t->ndrafts)
+            return 0;
+        for (int k = 0; k < s->ndrafts; k++)
+            if (!same_str(s->drafts[k], t->drafts[k])) return 0;
+    }
+    return 1;
+}
+
+/* Every failed allocation while reading is an error; none changes the model.
+ * Arena requests reach the allocator only when a block is full (or when big:
+ * the footnote table has a block of its own), so the arena is first filled to
+ * each level of its last SMALL_USE bytes, where the parse's small requests
+ * end a block. */
+#define SMALL_USE 6144
+TEST(failed_allocations_fail_the_parse)
+{
+    ssr2_doc want;
+    arena_t *t = arena_new();
+    CHECK(t && ssr2_parse("mini.txt", mini, sizeof mini - 1, t, &want, &e) == 0);
+    int failures = 0;
+    for (size_t fill = ARENA_BLOCK_SIZE - SMALL_USE; fill <= ARENA_BLOCK_SIZE; fill += 16) {
+        for (long n = 1;; n++) {
+            arena_t *b = arena_new();
+            CHECK(b && arena_alloc(b, fill));
+            mem_fail_at(n, 0);
+            int rc = ssr2_parse("mini.txt", mini, sizeof mini - 1, b, &d, &e);
+            long made = mem_count();
+            mem_fail_at(0, 0);
+            if (rc != 0) CHECK_INT(e.code, ERR_NOMEM);
+            else CHECK(same_doc(&d, &want));
+            failures += rc != 0;
+            arena_free(b);
+            if (made < n) break;   /* the parse made fewer than n allocations */
+        }
+    }
+    CHECK(failures > 0);
+    arena_free(t);
+}
+
 TEST(damaged_documents)
 {
     /* Cut before the second section's answers: the missing question is named with its line. */
@@ -186,6 +245,7 @@ int main(void)
     RUN(damaged_documents);
     RUN(many_blocks);
     RUN(the_real_assessment);
+    RUN(failed_allocations_fail_the_parse);
     arena_free(a);
     TEST_EXIT();
 }

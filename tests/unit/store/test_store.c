@@ -225,6 +225,35 @@ TEST(verify_detects_edits)
     store_close(s);
 }
 
+/* A lookup whose allocation fails says so; it never answers "no such thing". */
+TEST(failed_allocations_are_not_absence)
+{
+    store_t *s = seeded();
+    CHECK(s != NULL);
+    err_t e;
+    view_t now = {0};
+    now.current = 1;
+    arena_t *a = arena_new();
+    CHECK(a != NULL);
+    int failures = 0;
+    for (long n = 1; n <= 40; n++) {
+        mem_fail_at(n, 0);
+        int there = store_exists(s, &kind_rec, "R1-1", &e);
+        mem_fail_at(0, 0);
+        CHECK(there == 1 || (there == -1 && e.code == ERR_NOMEM));
+        failures += there == -1;
+        mem_fail_at(n, 0);
+        ent_t en;
+        int rc = store_get(s, &kind_rec, &now, "R1-1", a, &en, &e);
+        mem_fail_at(0, 0);
+        CHECK(rc == 0 || e.code == ERR_NOMEM);
+        failures += rc != 0;
+    }
+    CHECK(failures >= 2);
+    arena_free(a);
+    store_close(s);
+}
+
 int main(void)
 {
     if (!mkdtemp(dir)) return 1;
@@ -237,6 +266,7 @@ int main(void)
     RUN(rebuild_matches_incremental);
     RUN(new_ids_and_evidence_targets);
     RUN(verify_detects_edits);
+    RUN(failed_allocations_are_not_absence);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0) return 1;

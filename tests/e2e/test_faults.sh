@@ -1,0 +1,218 @@
+# End-to-end: fault injection (docs/cli.md, "Environment"). Along a command's
+# path, for every N from 1 to the number of allocations (or of database
+# writes) the command makes, the N-th one fails, on a fresh copy of the
+# database. Each run must:
+#   - exit 2 with one line on stderr naming the problem (neither failure is
+#     the input's fault, so never 1), or exit 0 with nothing on stderr when
+#     the failure did not matter (SQLite retries some allocations, and a
+#     write after the commit, in the checkpoint at close, may fail unseen) —
+#     and then the change must be whole;
+#   - not crash, hang, or print a sanitizer report (under `make asan`: no
+#     leak, no memory error);
+#   - leave a file that passes PRAGMA integrity_check and 'ssrtrack verify'
+#     and whose every table holds exactly the rows of before or of after.
+# A write that fails while a commit makes its WAL frames durable may leave the
+# change whole though the command reports the error: SQLite cannot tell, and
+# neither can we; "after" is whole, so it is accepted (and counted apart).
+#
+# FAULTS_FULL=1 (make faults) also sweeps the bigger paths: a small SSR1
+# report, loading the demo, importing the two source documents, and every N
+# of the "N+" variant of allocations (all fail from the N-th on).
+. "$(dirname "$0")/lib.sh"
+
+export SSRTRACK_NOW=2026-01-15T12:00:00Z   # the same "after" on every run
+unset SSRTRACK_FAIL_ALLOC SSRTRACK_FAIL_WRITE SSRTRACK_FAULT_COUNT
+FULL=${FAULTS_FULL:-0}
+JOBS=${FAULTS_JOBS:-2}     # workers per sweep (the N are independent)
+LIMIT=120                  # seconds a run may take before it counts as hung
+NOMEM='out of memory'
+IOERR='disk I/O error|the database is full'
+
+# state DB: a digest of the integrity check's verdict and of every table as
+# SQL text (schema, change_log, projections, meta, Merkle nodes, accounts).
+state() { sqlite3 "$1" "PRAGMA integrity_check" ".dump" 2>&1 | sha256sum | cut -c1-64; }
+
+# Each worker of a sweep has its own copy: $X.db, its stderr in $X.err.
+X=x
+# fresh BASE: $X.db is a copy of BASE, with no WAL or shared memory beside it.
+fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
+
+# counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
+# ALLOCS, WRITES and AFTER (the digest of the state it leaves).
+counts() {
+    local base=$1; shift
+    fresh "$base"
+    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" >/dev/null 2>$X.err
+    local rc=$? line
+    line=$(grep 'fault count:' $X.err)
+    ALLOCS=$(sed -n 's/.*allocations=\([0-9]*\).*/\1/p' <<<"$line")
+    WRITES=$(sed -n 's/.*writes=\([0-9]*\).*/\1/p' <<<"$line")
+    AFTER=$(state $X.db)
+    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && "$BIN" --db $X.db verify >/dev/null
+}
+
+# judge RC BASE BEFORE WANT: sets WHY to what is wrong with the run just made
+# on $X.db (stderr in $X.err), or to nothing; WHERE to before or after.
+# A file byte for byte the same as BASE with no WAL beside it is the state
+# before (verified once, as the state after is). Any other file must have the
+# digest of before or of after, and pass 'verify' itself.
+# Only builtins and cmp run on the common path: a sweep makes thousands of runs.
+judge() {
+    local rc=$1 base=$2 before=$3 want=$4 err st
+    local -a lines
+    WHY= WHERE=
+    mapfile -t lines <$X.err
+    err=${lines[*]}
+    if [[ $err =~ Sanitizer|runtime\ error ]]; then
+        # The report's kind and its first frames in our code, past the allocator.
+        WHY="sanitizer: $(grep -Em1 'ERROR: |runtime error' "$X.err" | sed 's/^==[0-9]*==//') at $(grep -Eo 'in [a-z_0-9]+ src/[^ ]+' "$X.err" | grep -Ev 'src/util/(alloc|buf|arena)\.c' | head -3 | tr '\n' ' ')"
+        return
+    fi
+    if [ "$rc" -eq 124 ]; then WHY="hangs (stopped after $LIMIT s)"; return; fi
+    if [ "$rc" -gt 2 ]; then WHY="exit $rc: ${err:0:300}"; return; fi
+    if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && cmp -s $X.db "$base"; then WHERE=before
+    else
+        st=$(state $X.db)
+        if [ "$st" == "$before" ]; then WHERE=before
+        elif [ "$st" == "$AFTER" ]; then WHERE=after
+        else
+            WHY="exit $rc, the database is neither the state before nor after: $(sqlite3 $X.db 'PRAGMA integrity_check' 2>&1 | head -2 | tr '\n' ' ') ($err)"
+            return
+        fi
+        if ! "$BIN" --db $X.db verify >/dev/null 2>$X.verr; then WHY="verify fails: $(<$X.verr)"; return; fi
+    fi
+    if [ "$rc" -eq 0 ]; then
+        [ "$WHERE" == after ] || { WHY="exit 0 but the change is not there"; return; }
+        [ ${#lines[@]} -eq 0 ] || { WHY="exit 0 with stderr: $err"; return; }
+    else
+        # Neither failure is the input's fault: exit 2, not 1.
+        [ "$rc" -eq 2 ] || { WHY="exit $rc: $err"; return; }
+        [ ${#lines[@]} -eq 1 ] || { WHY="exit $rc with ${#lines[@]} lines on stderr: ${err:0:300}"; return; }
+        [[ $err =~ ^ssrtrack:\ .*($want) ]] || { WHY="stderr does not name the problem: $err"; return; }
+    fi
+}
+
+# worker W JOBS VAR SUFFIX TOTAL WANT BASE BEFORE CMD...: the N of a sweep
+# with N % JOBS == W, on its own copy; writes its tallies to w$W.sum and the
+# first failures to w$W.detail.
+worker() {
+    local w=$1 jobs=$2 var=$3 suffix=$4 total=$5 want=$6 base=$7 before=$8; shift 8
+    local n rc bad=0 errors=0 kept=0 unaffected=0
+    X=x$w
+    : >"w$w.detail"
+    fresh "$base"
+    for ((n = 1 + w; n <= total; n += jobs)); do
+        export "$var=$n$suffix"
+        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" >/dev/null 2>"$X.err"
+        rc=$?
+        unset "$var"
+        judge "$rc" "$base" "$before" "$want"
+        if [ -n "$WHY" ]; then
+            bad=$((bad + 1))
+            [ "$bad" -le "${FAULTS_DETAIL:-8}" ] && printf 'N=%s: %s\n' "$n" "$WHY" >>"w$w.detail"
+        elif [ "$rc" -eq 0 ]; then unaffected=$((unaffected + 1))
+        elif [ "$WHERE" == after ]; then kept=$((kept + 1))
+        else errors=$((errors + 1))
+        fi
+        # A run that left the copy as it was leaves it for the next.
+        [ -n "$WHY" ] || [ "$WHERE" != before ] || [ -e "$X.db-wal" ] || [ -e "$X.db-shm" ] || continue
+        fresh "$base"
+    done
+    echo "$bad $errors $kept $unaffected" >"w$w.sum"
+}
+
+# sweep LABEL VAR SUFFIX TOTAL WANT BASE CMD...: for N in 1..TOTAL, run CMD
+# on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one ok or
+# not ok line for the whole sweep.
+sweep() {
+    local label=$1 var=$2 suffix=$3 total=$4 want=$5 base=$6; shift 6
+    local w before bad=0 errors=0 kept=0 unaffected=0 b e k u detail=()
+    before=$(state "$base")
+    for ((w = 0; w < JOBS; w++)); do
+        rm -f "w$w.sum"
+        worker "$w" "$JOBS" "$var" "$suffix" "$total" "$want" "$base" "$before" "$@" &
+    done
+    wait
+    for ((w = 0; w < JOBS; w++)); do
+        read -r b e k u <"w$w.sum" || { b=1; detail+=("worker $w did not finish"); }
+        bad=$((bad + b)) errors=$((errors + e)) kept=$((kept + k)) unaffected=$((unaffected + u))
+    done
+    if [ "$bad" -eq 0 ]; then
+        pass "$label: every N of $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
+    else
+        mapfile -t -O "${#detail[@]}" detail < <(sort -t= -k2 -n w*.detail | head -n "${FAULTS_DETAIL:-8}")
+        fail "$label: $bad of $total N go wrong" "${detail[@]}"
+    fi
+}
+
+# sweep_path LABEL BASE CMD...: count, then sweep allocations and writes.
+sweep_path() {
+    local label=$1 base=$2; shift 2
+    if ! counts "$base" "$@"; then fail "$label: counting run" "$(cat $X.err)"; return; fi
+    if [ "$ALLOCS" -lt 100 ] || [ "$WRITES" -lt 3 ]; then
+        fail "$label: the counts are too small to be real" "allocations=$ALLOCS writes=$WRITES"; return
+    fi
+    [ "$AFTER" != "$(state "$base")" ] || { fail "$label: the command changes nothing"; return; }
+    "$BIN" --db "$base" verify >/dev/null 2>$X.err || { fail "$label: the state before fails verify" "$(<$X.err)"; return; }
+    sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$ALLOCS" "$NOMEM" "$base" "$@"
+    sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$WRITES" "$IOERR" "$base" "$@"
+    sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$WRITES" "$IOERR" "$base" "$@"
+    [ "$FULL" = 1 ] && sweep "$label, allocation N and all after fail" SSRTRACK_FAIL_ALLOC "+" "$ALLOCS" "$NOMEM" "$base" "$@"
+}
+
+# --- the hooks themselves ---------------------------------------------------
+
+"$BIN" init >/dev/null && "$BIN" demo >/dev/null
+cp "$SSRTRACK_DB" demo.db
+REC_SET=(rec set SSR1-9 status=complete owner=X --effective 2015-01-01 --reason r)
+
+fresh demo.db
+run "$BIN" --db $X.db "${REC_SET[@]}"
+eq "unset, the hooks say nothing" "$RC:$ERR" "0:"
+fresh demo.db
+SSRTRACK_FAIL_ALLOC=1 run "$BIN" --db $X.db "${REC_SET[@]}"
+eq "SSRTRACK_FAIL_ALLOC=1 fails the first allocation" "$RC:$ERR" "2:ssrtrack: out of memory"
+SSRTRACK_FAIL_ALLOC=x run "$BIN" --db $X.db "${REC_SET[@]}"
+has "a malformed hook is refused" "$RC:$ERR" "^1:ssrtrack: SSRTRACK_FAIL_ALLOC: 'x' is not"
+SSRTRACK_FAIL_WRITE=1:fully run "$BIN" --db $X.db "${REC_SET[@]}"
+has "... and so is an unknown suffix" "$RC:$ERR" "^1:ssrtrack: SSRTRACK_FAIL_WRITE: '1:fully' is not"
+fresh demo.db
+SSRTRACK_FAIL_WRITE=1+:full run "$BIN" --db $X.db "${REC_SET[@]}"
+has "a full disk is reported as such" "$RC:$ERR" "^2:ssrtrack: rec set SSR1-9: .*the database is full"
+eq "... with nothing written" "$(state $X.db)" "$(state demo.db)"
+
+
+# --- the sweeps -------------------------------------------------------------
+
+sweep_path "rec set" demo.db "${REC_SET[@]}"
+
+# A small canonical file (an export of a small database) into a new one.
+rm -f "$SSRTRACK_DB"*
+seed_small
+"$BIN" export > small.json
+rm -f "$SSRTRACK_DB"*
+"$BIN" init >/dev/null
+cp "$SSRTRACK_DB" empty.db
+sweep_path "import (canonical JSON)" empty.db import small.json
+
+[ "$FULL" = 1 ] || exit 0
+
+# A small SSR1 report, in the layout docs/import.md describes.
+cat > mini.txt <<'EOF'
+Implementation of the Review Recommendations, as of 18 March 2014
+Below, the state of work on each of the 3 SSR Review Team recommendations adopted by the ICANN Board.
+	Topic	Summary	Milestones
+1 	Scope	ICANN should write down its scope.	✓ Scope drafted. o Scope under review.
+2 	Roles.	#2 - ICANN should define the roles.	Split as 2A [RED] and 2B [BLUE]: √ 2A - roles of red. ○ 2B – roles of blue.
+3	Upkeep	ICANN should keep records up to date.	◇ Plan the upkeep. This is an on-going task.
+EOF
+sweep_path "import --format ssr1-report (3 recs)" empty.db import --format ssr1-report mini.txt
+sweep_path "demo (497 changes)" empty.db demo
+R1=$SEEDS/002_0b44ff1b59d411cb.txt
+R2=$SEEDS/000_1b707e8e43b30b9a.txt
+if [ -f "$R1" ] && [ -f "$R2" ]; then
+    sweep_path "import --format ssr1-report (the SSR1 report)" empty.db import --format ssr1-report "$R1"
+    sweep_path "import --format ssr2-assessment (the SSR2 assessment)" empty.db import --format ssr2-assessment "$R2"
+else
+    fail "the source documents are in \$SEEDS" "missing $R1 or $R2"
+fi
