@@ -167,7 +167,7 @@ static void t_line(target *t, const char *line)
 static void t_break(target *t)
 {
     const char *s = buf_str(&t->md);
-    size_t n = t->md.len;   /* not strlen: this runs at every blank line */
+    size_t n = buf_ok(&t->md) ? t->md.len : 0;   /* not strlen: this runs at every blank line */
     while (n && s[n - 1] == ' ') n--;
     /* A footnote number after the sentence: " \[12\]". */
     if (n >= 4 && s[n - 1] == ']' && s[n - 2] == '\\') {

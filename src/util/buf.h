@@ -4,7 +4,8 @@
  * its limit) `failed` is set, later appends do nothing, and the owner checks
  * buf_ok() once at the end. The buffer owns `data`; buf_free releases it and
  * buf_detach hands it to the caller (who frees it with mem_free). `data` is
- * always NUL-terminated when buf_ok() and len > 0. */
+ * always NUL-terminated when buf_ok() and len > 0; after a failure `len`
+ * says nothing, and buf_str() gives "". */
 #ifndef SSR_BUF_H
 #define SSR_BUF_H
 
