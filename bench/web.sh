@@ -66,7 +66,7 @@ http {
     }
 }
 CONF
-chmod -R a+rX "$dir"   # nginx's workers run as nobody when started as root
+chmod a+x "$BENCH_TMP"; chmod -R a+rX "$dir"   # nginx's workers run as nobody when started as root
 nginx -c "$dir/nginx/nginx.conf" -p "$dir/nginx" &
 nginx_pid=$!
 for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$nginx_port/" && break; sleep 0.05; done
