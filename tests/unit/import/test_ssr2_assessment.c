@@ -38,6 +38,14 @@ TEST(verdict_wording)
     V(ssr2_relevant_verdict, "It may still be relevant.", NULL);
 }
 
+/* The six questions, as the assessment prints them (two to a line). */
+#define Q_DONE "What was done to implement the recommendation?"
+#define Q_FULL "Was the recommendation fully"
+#define Q_EFFECT "Did the implementation have the intended effect?"
+#define Q_HOW "How was the assessment"
+#define Q_RELEVANT "Is the recommendation still relevant today?"
+#define Q_FURTHER "If so, what further work needed?"
+
 static const char mini[] =
     "Preamble. The team worked from its inception until the end of \n"
     "2018 on this.\n"
@@ -49,16 +57,16 @@ static const char mini[] =
     "https://example.org/b\n"
     " keep it up to date.\n"
     "\n"
-    "What was done to implement the recommendation? Was the recommendation fully \n"
+    Q_DONE " " Q_FULL " \n"
     "implemented?\n"
     "A statement exists as the page shows      1\n"
     "\n"
     "and it was revised. This recommendation was not fully implemented.\n"
     "\n"
-    "Did the implementation have the intended effect? How was the assessment \n"
+    Q_EFFECT " " Q_HOW " \n"
     "conducted?\n"
     "The implementation did not have its intended effect. We read the documents.      2\n"
-    "Is the recommendation still relevant today? If so, what further work needed? If not, \n"
+    Q_RELEVANT " " Q_FURTHER " If not, \n"
     "why not?\n"
     "It remains relevant.\n"
     "RECOMMENDATION: \n"
@@ -72,7 +80,7 @@ static const char mini[] =
     "It was not.\n"
     "Did the implementation have the intended effect? \n"
     "It did not.\n"
-    "Is the recommendation still relevant today? If so, what further work needed? If not, \n"
+    Q_RELEVANT " " Q_FURTHER " If not, \n"
     "why not?\n"
     "This recommendation is not relevant today.\n"
     "NOTES: \n"
