@@ -26,7 +26,8 @@ typedef struct {
     json_t *out;             /* the response, built inside the write (under the writer's lock) */
 } api_write;
 
-/* Token, role and a JSON object body; 0 when the write may go on. */
+/* Token, role and a JSON object body; 0 when the write may go on, with
+ * aw->body held (finish() releases it), else the error response's status. */
 static int admit(web_req *w, int allowed, const char *who, api_write *aw)
 {
     if (!w->user || !w->via_token)
@@ -48,7 +49,11 @@ static int admit(web_req *w, int allowed, const char *who, api_write *aw)
         snprintf(msg, sizeof msg, "invalid JSON at line %d: %s", je.line, je.text);
         return web_error(w, 400, "invalid_json", msg);
     }
-    if (!json_is_object(aw->body)) return web_error(w, 400, "invalid_json", "the body must be a JSON object");
+    if (!json_is_object(aw->body)) {
+        json_decref(aw->body);
+        aw->body = NULL;
+        return web_error(w, 400, "invalid_json", "the body must be a JSON object");
+    }
     return 0;
 }
 
@@ -96,11 +101,28 @@ static int meta(web_req *w, api_write *aw)
     return 0;
 }
 
+/* Release the body; the response: `status` with aw->out, or the write's error. */
 static int finish(web_req *w, api_write *aw, int rc, int status)
 {
     json_decref(aw->body);
     if (rc) { json_decref(aw->out); return web_error_from(w, &w->err); }
     return web_json(w, status, aw->out);
+}
+
+typedef int (*write_fn)(web_req *w, store_t *s, void *ctx);
+
+/* After admit(): the fields of `fields` (less those in skip), "effective"
+ * and "reason", then fn through the one writer; answers with `status`. */
+static int write_fields(web_req *w, api_write *aw, json_t *fields, const char *const *skip, write_fn fn,
+                        int status)
+{
+    int rc = collect(w, aw, fields, skip);
+    if (!rc) rc = meta(w, aw);
+    if (rc) {
+        json_decref(aw->body);
+        return rc;
+    }
+    return finish(w, aw, web_write(w, fn, aw), status);
 }
 
 /* The rec as it now stands, for responses. */
@@ -133,27 +155,19 @@ int api_create_rec(web_req *w, char **args)
     api_write aw = {0};
     static const char *const skip[] = {"id", "effective", "reason", NULL};
     int rc = admit(w, can_edit(w), "editors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
+    if (rc) return rc;
     json_t *id = json_object_get(aw.body, "id");
     if (!json_is_string(id)) { json_decref(aw.body); return web_error(w, 422, "invalid", "give the new rec's \"id\""); }
     aw.id = json_string_value(id);
     aw.new_id = (char *)aw.id;
-    if ((rc = collect(w, &aw, aw.body, skip)) || (rc = meta(w, &aw))) { json_decref(aw.body); return rc; }
-    rc = web_write(w, write_rec, &aw);
-    return finish(w, &aw, rc, 201);
+    return write_fields(w, &aw, aw.body, skip, write_rec, 201);
 }
 
 int api_update_rec(web_req *w, char **args)
 {
     api_write aw = {.id = args[0]};
     int rc = admit(w, can_edit(w), "editors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
-    if ((rc = collect(w, &aw, json_object_get(aw.body, "set"), NULL)) || (rc = meta(w, &aw))) {
-        json_decref(aw.body);
-        return rc;
-    }
-    rc = web_write(w, write_rec, &aw);
-    return finish(w, &aw, rc, 200);
+    return rc ? rc : write_fields(w, &aw, json_object_get(aw.body, "set"), NULL, write_rec, 200);
 }
 
 static int write_add_milestone(web_req *w, store_t *s, void *ctx)
@@ -170,10 +184,7 @@ int api_add_milestone(web_req *w, char **args)
     api_write aw = {.rec = args[0]};
     static const char *const skip[] = {"effective", "reason", NULL};
     int rc = admit(w, can_edit(w), "editors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
-    if ((rc = collect(w, &aw, aw.body, skip)) || (rc = meta(w, &aw))) { json_decref(aw.body); return rc; }
-    rc = web_write(w, write_add_milestone, &aw);
-    return finish(w, &aw, rc, 201);
+    return rc ? rc : write_fields(w, &aw, aw.body, skip, write_add_milestone, 201);
 }
 
 static int write_milestone(web_req *w, store_t *s, void *ctx)
@@ -192,13 +203,7 @@ int api_update_milestone(web_req *w, char **args)
 {
     api_write aw = {.id = args[0]};
     int rc = admit(w, can_edit(w), "editors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
-    if ((rc = collect(w, &aw, json_object_get(aw.body, "set"), NULL)) || (rc = meta(w, &aw))) {
-        json_decref(aw.body);
-        return rc;
-    }
-    rc = web_write(w, write_milestone, &aw);
-    return finish(w, &aw, rc, 200);
+    return rc ? rc : write_fields(w, &aw, json_object_get(aw.body, "set"), NULL, write_milestone, 200);
 }
 
 static int write_item(web_req *w, store_t *s, void *ctx)
@@ -220,13 +225,7 @@ int api_put_item(web_req *w, char **args)
 {
     api_write aw = {.assessment = args[0], .rec = args[1]};
     int rc = admit(w, can_assess(w), "assessors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
-    if ((rc = collect(w, &aw, json_object_get(aw.body, "set"), NULL)) || (rc = meta(w, &aw))) {
-        json_decref(aw.body);
-        return rc;
-    }
-    rc = web_write(w, write_item, &aw);
-    return finish(w, &aw, rc, 200);
+    return rc ? rc : write_fields(w, &aw, json_object_get(aw.body, "set"), NULL, write_item, 200);
 }
 
 static int write_signoff(web_req *w, store_t *s, void *ctx)
@@ -244,7 +243,7 @@ int api_add_signoff(web_req *w, char **args)
 {
     api_write aw = {.assessment = args[0], .rec = args[1]};
     int rc = admit(w, can_assess(w), "assessors", &aw);
-    if (rc) { json_decref(aw.body); return rc; }
+    if (rc) return rc;
     json_t *d = json_object_get(aw.body, "dissent"), *wd = json_object_get(aw.body, "withdraw");
     if ((d && !json_is_string(d) && !json_is_null(d)) || (wd && !json_is_boolean(wd))) {
         json_decref(aw.body);
