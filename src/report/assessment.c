@@ -96,6 +96,32 @@ static void render_md(buf_t *b, const asm_model *m, const view_t *v)
     }
 }
 
+void asm_item_html_records(buf_t *b, const asm_item *it)
+{
+    if (it->nevidence) {
+        buf_puts(b, "<h3>Evidence</h3>\n<ul class=\"evidence\">\n");
+        for (size_t k = 0; k < it->nevidence; k++) {
+            const ent_t *ev = &it->evidence[k];
+            bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a></li>\n", ev->v[EV_URL],
+                 ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL]);
+        }
+        buf_puts(b, "</ul>\n");
+    }
+    if (it->nsignoffs) {
+        buf_puts(b, "<h3>Sign-offs</h3>\n<ul>\n");
+        for (size_t k = 0; k < it->nsignoffs; k++) {
+            bfmt(b, "<li>%h", it->signoffs[k].v[SIGN_ASSESSOR]);
+            if (it->signoffs[k].v[SIGN_DISSENT]) {
+                buf_puts(b, "<div class=\"dissent\"><strong>Dissent:</strong> ");
+                page_markdown(b, it->signoffs[k].v[SIGN_DISSENT]);
+                buf_puts(b, "</div>");
+            }
+            buf_puts(b, "</li>\n");
+        }
+        buf_puts(b, "</ul>\n");
+    }
+}
+
 static void html_answer(buf_t *b, const char *heading, const char *text)
 {
     bfmt(b, "<h3>%h</h3>\n", heading);
@@ -141,28 +167,7 @@ static void render_html(buf_t *b, const asm_model *m, const view_t *v)
         html_answer(b, "What was done", f[ITEM_WHAT_DONE]);
         html_answer(b, "How it was assessed", f[ITEM_HOW_ASSESSED]);
         html_answer(b, "Further work", f[ITEM_FURTHER_WORK]);
-        if (it->nevidence) {
-            buf_puts(b, "<h3>Evidence</h3>\n<ul>\n");
-            for (size_t k = 0; k < it->nevidence; k++) {
-                const ent_t *ev = &it->evidence[k];
-                bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a></li>\n", ev->v[EV_URL],
-                     ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL]);
-            }
-            buf_puts(b, "</ul>\n");
-        }
-        if (it->nsignoffs) {
-            buf_puts(b, "<h3>Sign-offs</h3>\n<ul>\n");
-            for (size_t k = 0; k < it->nsignoffs; k++) {
-                bfmt(b, "<li>%h", it->signoffs[k].v[SIGN_ASSESSOR]);
-                if (it->signoffs[k].v[SIGN_DISSENT]) {
-                    buf_puts(b, "<div class=\"dissent\"><strong>Dissent:</strong> ");
-                    page_markdown(b, it->signoffs[k].v[SIGN_DISSENT]);
-                    buf_puts(b, "</div>");
-                }
-                buf_puts(b, "</li>\n");
-            }
-            buf_puts(b, "</ul>\n");
-        }
+        asm_item_html_records(b, it);
         buf_puts(b, "</section>\n");
     }
     page_close(b);

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "store/store.h"
+#include "util/buf.h"
 
 typedef struct {
     ent_t item;               /* its rec_text: the recommendation as the assessment quotes it */
@@ -39,6 +40,10 @@ int asm_load(store_t *s, const view_t *v, const char *id, const char *only_rec, 
 /* Index of a value in the item enums (for the counts); -1 when unset. */
 int asm_implemented_index(const char *v);
 int asm_effect_index(const char *v);
+
+/* An item's evidence links and its sign-offs with any dissent, as HTML
+ * (headings and lists), for the report and the assessment page. */
+void asm_item_html_records(buf_t *b, const asm_item *it);
 
 /* The assessment as JSON (new reference; NULL on OOM). */
 json_t *asm_json(const asm_model *m, const view_t *v);

@@ -158,26 +158,7 @@ int assessment_page(web_req *w, char **args)
             bfmt(b, "<h3>%h</h3>", answers[k].heading);
             page_markdown(b, f[answers[k].field]);
         }
-        if (it->nevidence) {
-            buf_puts(b, "<h3>Evidence</h3><ul class=\"evidence\">");
-            for (size_t k = 0; k < it->nevidence; k++)
-                bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a></li>", it->evidence[k].v[EV_URL],
-                     it->evidence[k].v[EV_TITLE] ? it->evidence[k].v[EV_TITLE] : it->evidence[k].v[EV_URL]);
-            buf_puts(b, "</ul>");
-        }
-        if (it->nsignoffs) {
-            buf_puts(b, "<h3>Sign-offs</h3><ul>");
-            for (size_t k = 0; k < it->nsignoffs; k++) {
-                bfmt(b, "<li>%h", it->signoffs[k].v[SIGN_ASSESSOR]);
-                if (it->signoffs[k].v[SIGN_DISSENT]) {
-                    buf_puts(b, "<div class=\"dissent\"><strong>Dissent:</strong> ");
-                    page_markdown(b, it->signoffs[k].v[SIGN_DISSENT]);
-                    buf_puts(b, "</div>");
-                }
-                buf_puts(b, "</li>");
-            }
-            buf_puts(b, "</ul>");
-        }
+        asm_item_html_records(b, it);
         if (can_assess(w) && !w->via_token) item_form(w, a, it);
         buf_puts(b, "</section>\n");
     }
