@@ -73,7 +73,7 @@ $(BUILD)/tools/testhttpd: tests/tools/testhttpd.c
 	@mkdir -p $(dir $@)
 	@$(CC) -std=c11 -O2 -Wall -Wextra -Werror -pthread -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h $(BUILD)/libssrtrack.a
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h tests/unit/store/db_files.h $(BUILD)/libssrtrack.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
 	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)

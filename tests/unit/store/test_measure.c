@@ -1,26 +1,9 @@
 /* Tests of src/store/measure.c and src/store/linkcheck.c: documentation
  * lags, "has a KPI with a target" as of a date, and the link checks table. */
-#include <unistd.h>
-
 #include "test.h"
+#include "store/db_files.h"
 #include "ledger/hash.h"
 #include "store/measure.h"
-
-static char dir[] = "/tmp/ssrtrack-measure-XXXXXX";
-static int counter;
-
-static store_t *fresh(void)
-{
-    char path[256];
-    snprintf(path, sizeof path, "%s/m%d.db", dir, counter++);
-    store_t *s = NULL;
-    err_t e;
-    if (store_open(path, STORE_CREATE, &s, NULL, &e) != 0) {
-        printf("# open: %s\n", e.msg);
-        return NULL;
-    }
-    return s;
-}
 
 /* Create or update one thing, recorded at `now`, in its own transaction. */
 static int put(store_t *s, const char *now, edit_op op, const kind_def *k, const char *id,
@@ -153,13 +136,11 @@ TEST(link_checks_latest_and_alive)
 
 int main(void)
 {
-    if (!mkdtemp(dir)) return 1;
+    if (db_files_begin()) return 1;
     hash_init();
     RUN(documentation_lags);
     RUN(kpi_with_target_as_of);
     RUN(link_checks_latest_and_alive);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) return 1;
+    if (db_files_end()) return 1;
     TEST_EXIT();
 }

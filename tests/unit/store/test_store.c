@@ -1,28 +1,9 @@
 /* Tests of src/store/: a real SQLite file in a temporary directory. */
-#include <unistd.h>
-
 #include "test.h"
+#include "store/db_files.h"
 #include "ledger/hash.h"
 #include "store/store.h"
 #include "util/alloc.h"
-
-static char dir[] = "/tmp/ssrtrack-test-XXXXXX";
-static char path[256];
-static int counter;
-
-/* A fresh database file. */
-static store_t *fresh(void)
-{
-    snprintf(path, sizeof path, "%s/t%d.db", dir, counter++);
-    store_t *s = NULL;
-    err_t e;
-    int created = 0;
-    if (store_open(path, STORE_CREATE, &s, &created, &e) != 0) {
-        printf("# open: %s\n", e.msg);
-        return NULL;
-    }
-    return created ? s : NULL;
-}
 
 static int edit(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff,
                 const char *f1, const char *v1, const char *f2, const char *v2, err_t *e)
@@ -256,7 +237,7 @@ TEST(failed_allocations_are_not_absence)
 
 int main(void)
 {
-    if (!mkdtemp(dir)) return 1;
+    if (db_files_begin()) return 1;
     hash_init();
     RUN(create_and_reopen);
     RUN(missing_and_foreign_files);
@@ -267,8 +248,6 @@ int main(void)
     RUN(new_ids_and_evidence_targets);
     RUN(verify_detects_edits);
     RUN(failed_allocations_are_not_absence);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) return 1;
+    if (db_files_end()) return 1;
     TEST_EXIT();
 }

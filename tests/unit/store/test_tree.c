@@ -3,28 +3,11 @@
  * verify, a rebuild gives the same nodes, failed allocations leave a whole
  * log, restricted things are hidden from the public leaves, and the key and
  * the checkpoints are kept. */
-#include <unistd.h>
-
 #include "test.h"
+#include "store/db_files.h"
 #include "ledger/merkle.h"
 #include "store/store.h"
 #include "util/alloc.h"
-
-static char dir[] = "/tmp/ssrtrack-tree-XXXXXX";
-static int counter;
-
-static store_t *fresh(void)
-{
-    char path[300];
-    snprintf(path, sizeof path, "%s/t%d.db", dir, counter++);
-    store_t *s = NULL;
-    err_t e;
-    if (store_open(path, STORE_CREATE, &s, NULL, &e) != 0) {
-        printf("# open: %s\n", e.msg);
-        return NULL;
-    }
-    return s;
-}
 
 static int append(store_t *s, const kind_def *k, const char *id, const char *f, const char *v, err_t *e)
 {
@@ -242,15 +225,13 @@ TEST(key_and_checkpoints_are_kept)
 
 int main(void)
 {
-    if (!mkdtemp(dir)) return 1;
+    if (db_files_begin()) return 1;
     hash_init();
     RUN(kept_tree_gives_the_roots_and_proofs_of_the_leaves);
     RUN(rebuild_gives_the_same_tree);
     RUN(failed_allocations_leave_a_whole_log);
     RUN(restricted_things_are_hidden_from_public_leaves);
     RUN(key_and_checkpoints_are_kept);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) return 1;
+    if (db_files_end()) return 1;
     TEST_EXIT();
 }
