@@ -1,10 +1,10 @@
 /* cmd_evidence.c — evidence add | list | check. The checking itself is
- * check/linkcheck.h (libcurl); its results go to the store's append-only
+ * net/linkcheck.h (libcurl); its results go to the store's append-only
  * link_checks table in one transaction after the run. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "check/linkcheck.h"
+#include "net/linkcheck.h"
 #include "cli/commands.h"
 #include "cli/render.h"
 #include "report/evidence_report.h"

@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "ledger/keyfile.h"
+#include "store/keyfile.h"
 #include "ledger/note.h"
 #include "report/ledger_json.h"
 #include "report/proof_check.h"

@@ -3,7 +3,7 @@
 
 #include "cli/commands.h"
 #include "report/report.h"
-#include "report/smart_check.h"
+#include "report/smart_report.h"
 #include "util/fmt.h"
 
 int cmd_report(cli_t *c, int argc, char **argv)

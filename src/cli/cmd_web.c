@@ -9,9 +9,9 @@
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/text.h"
-#include "web/auth.h"
 #include "web/server.h"
 #include "web/site.h"
+#include "web/web.h"
 
 int cmd_serve(cli_t *c, int argc, char **argv)
 {
@@ -96,7 +96,7 @@ int cmd_user_add(cli_t *c, int argc, char **argv)
     pw[strcspn(pw, "\r\n")] = '\0';
     size_t n = strlen(pw);
     if (n < 10) return err_set(&c->err, ERR_INPUT, "user add: the password must have at least 10 characters");
-    char *hash = auth_hash_password(c->a, pw, &c->err);
+    char *hash = accounts_hash_password(c->a, pw, &c->err);
     memset(pw, 0, sizeof pw);
     if (!hash) return err_prefix(&c->err, "user add");
     if (accounts_add_user(c->store, pos[0], role, hash, &c->err)) return err_prefix(&c->err, "user add");
@@ -113,7 +113,7 @@ int cmd_token_create(cli_t *c, int argc, char **argv)
     if (found < 0) return -1;
     if (!found) return err_set(&c->err, ERR_NOTFOUND, "token create: no such user: %s", pos[0]);
     unsigned char h[32];
-    char *secret = auth_new_secret(c->a, h);
+    char *secret = accounts_new_secret(c->a, h);
     if (!secret) return err_nomem(&c->err);
     if (accounts_new_token(c->store, h, pos[0], &c->err)) return err_prefix(&c->err, "token create");
     /* Shown once; only its hash is kept. */

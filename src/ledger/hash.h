@@ -1,4 +1,4 @@
-/* hash.h — the hashes of the change log (SHA-256, via libsodium).
+/* hash.h — the hashes of the change log (SHA-256, ledger/sha256.c).
  *
  *   chain hash of row n = SHA-256(chain hash of row n-1 || encoding(row n)),
  *                         with 32 zero bytes before the first row;

@@ -7,7 +7,7 @@
 
 #include "report/assessment_model.h"
 #include "report/json_view.h"
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 
 /* The assessment a report is about: o->assessment, else the first one that

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "report/json_view.h"
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 
 static const char *const key_text =

@@ -8,7 +8,7 @@
 
 #include "report/chart.h"
 #include "report/json_view.h"
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 
 #define MAX_QUARTERS 400

@@ -1,9 +1,11 @@
 /* accounts.c — see accounts.h. Each write is its own transaction. */
 #include "store/accounts.h"
 
+#include <sodium.h>
 #include <string.h>
 
 #include "store/internal.h"
+#include "util/hex.h"
 
 /* Run one write statement with bound text/blob/integer arguments inside
  * BEGIN IMMEDIATE … COMMIT. fmt: one letter per argument: t text, b blob32, i int64. */
@@ -151,4 +153,28 @@ int accounts_failures(store_t *s, const char *user, const char *addr, long long 
     *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 0 : db_error(s, rc, "accounts", e);
+}
+
+char *accounts_hash_password(arena_t *a, const char *password, err_t *e)
+{
+    char *out = arena_alloc(a, crypto_pwhash_STRBYTES);
+    if (!out) { err_nomem(e); return NULL; }
+    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        err_set(e, ERR_NOMEM, "not enough memory to hash the password");
+        return NULL;
+    }
+    return out;
+}
+
+char *accounts_new_secret(arena_t *a, unsigned char hash[32])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    char *hex = arena_alloc(a, 65);
+    if (!hex) return NULL;
+    hex_encode(raw, sizeof raw, hex);
+    crypto_hash_sha256(hash, (const unsigned char *)hex, 64);
+    sodium_memzero(raw, sizeof raw);
+    return hex;
 }

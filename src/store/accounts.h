@@ -1,7 +1,7 @@
 /* accounts.h — users, sessions, API tokens and failed sign-ins: the web's
  * operational tables. Nothing here is part of the change log; secrets are
  * stored only as hashes (Argon2id for passwords, SHA-256 for session ids and
- * tokens, computed by the caller). */
+ * tokens: accounts_hash_password and accounts_new_secret, below). */
 #ifndef SSR_ACCOUNTS_H
 #define SSR_ACCOUNTS_H
 
@@ -10,6 +10,12 @@
 typedef struct {
     const char *name, *role, *password;   /* password: the Argon2id string */
 } account_t;
+
+/* Hash a password (Argon2id, libsodium's interactive limits: 64 MiB, 2
+ * passes) into an arena string. */
+char *accounts_hash_password(arena_t *a, const char *password, err_t *e);
+/* A new random secret, 64 hex digits in a's memory, and its SHA-256 in hash. */
+char *accounts_new_secret(arena_t *a, unsigned char hash[32]);
 
 /* ERR_CONFLICT when the name is taken. One transaction. */
 int accounts_add_user(store_t *s, const char *name, const char *role, const char *password_hash, err_t *e);

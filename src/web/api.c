@@ -12,7 +12,7 @@
 #include "report/json_view.h"
 #include "report/report.h"
 #include "web/handlers.h"
-#include "web/kpi_section.h"
+#include "web/page_kpis.h"
 #include "web/recent.h"
 #include "web/recs_filter.h"
 

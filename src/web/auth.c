@@ -7,34 +7,9 @@
 
 #include "store/accounts.h"
 #include "util/fmt.h"
-#include "util/hex.h"
 #include "web/page.h"
 
 static long long now_s(void) { return (long long)time(NULL); }
-
-char *auth_hash_password(arena_t *a, const char *password, err_t *e)
-{
-    char *out = arena_alloc(a, crypto_pwhash_STRBYTES);
-    if (!out) { err_nomem(e); return NULL; }
-    if (crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-        err_set(e, ERR_NOMEM, "not enough memory to hash the password");
-        return NULL;
-    }
-    return out;
-}
-
-char *auth_new_secret(arena_t *a, unsigned char hash[32])
-{
-    unsigned char raw[32];
-    randombytes_buf(raw, sizeof raw);
-    char *hex = arena_alloc(a, 65);
-    if (!hex) return NULL;
-    hex_encode(raw, sizeof raw, hex);
-    crypto_hash_sha256(hash, (const unsigned char *)hex, 64);
-    sodium_memzero(raw, sizeof raw);
-    return hex;
-}
 
 /* The role of a user name, or ROLE_NONE. */
 static int role_of(web_req *w, const char *user)
@@ -185,7 +160,7 @@ int auth_signin(web_req *w, char **args)
     }
     /* A new session id at every sign-in; the old one, if any, ends. */
     unsigned char h[32], ch[32];
-    char *sid = auth_new_secret(w->a, h), *csrf = auth_new_secret(w->a, ch);
+    char *sid = accounts_new_secret(w->a, h), *csrf = accounts_new_secret(w->a, ch);
     if (!sid || !csrf) return web_error(w, 500, "no_memory", "out of memory");
     pthread_mutex_lock(&w->ctx->writer_lock);
     int rc = 0;

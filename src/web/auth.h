@@ -11,12 +11,6 @@
 #define SIGNIN_FAILS_PER_ADDR_WINDOW 30
 #define SIGNIN_ADDR_WINDOW 900
 
-/* Hash a password (Argon2id, libsodium's interactive limits: 64 MiB, 2
- * passes) into an arena string. */
-char *auth_hash_password(arena_t *a, const char *password, err_t *e);
-/* A new random secret, hex, and its SHA-256. */
-char *auth_new_secret(arena_t *a, unsigned char hash[32]);
-
 /* Fill w->user/role/csrf from a bearer token or the session cookie. An
  * expired session counts as none. */
 int auth_identify(web_req *w);

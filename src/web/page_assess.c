@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "report/assessment_model.h"
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 #include "web/handlers.h"
 #include "web/page.h"

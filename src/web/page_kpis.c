@@ -8,7 +8,7 @@
 #include "report/kpi_view.h"
 #include "util/fmt.h"
 #include "web/handlers.h"
-#include "web/kpi_section.h"
+#include "web/page_kpis.h"
 #include "web/page.h"
 
 static void status_badge(buf_t *b, const kpi_model *m)

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "core/status.h"
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 #include "util/text.h"
 #include "report/evidence_report.h"
 #include "web/handlers.h"
-#include "web/kpi_section.h"
+#include "web/page_kpis.h"
 #include "web/page.h"
 #include "web/recs_filter.h"
 #include "web/visible.h"

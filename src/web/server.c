@@ -20,7 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "ledger/keyfile.h"
+#include "store/keyfile.h"
 #include "util/alloc.h"
 #include "util/map.h"
 #include "web/auth.h"

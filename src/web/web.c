@@ -6,7 +6,7 @@
 #include <sodium.h>
 #include <string.h>
 
-#include "report/page.h"
+#include "report/layout.h"
 #include "util/fmt.h"
 #include "util/text.h"
 #include "web/auth.h"

@@ -1,4 +1,4 @@
-/* Tests of src/store/measure.c and src/store/linkcheck.c: documentation
+/* Tests of src/store/measure.c and src/store/link_checks.c: documentation
  * lags, "has a KPI with a target" as of a date, and the link checks table. */
 #include "test.h"
 #include "store/db_files.h"

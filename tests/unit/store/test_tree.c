@@ -1,4 +1,4 @@
-/* Tests of src/store/tree.c and src/store/ledger.c on real SQLite files: the
+/* Tests of src/store/tree.c and src/store/public_log.c on real SQLite files: the
  * tree kept with each transaction equals the tree of the leaves, its proofs
  * verify, a rebuild gives the same nodes, failed allocations leave a whole
  * log, restricted things are hidden from the public leaves, and the key and

@@ -1,4 +1,4 @@
-/* cmd_io.c — import (canonical JSON or a source document), export, and the
+/* cmd_import_export.c — import (canonical JSON or a source document), export, and the
  * public export of the ledger. */
 #include <string.h>
 

@@ -1,8 +1,8 @@
-/* page.h — pieces shared by the HTML and Markdown renderings of reports: a
+/* layout.h — pieces shared by the HTML and Markdown renderings of reports: a
  * self-contained HTML page (inline styles that print well), Markdown table
  * cells, and Markdown answers turned into safe HTML. */
-#ifndef SSR_PAGE_H
-#define SSR_PAGE_H
+#ifndef SSR_REPORT_LAYOUT_H
+#define SSR_REPORT_LAYOUT_H
 
 #include "util/buf.h"
 

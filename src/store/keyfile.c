@@ -1,5 +1,5 @@
 /* keyfile.c — see keyfile.h. */
-#include "ledger/keyfile.h"
+#include "store/keyfile.h"
 
 #include <string.h>
 

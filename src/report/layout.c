@@ -1,5 +1,5 @@
-/* page.c — see page.h. */
-#include "report/page.h"
+/* layout.c — see layout.h. */
+#include "report/layout.h"
 
 #include <cmark.h>
 #include <stdlib.h>

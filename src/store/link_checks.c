@@ -1,4 +1,4 @@
-/* linkcheck.c — the append-only table of link checks; see measure.h. The
+/* link_checks.c — the append-only table of link checks; see measure.h. The
  * table is operational data beside the change log: a check is a fact about
  * the web at a moment, not a change to the tracker's things. */
 #include "store/internal.h"

@@ -1,11 +1,11 @@
-/* Tests of src/check/addr.c (which addresses the checker refuses) and of
- * the link classification in src/check/linkcheck.c. */
+/* Tests of src/net/addr.c (which addresses the checker refuses) and of
+ * the link classification in src/net/linkcheck.c. */
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
 #include "test.h"
-#include "check/addr.h"
-#include "check/linkcheck.h"
+#include "net/addr.h"
+#include "net/linkcheck.h"
 
 static int v4(const char *text)
 {

@@ -1,7 +1,7 @@
-/* kpi_section.h — KPIs as the web shows them: the list a user may see, and
+/* page_kpis.h — KPIs as the web shows them: the list a user may see, and
  * the KPIs of one rec with a chart each, for its page. */
-#ifndef SSR_KPI_SECTION_H
-#define SSR_KPI_SECTION_H
+#ifndef SSR_WEB_PAGE_KPIS_H
+#define SSR_WEB_PAGE_KPIS_H
 
 #include "web/visible.h"
 

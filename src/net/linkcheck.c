@@ -3,14 +3,14 @@
  * them) takes jobs from the list in order; a slot runs its job's HEAD and/or
  * GET, then takes the next job. Bodies are hashed as they stream in, so no
  * body is held in memory. */
-#include "check/linkcheck.h"
+#include "net/linkcheck.h"
 
 #include <curl/curl.h>
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
 
-#include "check/addr.h"
+#include "net/addr.h"
 #include "util/alloc.h"
 #include "util/hex.h"
 #include "util/version.h"

@@ -15,7 +15,7 @@
  *     proxy; no credentials; TLS certificates verified.
  *   - Unless allow_private, every connection (each redirect hop too) is
  *     refused when the address the name resolved to is not public
- *     (check/addr.h): no packet is sent to it. */
+ *     (net/addr.h): no packet is sent to it. */
 #ifndef SSR_LINKCHECK_H
 #define SSR_LINKCHECK_H
 

@@ -1,5 +1,5 @@
 /* addr.c — see addr.h. */
-#include "check/addr.h"
+#include "net/addr.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

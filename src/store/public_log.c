@@ -1,4 +1,4 @@
-/* ledger.c — the public side of the log: leaves with their visibility (the
+/* public_log.c — the public side of the log: leaves with their visibility (the
  * rule is core/visibility.c; this file asks the current tables), the log's
  * public key, and the signed checkpoints that were issued. */
 #include "store/internal.h"

@@ -1,4 +1,4 @@
-/* smart.c — the SMART findings of every rec (core/smart.h) as a report, and
+/* smart_report.c — the SMART findings of every rec (core/smart.h) as a report, and
  * the per-rec check that `ssrtrack lint` prints. */
 #include "report/report_internal.h"
 
@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "report/json_view.h"
-#include "report/page.h"
-#include "report/smart_check.h"
+#include "report/layout.h"
+#include "report/smart_report.h"
 #include "store/measure.h"
 #include "util/fmt.h"
 

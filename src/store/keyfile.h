@@ -1,6 +1,7 @@
 /* keyfile.h — the private signing key file, read for the commands and the
- * server that sign checkpoints. The one part of ledger/ that reads a file;
- * the path comes from the caller. */
+ * server that sign checkpoints. File I/O, so it lives beside the database
+ * file it belongs to rather than in the pure ledger/; the path comes from
+ * the caller. */
 #ifndef SSR_KEYFILE_H
 #define SSR_KEYFILE_H
 

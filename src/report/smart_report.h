@@ -1,7 +1,7 @@
-/* smart_check.h — the SMART findings of recs as stored: the data the check
+/* smart_report.h — the SMART findings of recs as stored: the data the check
  * needs (owner, topic, due dates, milestones, KPIs) gathered for each rec. */
-#ifndef SSR_SMART_CHECK_H
-#define SSR_SMART_CHECK_H
+#ifndef SSR_SMART_REPORT_H
+#define SSR_SMART_REPORT_H
 
 #include "core/smart.h"
 #include "store/store.h"
