@@ -30,4 +30,9 @@ void change_encode(const change_t *c, buf_t *out)
     put_str(out, c->recorded_at);
     put_str(out, c->actor);
     put_str(out, c->reason);
+    if (c->tx > 0) {
+        put_str(out, c->reported_at);
+        n = snprintf(seq, sizeof seq, "%lld", c->tx);
+        put_field(out, seq, (size_t)n);
+    }
 }

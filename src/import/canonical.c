@@ -16,7 +16,7 @@
 #include "util/hex.h"
 
 #define FORMAT_NAME "ssrtrack"
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 
 typedef struct {
     const char *name;
@@ -25,6 +25,9 @@ typedef struct {
     size_t line_pos;   /* newlines counted up to here */
     long line;
     err_t *e;
+    /* The transaction of the previous entry: its "tx", 0 when it had none,
+     * -1 for a version-1 row; group_start: the seq its group began at. */
+    long long group, group_start;
 } reader;
 
 static long line_at(reader *r, size_t pos)
@@ -99,11 +102,40 @@ static int member(reader *r, size_t at, long i, const flat_object *o, const char
     return 0;
 }
 
+/* Put the entry in its transaction (docs/format.md): entries with the same
+ * "tx" one after another make one; entries without one, one after another,
+ * another; an entry with a hash but no "tx" is a row of version 1. With seq,
+ * a "tx" must be the seq its transaction begins at. */
+static int group_entry(store_t *s, reader *r, size_t at, long i, const flat_object *o, int hashed,
+                       long long next)
+{
+    const flat_member *tx = flat_get(o, "tx");
+    char msg[160];
+    if (tx && (tx->type != FJ_INT || tx->num < 1)) {
+        snprintf(msg, sizeof msg, "changes[%ld]: 'tx' must be a positive integer", i);
+        return fail(r, at, msg);
+    }
+    long long group = tx ? tx->num : hashed ? -1 : 0;
+    if (group == -1) store_version1_rows(s);
+    else if (group != r->group || r->group_start == 0) {
+        store_new_tx(s);
+        r->group_start = next;
+    }
+    r->group = group;
+    if (tx && flat_get(o, "seq") && tx->num != r->group_start) {
+        snprintf(msg, sizeof msg, "changes[%ld]: tx %lld is not the seq its transaction begins at (%lld)",
+                 i, tx->num, r->group_start);
+        return fail(r, at, msg);
+    }
+    return 0;
+}
+
 static int import_entry(store_t *s, reader *r, size_t at, long i, const flat_object *o,
                         const char *actor, canon_stats *st)
 {
     static const char *const known[] = {"seq", "entity", "entity_id", "field", "value",
-                                        "effective_at", "recorded_at", "actor", "reason", "hash", NULL};
+                                        "effective_at", "recorded_at", "actor", "reason",
+                                        "reported", "tx", "hash", NULL};
     char msg[400];
     for (int m = 0; m < o->n; m++) {
         int ok = 0;
@@ -113,12 +145,12 @@ static int import_entry(store_t *s, reader *r, size_t at, long i, const flat_obj
             return fail(r, at, msg);
         }
     }
-    const char *entity, *id, *field, *value, *eff, *rec, *who, *why, *hash;
+    const char *entity, *id, *field, *value, *eff, *rec, *who, *why, *rep, *hash;
     if (member(r, at, i, o, "entity", 1, &entity) || member(r, at, i, o, "entity_id", 1, &id) ||
         member(r, at, i, o, "field", 1, &field) || member(r, at, i, o, "value", 1, &value) ||
         member(r, at, i, o, "effective_at", 1, &eff) || member(r, at, i, o, "recorded_at", 0, &rec) ||
         member(r, at, i, o, "actor", 0, &who) || member(r, at, i, o, "reason", 0, &why) ||
-        member(r, at, i, o, "hash", 0, &hash))
+        member(r, at, i, o, "reported", 0, &rep) || member(r, at, i, o, "hash", 0, &hash))
         return -1;
     const kind_def *k = kind_find(entity);
     if (!k) {
@@ -148,6 +180,11 @@ static int import_entry(store_t *s, reader *r, size_t at, long i, const flat_obj
         snprintf(msg, sizeof msg, "changes[%ld]: a hash needs its seq", i);
         return fail(r, at, msg);
     }
+    if (store_set_reported(s, rep, r->e)) {
+        snprintf(msg, sizeof msg, "changes[%ld]: reported", i);
+        return err_prefix(r->e, "%s:%ld: %s", r->name, line_at(r, at), msg);
+    }
+    if (group_entry(s, r, at, i, o, hash != NULL, next)) return -1;
     if (store_append(s, k, id, field, value, eff, who ? who : actor, why ? why : "", r->e)) {
         snprintf(msg, sizeof msg, "changes[%ld] (%s %s)", i, entity, id);
         return err_prefix(r->e, "%s:%ld: %s", r->name, line_at(r, at), msg);
@@ -231,7 +268,7 @@ static int walk(store_t *s, reader *r, const char *actor, canon_stats *st)
         } else if (strcmp(key, "version") == 0) {
             bad = !json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > FORMAT_VERSION;
             seen_format |= 2;
-            if (bad) fail(r, at, "'version' must be 1 (this ssrtrack reads version 1)");
+            if (bad) fail(r, at, "'version' must be 1 or 2 (this ssrtrack reads versions 1 and 2)");
         }
         json_decref(v);
         if (bad) return -1;
@@ -248,7 +285,7 @@ int canon_import_tx(store_t *s, const char *name, const char *data, size_t len, 
 {
     memset(st, 0, sizeof *st);
     if (memchr(data, '\0', len)) return err_set(e, ERR_INPUT, "%s: binary data, not a JSON document", name);
-    reader r = {name, data, len, 0, 0, 1, e};
+    reader r = {name, data, len, 0, 0, 1, e, 0, 0};
     return walk(s, &r, actor, st);
 }
 
@@ -283,6 +320,7 @@ static int export_row(void *ctx, const change_t *c)
                 "\"effective_at\": %J, \"recorded_at\": %J, \"actor\": %J, \"reason\": %J",
          c->entity, c->entity_id, c->field, c->value, c->effective_at, c->recorded_at, c->actor,
          c->reason);
+    if (c->tx) bfmt(&x->b, ", \"reported\": %J, \"tx\": %lld", c->reported_at, c->tx);
     if (!x->as_of) {
         char hash[65];
         hex_encode(c->hash, 32, hash);

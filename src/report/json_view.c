@@ -86,9 +86,12 @@ json_t *json_change(const change_t *c)
 {
     char hash[65];
     hex_encode(c->hash, 32, hash);
-    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s}",
+    /* tx is null for a row of version 1, whose encoding has neither tx nor
+     * reported date (its "reported" is then the date it was recorded). */
+    return json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:s}",
                      "seq", (json_int_t)c->seq, "entity", c->entity, "entity_id", c->entity_id,
                      "field", c->field, "value", c->value, "effective_at", c->effective_at,
                      "recorded_at", c->recorded_at, "actor", c->actor, "reason", c->reason,
-                     "hash", hash);
+                     "reported", c->reported_at ? c->reported_at : "",
+                     "tx", c->tx ? json_integer(c->tx) : json_null(), "hash", hash);
 }

@@ -61,10 +61,12 @@ void ledger_entry_format(buf_t *b, const leaf_t *l)
     char hash[2 * HASH_SIZE + 1];
     hex_encode(c->hash, HASH_SIZE, hash);
     bfmt(b, ", \"entity\": %J, \"entity_id\": %J, \"field\": %J, \"value\": %J, "
-            "\"effective_at\": %J, \"recorded_at\": %J, \"actor\": %J, \"reason\": %J, "
-            "\"hash\": %J}",
+            "\"effective_at\": %J, \"recorded_at\": %J, \"actor\": %J, \"reason\": %J",
          c->entity, c->entity_id, c->field, c->value, c->effective_at, c->recorded_at, c->actor,
-         c->reason, hash);
+         c->reason);
+    if (c->tx) bfmt(b, ", \"reported\": %J, \"tx\": %lld", c->reported_at, c->tx);
+    else buf_puts(b, ", \"tx\": null");
+    bfmt(b, ", \"hash\": %J}", hash);
 }
 
 typedef struct {
@@ -159,6 +161,19 @@ static int get_change(json_t *c, long long seq, arena_t *a, change_t *out, err_t
         if (!json_is_string(v))
             return err_set(e, ERR_INPUT, "proof: 'change.%s' must be a string", keys[i]);
         if (!(*dst[i] = arena_strndup(a, json_string_value(v), json_string_length(v))))
+            return err_nomem(e);
+    }
+    /* Version 2 (docs/ledger.md): a tx, and the reported date with it. */
+    json_t *tx = json_object_get(c, "tx"), *rep = json_object_get(c, "reported");
+    out->tx = 0;
+    out->reported_at = NULL;
+    if (tx && !json_is_null(tx)) {
+        if (!json_is_integer(tx) || json_integer_value(tx) < 1 || json_integer_value(tx) > seq)
+            return err_set(e, ERR_INPUT, "proof: 'change.tx' must be null or a seq from 1 to %lld", seq);
+        if (!json_is_string(rep))
+            return err_set(e, ERR_INPUT, "proof: 'change.reported' must be a string");
+        out->tx = json_integer_value(tx);
+        if (!(out->reported_at = arena_strndup(a, json_string_value(rep), json_string_length(rep))))
             return err_nomem(e);
     }
     return 0;

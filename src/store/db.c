@@ -55,17 +55,55 @@ static const char *const migrations[] = {
     "CREATE TABLE IF NOT EXISTS merkle_nodes(key INTEGER PRIMARY KEY, hash BLOB NOT NULL);"
     "CREATE TABLE IF NOT EXISTS checkpoints(id INTEGER PRIMARY KEY, tree_size INTEGER NOT NULL,"
     " root BLOB NOT NULL, issued_at TEXT NOT NULL, note TEXT NOT NULL);",
+    /* 4 -> 5: entries of version 2 (docs/ledger.md): the date a fact was first
+     * reported, and the transaction a change belongs to. Rows written before
+     * keep NULL in both and their version-1 encoding. (ALTER TABLE has no IF
+     * NOT EXISTS: add_column makes the step harmless to replay.) */
+    "+change_log reported_at TEXT;"
+    "+change_log tx INTEGER;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
 
 int store_schema_version(void) { return 1 + MIGRATIONS; }
 
+/* "+TABLE COLUMN TYPE;" in a step: ALTER TABLE TABLE ADD COLUMN COLUMN TYPE,
+ * unless the table has that column already. *sql moves past the ';'. */
+static int add_column(store_t *s, const char **sql, err_t *e)
+{
+    char table[64], column[64], type[64];
+    int used = 0;
+    if (sscanf(*sql, "+%63s %63s %63[^;];%n", table, column, type, &used) != 3 || !used)
+        return err_set(e, ERR_INTERNAL, "a malformed schema step");
+    *sql += used;
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT count(*) FROM pragma_table_info(?1) WHERE name = ?2", &st, e)) return -1;
+    sqlite3_bind_text(st, 1, table, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, column, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    int have = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW) return db_error(s, rc, "database", e);
+    if (have) return 0;
+    char alter[256];
+    snprintf(alter, sizeof alter, "ALTER TABLE %s ADD COLUMN %s %s", table, column, type);
+    return db_exec(s, alter, e);
+}
+
+/* One step: SQL, or lines of add_column. */
+static int run_step(store_t *s, const char *sql, err_t *e)
+{
+    if (*sql != '+') return db_exec(s, sql, e);
+    while (*sql == '+')
+        if (add_column(s, &sql, e)) return -1;
+    return 0;
+}
+
 /* Run the steps from version `from` to the newest, inside the caller's transaction. */
 static int run_migrations(store_t *s, long from, err_t *e)
 {
     for (long v = from; v < 1 + MIGRATIONS; v++)
-        if (db_exec(s, migrations[v - 1], e)) return err_prefix(e, "%s: upgrading the schema to version %ld", s->path, v + 1);
+        if (run_step(s, migrations[v - 1], e)) return err_prefix(e, "%s: upgrading the schema to version %ld", s->path, v + 1);
     char pragma[64];
     snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", 1 + MIGRATIONS);
     return db_exec(s, pragma, e);
@@ -316,6 +354,20 @@ int store_begin(store_t *s, err_t *e)
     clock_now(s->now);
     if (strcmp(s->now, s->head_recorded) < 0) memcpy(s->now, s->head_recorded, TS_SIZE);
     clock_today(s->today);
+    s->tx = 0;
+    s->reported[0] = '\0';
+    return 0;
+}
+
+void store_new_tx(store_t *s) { s->tx = 0; }
+
+void store_version1_rows(store_t *s) { s->tx = -1; }
+
+int store_set_reported(store_t *s, const char *date, err_t *e)
+{
+    if (date && *date && !date_valid(date))
+        return err_set(e, ERR_INPUT, "reported date '%.40s' is not a valid date (YYYY-MM-DD)", date);
+    snprintf(s->reported, sizeof s->reported, "%s", date ? date : "");
     return 0;
 }
 

@@ -37,6 +37,11 @@ struct store {
     char head_recorded[TS_SIZE];
     char now[TS_SIZE];
     char today[DATE_SIZE];
+    /* The transaction of the appends (seq of its first change; 0 until the
+     * first append, -1: rows of version 1, without one) and their reported
+     * date ("": the date of recorded_at). Set at store_begin; see store.h. */
+    long long tx;
+    char reported[DATE_SIZE];
     buf_t scratch;
     map_t *touched;           /* "kind\tid" of things to re-fold; value: kind_def* */
     sqlite3_stmt *insert_change;
@@ -55,6 +60,9 @@ struct store {
 int db_error(store_t *s, int rc, const char *what, err_t *e);
 /* Run SQL without results; -1 with e filled on error. */
 int db_exec(store_t *s, const char *sql, err_t *e);
+/* The columns of change_log in the order row_to_change and read_changes read them. */
+#define CHANGE_COLUMNS "seq, entity, entity_id, field, value, effective_at, recorded_at, actor," \
+    " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
 /* Prepare a statement; -1 with e filled on error. */
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
 /* Copy column i as text into the arena; NULL stays NULL. */

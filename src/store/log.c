@@ -42,11 +42,17 @@ int log_save_head(store_t *s, err_t *e)
 int log_insert(store_t *s, change_t *c, err_t *e)
 {
     c->seq = s->head_seq + 1;
+    char reported[DATE_SIZE];
+    if (s->tx == 0) s->tx = c->seq;
+    c->tx = s->tx > 0 ? s->tx : 0;
+    snprintf(reported, sizeof reported, "%.10s", *s->reported ? s->reported : c->recorded_at);
+    c->reported_at = c->tx ? reported : NULL;
     unsigned char leaf[HASH_SIZE];
     if (hash_chain_leaf(s->head_hash, c, &s->scratch, c->hash, leaf) != 0) return err_nomem(e);
     if (!s->insert_change &&
         db_prepare(s, "INSERT INTO change_log(seq, entity, entity_id, field, value, effective_at,"
-                      " recorded_at, actor, reason, hash) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                      " recorded_at, actor, reason, hash, reported_at, tx)"
+                      " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
                    &s->insert_change, e))
         return -1;
     sqlite3_stmt *st = s->insert_change;
@@ -60,6 +66,10 @@ int log_insert(store_t *s, change_t *c, err_t *e)
     sqlite3_bind_text(st, 8, c->actor, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 9, c->reason, -1, SQLITE_STATIC);
     sqlite3_bind_blob(st, 10, c->hash, 32, SQLITE_STATIC);
+    if (c->tx) {
+        sqlite3_bind_text(st, 11, c->reported_at, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 12, c->tx);
+    }
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -96,8 +106,8 @@ int store_change_count(store_t *s, long long *n, err_t *e)
     return rc == SQLITE_ROW ? 0 : db_error(s, rc, "count", e);
 }
 
-/* Fill c from the current row of a statement selecting the ten columns in
- * table order. The strings point into SQLite's buffers. */
+/* Fill c from the current row of a statement selecting CHANGE_COLUMNS. The
+ * strings point into SQLite's buffers. */
 static void row_to_change(sqlite3_stmt *st, change_t *c)
 {
     c->seq = sqlite3_column_int64(st, 0);
@@ -113,9 +123,11 @@ static void row_to_change(sqlite3_stmt *st, change_t *c)
     const void *h = sqlite3_column_blob(st, 9);
     int hn = sqlite3_column_bytes(st, 9);
     if (h) memcpy(c->hash, h, hn < 32 ? (size_t)hn : 32);
+    c->reported_at = (const char *)sqlite3_column_text(st, 10);
+    c->tx = sqlite3_column_int64(st, 11);
     /* A NULL text column (only possible in a hand-edited file) reads as "". */
     const char **f[] = {&c->entity, &c->entity_id, &c->field, &c->value, &c->effective_at,
-                        &c->recorded_at, &c->actor, &c->reason};
+                        &c->recorded_at, &c->actor, &c->reason, &c->reported_at};
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         if (!*f[i]) *f[i] = "";
 }
@@ -124,8 +136,7 @@ int store_each_change(store_t *s, long long from, long long to,
                       int (*fn)(void *ctx, const change_t *c), void *ctx, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at,"
-                      " actor, reason, hash FROM change_log WHERE seq >= ?1 AND seq <= ?2"
+    if (db_prepare(s, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE seq >= ?1 AND seq <= ?2"
                       " ORDER BY seq", &st, e))
         return -1;
     sqlite3_bind_int64(st, 1, from);

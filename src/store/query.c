@@ -273,7 +273,7 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
     return 0;
 }
 
-/* Read change rows (the ten columns in table order) into an arena array. */
+/* Read change rows (CHANGE_COLUMNS) into an arena array. */
 static int read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     size_t cap = 0;
@@ -301,8 +301,10 @@ static int read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out
         c->reason = db_text(st, 8, a);
         const void *h = sqlite3_column_blob(st, 9);
         if (h && sqlite3_column_bytes(st, 9) == 32) memcpy(c->hash, h, 32);
+        c->reported_at = db_text(st, 10, a);
+        c->tx = sqlite3_column_int64(st, 11);
         if (!c->entity || !c->entity_id || !c->field || !c->value || !c->effective_at ||
-            !c->recorded_at || !c->actor || !c->reason) { bad = err_nomem(e); break; }
+            !c->recorded_at || !c->actor || !c->reason || !c->reported_at) { bad = err_nomem(e); break; }
     }
     if (bad) return -1;
     return rc == SQLITE_DONE ? 0 : db_error(s, rc, "changes", e);
@@ -313,9 +315,9 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
 {
     sqlite3_stmt *st;
     if (db_prepare(s, ascending
-                   ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason, hash"
+                   ? "SELECT " CHANGE_COLUMNS
                      " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq LIMIT ?4"
-                   : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason, hash"
+                   : "SELECT " CHANGE_COLUMNS
                      " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq DESC LIMIT ?4",
                    &st, e))
         return -1;
@@ -333,13 +335,11 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
 {
     sqlite3_stmt *st;
     const char *sql = k == &kind_rec
-        ? "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
-          " hash FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
+        ? "SELECT " CHANGE_COLUMNS " FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
           " OR (entity = 'milestone' AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1))"
           " OR (entity = 'link' AND entity_id IN (SELECT id FROM links WHERE rec = ?1 OR other = ?1))"
           " ORDER BY seq"
-        : "SELECT seq, entity, entity_id, field, value, effective_at, recorded_at, actor, reason,"
-          " hash FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
+        : "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
     if (db_prepare(s, sql, &st, e)) return -1;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);

@@ -60,6 +60,18 @@ void store_rollback(store_t *s);
  * it may not precede the newest recorded change nor follow now. For imports
  * that carry their own history. */
 int store_set_recorded(store_t *s, const char *ts, err_t *e);
+/* The date on which what follows in this transaction was first reported
+ * (its source document's date); NULL or "" (the default): the date it is
+ * recorded. Lag = reported - effective (docs/measures.md). */
+int store_set_reported(store_t *s, const char *date, err_t *e);
+/* The changes of one store transaction make one "transaction" of the log
+ * (tx: the seq of its first change), what people read as one change. An
+ * import that carries its own history starts a new one before each of its
+ * own transactions; store_version1_rows makes what follows rows of version
+ * 1, without tx or reported date, to re-import a full export made before
+ * version 2 with the same hashes. */
+void store_new_tx(store_t *s);
+void store_version1_rows(store_t *s);
 /* The recorded time and the UTC date of the current transaction. */
 const char *store_now(const store_t *s);
 const char *store_today(const store_t *s);

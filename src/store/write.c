@@ -60,7 +60,7 @@ int store_append(store_t *s, const kind_def *k, const char *id, const char *fiel
     }
     if (check_line("actor", actor, ACTOR_MAX, 1, e) || check_line("reason", reason, REASON_MAX, 0, e))
         goto done;
-    change_t c = {0, k->name, id, k->fields[f].name, norm, effective_at, s->now, actor, reason, {0}};
+    change_t c = {0, k->name, id, k->fields[f].name, norm, effective_at, s->now, actor, reason, NULL, 0, {0}};
     if (log_insert(s, &c, e)) goto done;
     char key[KEY_MAX];
     snprintf(key, sizeof key, "%s\t%s", k->name, id);

@@ -20,6 +20,8 @@ import json
 import sys
 
 FIELDS = ["seq", "entity", "entity_id", "field", "value", "effective_at", "recorded_at", "actor", "reason"]
+# Version 2 entries (a "tx" that is not null) add these two after them.
+FIELDS_V2 = FIELDS + ["reported", "tx"]
 problems = []
 
 
@@ -33,9 +35,13 @@ def sha256(b):
     return hashlib.sha256(b).digest()
 
 
+def fields_of(change):
+    return FIELDS_V2 if change.get("tx") is not None else FIELDS
+
+
 def encode(change):
     out = b""
-    for f in FIELDS:
+    for f in fields_of(change):
         v = str(change[f]).encode("utf-8")
         out += len(v).to_bytes(4, "big") + v
     return out
@@ -204,7 +210,7 @@ def check_proofs(export, files):
                 if (shown is None) != (seq in hidden):
                     problem("inclusion %d: content %s but the rule says %s" %
                             (seq, "hidden" if shown is None else "shown", "hidden" if seq in hidden else "public"))
-                if shown is not None and any(shown[f] != changes[seq - 1][f] for f in FIELDS):
+                if shown is not None and any(shown.get(f) != changes[seq - 1].get(f) for f in fields_of(changes[seq - 1])):
                     problem("inclusion %d: the content differs from the export" % seq)
             else:
                 old, new = p["old_size"], p["new_size"]

@@ -63,7 +63,7 @@ hasnt() {
 # log_state DB: every column of every change row, as one digest.
 log_state() {
     sqlite3 "${1:-$SSRTRACK_DB}" "SELECT seq, entity, entity_id, field, value, effective_at,
-        recorded_at, actor, reason, hex(hash) FROM change_log ORDER BY seq" | sha256sum | cut -c1-64
+        recorded_at, actor, reason, reported_at, tx, hex(hash) FROM change_log ORDER BY seq" | sha256sum | cut -c1-64
 }
 log_count() { sqlite3 "${1:-$SSRTRACK_DB}" "SELECT count(*) FROM change_log"; }
 

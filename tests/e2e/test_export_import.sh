@@ -60,3 +60,30 @@ ok "hand-written import appends" import hand.json
 eq "it took effect" "$("$BIN" rec show SSR1-6 --format json | jq -r .status)" "complete"
 eq "its actor and reason are kept" "$(sqlite3 "$SSRTRACK_DB" "SELECT actor||'|'||reason FROM change_log ORDER BY seq DESC LIMIT 1")" "importer|from a spreadsheet"
 ok "still verifies" verify
+
+# Transactions and reported dates in a file: rows with the same "tx" one
+# after another are one transaction, rows without one another; "reported"
+# is kept; a bad "tx" or "reported" is refused with its place.
+before=$(log_count)
+cat > tx.json <<'JSON'
+{"format": "ssrtrack", "version": 2, "changes": [
+  {"entity": "rec", "entity_id": "SSR1-6", "field": "owner", "value": "A", "effective_at": "2014-03-18", "reported": "2014-06-01", "tx": 7},
+  {"entity": "rec", "entity_id": "SSR1-6", "field": "topic", "value": "B", "effective_at": "2014-03-18", "tx": 7},
+  {"entity": "rec", "entity_id": "SSR1-6", "field": "owner", "value": "C", "effective_at": "2015-01-01", "tx": 9},
+  {"entity": "rec", "entity_id": "SSR1-6", "field": "owner", "value": "D", "effective_at": "2015-01-02"},
+  {"entity": "rec", "entity_id": "SSR1-6", "field": "owner", "value": "E", "effective_at": "2015-01-03"}
+]}
+JSON
+ok "a file with transactions imports" import tx.json
+eq "its rows make three transactions" \
+   "$(sqlite3 "$SSRTRACK_DB" "SELECT group_concat(tx - $before, ' ') FROM change_log WHERE seq > $before")" "1 1 3 4 4"
+eq "a reported date is kept, and defaults to the recording date" \
+   "$(sqlite3 "$SSRTRACK_DB" "SELECT group_concat(reported_at = CASE seq WHEN $before + 1 THEN '2014-06-01' ELSE substr(recorded_at, 1, 10) END, '') FROM change_log WHERE seq > $before")" "11111"
+has "history JSON shows reported and tx" "$("$BIN" rec history SSR1-6 --format json | jq -c '.[-5] | [.reported, .tx > 0]')" '\["2014-06-01",true\]'
+sed 's/"tx": 9/"tx": 0/' tx.json > badtx.json
+must_fail "a tx that is not a positive integer" 1 import badtx.json
+hasf "names its place" "$ERR" "badtx.json:4: changes[2]: 'tx' must be a positive integer"
+sed 's/"reported": "2014-06-01"/"reported": "2014-13-01"/' tx.json > badrep.json
+must_fail "a reported date that is not a date" 1 import badrep.json
+hasf "names it" "$ERR" "reported date '2014-13-01' is not a valid date"
+eq "nothing written by the bad files" "$(log_count)" "$((before + 5))"

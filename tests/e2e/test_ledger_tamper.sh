@@ -62,13 +62,13 @@ refused() {  # KIND CMD...: the command must exit 1 with one stderr line
     fi
 }
 declare -A shown
-cols=(entity entity_id field value effective_at recorded_at actor reason)
+cols=(entity entity_id field value effective_at recorded_at actor reason reported_at)
 
 for ((i = 1; i <= CASES; i++)); do
     kind=$((RANDOM % 10))
     rm -f x.db x.db-wal x.db-shm "$T/case.sql"
     case $kind in
-    0)  s=$((1 + RANDOM % n)); c=${cols[RANDOM % 8]}
+    0)  s=$((1 + RANDOM % n)); c=${cols[RANDOM % 9]}
         echo "UPDATE change_log SET $c = $c || 'x' WHERE seq = $s;" > "$T/case.sql"
         cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
         if ((RANDOM % 2)); then refused "edited row" --db x.db verify; else refused "edited row" --db x.db verify --checkpoint good.ck; fi ;;
@@ -97,7 +97,7 @@ for ((i = 1; i <= CASES; i++)); do
         refused "truncated log" --db x.db verify --checkpoint good.ck ;;
     4)  v=$((RANDOM % 2))
         echo "INSERT INTO change_log SELECT seq + 1, entity, entity_id, field, 'forged', effective_at,
-              recorded_at, actor, reason, randomblob(32) FROM change_log WHERE seq = $n;
+              recorded_at, actor, reason, randomblob(32), reported_at, tx FROM change_log WHERE seq = $n;
               $([ $v -eq 1 ] && echo "UPDATE meta SET value = '$((n + 1))' WHERE key IN ('head_seq', 'tree_size');")" > "$T/case.sql"
         cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
         refused "forged row appended" --db x.db verify --checkpoint good.ck ;;

@@ -24,7 +24,7 @@ check_bad "deleted row" 6 "DELETE FROM change_log WHERE seq=6"
 check_bad "two swapped rows" 4 "UPDATE change_log SET seq=-4 WHERE seq=4; UPDATE change_log SET seq=4 WHERE seq=5; UPDATE change_log SET seq=5 WHERE seq=-4"
 check_bad "last row cut off" "$n" "DELETE FROM change_log WHERE seq=$n"
 check_bad "row edited with a recomputed-looking hash of another row" 2 "UPDATE change_log SET hash=(SELECT hash FROM change_log WHERE seq=3) WHERE seq=2"
-check_bad "appended forged row" $((n + 1)) "INSERT INTO change_log SELECT $((n + 1)), entity, entity_id, field, 'x', effective_at, recorded_at, actor, reason, hash FROM change_log WHERE seq=$n"
+check_bad "appended forged row" $((n + 1)) "INSERT INTO change_log SELECT $((n + 1)), entity, entity_id, field, 'x', effective_at, recorded_at, actor, reason, hash, reported_at, tx FROM change_log WHERE seq=$n"
 fresh
 st --db "$T/x.db" verify
 eq "the copy itself verifies" "$RC" "0"
