@@ -9,6 +9,13 @@
 int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, int nopts,
                const char **pos, int min, int max, int *npos)
 {
+    /* A test hook (docs/cli.md, "Environment"): list what this parser accepts
+     * and stop, so that tests/e2e/test_usage.sh can hold the usage in the
+     * command table to it. */
+    if (getenv("SSRTRACK_LIST_OPTIONS")) {
+        for (int k = 0; k < nopts; k++) printf("%s%s\n", opts[k].name, opts[k].takes_value ? " VALUE" : "");
+        return err_set(&c->err, ERR_INPUT, "%s: options listed (SSRTRACK_LIST_OPTIONS)", cmd);
+    }
     int np = 0, only_pos = 0;
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
@@ -128,7 +135,7 @@ static int apply_edit(cli_t *c, void *ctx)
 int cli_set_fields(cli_t *c, const char *cmd, const kind_def *k, int argc, char **argv)
 {
     opt_t o[] = {{"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = 3, np;
+    int no = NOPTS(o), np;
     const char **pos = arena_alloc(c->a, sizeof(char *) * (size_t)(argc + 1));
     field_value *fv = arena_alloc(c->a, sizeof(field_value) * (size_t)(argc + 1));
     if (!pos || !fv) return err_nomem(&c->err);

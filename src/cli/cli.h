@@ -40,6 +40,9 @@ typedef struct {
     int given;
 } opt_t;
 
+/* The number of options in an array of them. */
+#define NOPTS(o) ((int)(sizeof(o) / sizeof((o)[0])))
+
 /* Parse argv into opts and positionals (pos gets at most max; min required).
  * "--opt value", "--opt=value" and "--" are understood. Errors name the
  * command and the option. */

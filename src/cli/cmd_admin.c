@@ -9,10 +9,10 @@
 int cmd_init(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--key", 1}, {"--origin", 1}};
-    if (args_parse(c, "init", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
+    if (args_parse(c, "init", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
     /* A database without a signing key (new, or from before keys) gets one. */
     const char *key;
-    if (ledger_init_key(c, opt_value(o, 2, "--key"), opt_value(o, 2, "--origin"), &key)) return -1;
+    if (ledger_init_key(c, opt_value(o, NOPTS(o), "--key"), opt_value(o, NOPTS(o), "--origin"), &key)) return -1;
     if (c->db_created) printf("created %s\n", c->db_path);
     else printf("%s is already an ssrtrack database%s\n", c->db_path, key ? "" : "; nothing changed");
     if (key) fputs(key, stdout);
@@ -22,8 +22,8 @@ int cmd_init(cli_t *c, int argc, char **argv)
 int cmd_rebuild(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--tree", 0}};
-    if (args_parse(c, "rebuild", argc, argv, o, 1, NULL, 0, 0, NULL)) return -1;
-    int tree_only = opt_given(o, 1, "--tree");
+    if (args_parse(c, "rebuild", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    int tree_only = opt_given(o, NOPTS(o), "--tree");
     if ((tree_only ? store_tree_rebuild : store_rebuild)(c->store, &c->err))
         return err_prefix(&c->err, "rebuild");
     printf("rebuilt %s from %lld changes\n", tree_only ? "the Merkle tree" : "the projections and the Merkle tree",

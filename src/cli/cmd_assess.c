@@ -21,7 +21,7 @@ int cmd_assess_new(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--by", 1}, {"--of", 1}, {"--as-of", 1}, {"--title", 1}, {"--effective", 1},
                  {"--reason", 1}, {"--actor", 1}};
-    int no = 7;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "assess new", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     static const char *const need[] = {"--by", "--of", "--as-of"};
@@ -55,7 +55,7 @@ static int do_item(cli_t *c, void *ctx)
 int cmd_assess_set(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = 3, np;
+    int no = NOPTS(o), np;
     const char **pos = arena_alloc(c->a, sizeof(char *) * (size_t)(argc + 1));
     field_value *fv = arena_alloc(c->a, sizeof(field_value) * (size_t)(argc + 1));
     if (!pos || !fv) return err_nomem(&c->err);
@@ -105,7 +105,7 @@ int cmd_assess_signoff(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--by", 1}, {"--dissent", 1}, {"--withdraw", 0}, {"--effective", 1},
                  {"--reason", 1}, {"--actor", 1}};
-    int no = 6;
+    int no = NOPTS(o);
     const char *pos[2];
     if (args_parse(c, "assess signoff", argc, argv, o, no, pos, 2, 2, NULL)) return -1;
     const char *by = opt_value(o, no, "--by");
@@ -137,7 +137,7 @@ static const char *or_dash(const char *s) { return s ? s : "-"; }
 int cmd_assess_show(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--known-at", 1}, {"--format", 1}};
-    int no = 3, np;
+    int no = NOPTS(o), np;
     const char *pos[2];
     if (args_parse(c, "assess show", argc, argv, o, no, pos, 1, 2, &np)) return -1;
     const char *fmt = cli_format(c, "assess show", opt_value(o, no, "--format"), "text|json", "text");
@@ -190,13 +190,13 @@ int cmd_assess_show(cli_t *c, int argc, char **argv)
 int cmd_assess_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--format", 1}};
-    if (args_parse(c, "assess list", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
-    const char *fmt = cli_format(c, "assess list", opt_value(o, 2, "--format"), "table|json", "table");
+    if (args_parse(c, "assess list", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char *fmt = cli_format(c, "assess list", opt_value(o, NOPTS(o), "--format"), "table|json", "table");
     if (!fmt) return -1;
     view_t v;
     ent_t *as;
     size_t n;
-    if (store_view(c->store, opt_value(o, 2, "--as-of"), NULL, &v, &c->err) ||
+    if (store_view(c->store, opt_value(o, NOPTS(o), "--as-of"), NULL, &v, &c->err) ||
         store_list(c->store, &kind_assessment, &v, -1, NULL, c->a, &as, &n, &c->err))
         return err_prefix(&c->err, "assess list");
     if (strcmp(fmt, "json") == 0) {

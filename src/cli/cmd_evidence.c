@@ -62,7 +62,7 @@ static int do_add(cli_t *c, void *ctx)
 int cmd_evidence_add(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--title", 1}, {"--kind", 1}, {"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     const char *pos[2];
     if (args_parse(c, "evidence add", argc, argv, o, no, pos, 2, 2, NULL)) return -1;
     ev_add a = {.target = pos[0], .url = pos[1]};
@@ -83,7 +83,7 @@ int cmd_evidence_add(cli_t *c, int argc, char **argv)
 int cmd_evidence_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--target", 1}, {"--as-of", 1}, {"--format", 1}};
-    int no = 3;
+    int no = NOPTS(o);
     if (args_parse(c, "evidence list", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "evidence list", opt_value(o, no, "--format"), "table|json|csv", "table");
     if (!fmt) return -1;
@@ -192,7 +192,7 @@ int cmd_evidence_check(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--concurrency", 1}, {"--timeout", 1}, {"--total-timeout", 1},
                  {"--allow-private", 0}, {"--format", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     if (args_parse(c, "evidence check", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "evidence check", opt_value(o, no, "--format"), "text|json", "text");
     if (!fmt) return -1;

@@ -57,7 +57,7 @@ int cmd_import(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--format", 1}, {"--actor", 1}, {"--review", 1}, {"--effective", 1},
                  {"--assessment", 1}, {"--by", 1}, {"--of", 1}, {"--as-of", 1}};
-    int no = 8;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "import", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "import", opt_value(o, no, "--format"),
@@ -78,13 +78,13 @@ int cmd_import(cli_t *c, int argc, char **argv)
 int cmd_export(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--public", 0}};
-    if (args_parse(c, "export", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
-    if (opt_given(o, 2, "--public")) {
+    if (args_parse(c, "export", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    if (opt_given(o, NOPTS(o), "--public")) {
         /* The public side of the whole log: no subset, or its tree would differ. */
-        if (opt_given(o, 2, "--as-of"))
+        if (opt_given(o, NOPTS(o), "--as-of"))
             return err_set(&c->err, ERR_INPUT, "export: --public exports the whole log; it takes no --as-of");
         return ledger_export_public(c->store, stdout, &c->err) ? err_prefix(&c->err, "export") : 0;
     }
-    if (canon_export(c->store, opt_value(o, 2, "--as-of"), stdout, &c->err)) return err_prefix(&c->err, "export");
+    if (canon_export(c->store, opt_value(o, NOPTS(o), "--as-of"), stdout, &c->err)) return err_prefix(&c->err, "export");
     return 0;
 }

@@ -32,7 +32,7 @@ static void print_text(const indicators_t *in)
 int cmd_indicators(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--as-of", 1}, {"--format", 1}};
-    int no = 3;
+    int no = NOPTS(o);
     if (args_parse(c, "indicators", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "indicators", opt_value(o, no, "--format"), "text|json", "text");
     if (!fmt) return -1;

@@ -23,7 +23,7 @@ int cmd_kpi_add(cli_t *c, int argc, char **argv)
     opt_t o[] = {{"--name", 1}, {"--unit", 1}, {"--direction", 1}, {"--baseline", 1},
                  {"--target", 1}, {"--frequency", 1}, {"--effective", 1}, {"--reason", 1},
                  {"--actor", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     const char *pos[2];
     if (args_parse(c, "kpi add", argc, argv, o, no, pos, 2, 2, NULL)) return -1;
     static const char *const required[] = {"--name", "--unit", "--direction"};
@@ -95,7 +95,7 @@ static int do_record(cli_t *c, void *ctx)
 int cmd_kpi_record(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--at", 1}, {"--evidence", 1}, {"--source", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     const char *pos[2];
     if (args_parse(c, "kpi record", argc, argv, o, no, pos, 2, 2, NULL)) return -1;
     record_args r = {.kpi = pos[0]};
@@ -157,7 +157,7 @@ static void show_text(const kpi_model *m, const view_t *v)
 int cmd_kpi_show(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--known-at", 1}, {"--format", 1}};
-    int no = 3;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "kpi show", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "kpi show", opt_value(o, no, "--format"), "text|json", "text");
@@ -175,7 +175,7 @@ int cmd_kpi_show(cli_t *c, int argc, char **argv)
 int cmd_kpi_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--as-of", 1}, {"--known-at", 1}, {"--format", 1}};
-    int no = 4;
+    int no = NOPTS(o);
     if (args_parse(c, "kpi list", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "kpi list", opt_value(o, no, "--format"), "table|json", "table");
     if (!fmt) return -1;

@@ -160,10 +160,10 @@ static int sign_head(cli_t *c, void *ctx)
 int cmd_checkpoint(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--key", 1}};
-    if (args_parse(c, "checkpoint", argc, argv, o, 1, NULL, 0, 0, NULL)) return -1;
+    if (args_parse(c, "checkpoint", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
     note_verifier stored;
     if (stored_verifier(c, &stored)) return err_prefix(&c->err, "checkpoint");
-    const char *path = key_path(c, opt_value(o, 1, "--key"));
+    const char *path = key_path(c, opt_value(o, NOPTS(o), "--key"));
     note_signer k;
     if (load_signer(c, path, &k)) return err_prefix(&c->err, "checkpoint");
     int rc = -1;
@@ -188,8 +188,8 @@ done:
 int cmd_verify(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--checkpoint", 1}, {"--key", 1}};
-    if (args_parse(c, "verify", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
-    const char *file = opt_value(o, 2, "--checkpoint"), *key = opt_value(o, 2, "--key");
+    if (args_parse(c, "verify", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char *file = opt_value(o, NOPTS(o), "--checkpoint"), *key = opt_value(o, NOPTS(o), "--key");
     if (key && !file) return err_set(&c->err, ERR_INPUT, "verify: --key goes with --checkpoint");
     checkpoint_t ck = {0};
     if (file) {
@@ -296,11 +296,11 @@ int cmd_proof_inclusion(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--size", 1}};
     const char *pos[1];
-    if (args_parse(c, "proof inclusion", argc, argv, o, 1, pos, 1, 1, NULL)) return -1;
+    if (args_parse(c, "proof inclusion", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
     inclusion_ctx x = {c, 0, 0, {0}, 0};
     long long from, to;
     if (parse_range(c, "proof inclusion", pos[0], &from, &to, &x.is_range)) return -1;
-    const char *size = opt_value(o, 1, "--size");
+    const char *size = opt_value(o, NOPTS(o), "--size");
     if (size ? parse_count(c, "proof inclusion: --size", size, strlen(size), &x.size)
              : (x.size = store_head_seq(c->store)) < 0)
         return -1;
@@ -355,7 +355,7 @@ static int read_input(cli_t *c, const char *opt, const char *path, size_t max, c
 int cmd_verify_proof(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--proof", 1}, {"--checkpoint", 1}, {"--key", 1}, {"--old-checkpoint", 1}, {"--leaf", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     if (args_parse(c, "verify-proof", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *proof_file = opt_value(o, no, "--proof"), *ck_file = opt_value(o, no, "--checkpoint"),
                *key = opt_value(o, no, "--key"), *old_file = opt_value(o, no, "--old-checkpoint");

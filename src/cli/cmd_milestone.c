@@ -23,7 +23,7 @@ int cmd_milestone_add(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--title", 1}, {"--status", 1}, {"--due", 1}, {"--done", 1}, {"--effective", 1},
                  {"--reason", 1}, {"--actor", 1}};
-    int no = 7;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "milestone add", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     if (!opt_given(o, no, "--title")) return err_set(&c->err, ERR_INPUT, "milestone add: --title is required");

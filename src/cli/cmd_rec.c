@@ -28,7 +28,7 @@ int cmd_rec_add(cli_t *c, int argc, char **argv)
                  {"--owner", 1}, {"--priority", 1}, {"--parent", 1}, {"--due", 1},
                  {"--effective", 1}, {"--status", 1}, {"--board", 1}, {"--recurring", 0},
                  {"--reason", 1}, {"--actor", 1}};
-    int no = (int)(sizeof o / sizeof o[0]);
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "rec add", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     if (!opt_given(o, no, "--review")) return err_set(&c->err, ERR_INPUT, "rec add: --review is required");
@@ -77,7 +77,7 @@ int cmd_rec_set(cli_t *c, int argc, char **argv)
 int cmd_rec_show(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--known-at", 1}, {"--format", 1}};
-    int no = 3;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "rec show", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "rec show", opt_value(o, no, "--format"), "text|json", "text");
@@ -119,7 +119,7 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--status", 1}, {"--as-of", 1}, {"--known-at", 1},
                  {"--format", 1}};
-    int no = 5;
+    int no = NOPTS(o);
     if (args_parse(c, "rec list", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "rec list", opt_value(o, no, "--format"), "table|json|csv", "table");
     if (!fmt) return -1;
@@ -172,7 +172,7 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
 int cmd_rec_history(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--format", 1}, {"--as-of", 1}, {"--known-at", 1}};
-    const int no = sizeof o / sizeof o[0];
+    const int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "rec history", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "rec history", opt_value(o, no, "--format"), "text|json", "text");
@@ -248,7 +248,7 @@ int cmd_rec_link(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--related", 1}, {"--derived-from", 1}, {"--supersedes", 1}, {"--remove", 0},
                  {"--effective", 1}, {"--reason", 1}, {"--actor", 1}};
-    int no = 7;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "rec link", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     static const char *const rels[][2] = {

@@ -10,7 +10,7 @@ int cmd_report(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--assessment", 1}, {"--as-of", 1}, {"--format", 1},
                  {"--from", 1}, {"--to", 1}, {"--include-restricted", 0}};
-    int no = 7;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "report", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "report", opt_value(o, no, "--format"), "md|html|csv|json", "md");
@@ -30,7 +30,7 @@ int cmd_report(cli_t *c, int argc, char **argv)
 int cmd_lint(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--strict", 0}, {"--review", 1}, {"--as-of", 1}, {"--format", 1}};
-    int no = 4, np;
+    int no = NOPTS(o), np;
     const char *pos[1];
     if (args_parse(c, "lint", argc, argv, o, no, pos, 0, 1, &np)) return -1;
     const char *fmt = cli_format(c, "lint", opt_value(o, no, "--format"), "text|json", "text");

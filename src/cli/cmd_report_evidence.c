@@ -9,7 +9,7 @@
 int cmd_report_evidence(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--format", 1}};
-    int no = 2;
+    int no = NOPTS(o);
     if (args_parse(c, "report evidence", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *fmt = cli_format(c, "report evidence", opt_value(o, no, "--format"), "md|html|csv|json", "md");
     if (!fmt) return -1;

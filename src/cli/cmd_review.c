@@ -14,7 +14,7 @@ int cmd_review_add(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--title", 1}, {"--published", 1}, {"--url", 1}, {"--effective", 1},
                  {"--reason", 1}, {"--actor", 1}};
-    int no = 6;
+    int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "review add", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     if (!opt_given(o, no, "--title")) return err_set(&c->err, ERR_INPUT, "review add: --title is required");
@@ -33,13 +33,13 @@ int cmd_review_add(cli_t *c, int argc, char **argv)
 int cmd_review_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}, {"--format", 1}};
-    if (args_parse(c, "review list", argc, argv, o, 2, NULL, 0, 0, NULL)) return -1;
-    const char *fmt = cli_format(c, "review list", opt_value(o, 2, "--format"), "table|json", "table");
+    if (args_parse(c, "review list", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char *fmt = cli_format(c, "review list", opt_value(o, NOPTS(o), "--format"), "table|json", "table");
     if (!fmt) return -1;
     view_t v;
     ent_t *r;
     size_t n;
-    if (store_view(c->store, opt_value(o, 2, "--as-of"), NULL, &v, &c->err) ||
+    if (store_view(c->store, opt_value(o, NOPTS(o), "--as-of"), NULL, &v, &c->err) ||
         store_list(c->store, &kind_review, &v, -1, NULL, c->a, &r, &n, &c->err))
         return err_prefix(&c->err, "review list");
     if (strcmp(fmt, "json") == 0) {

@@ -16,15 +16,15 @@
 int cmd_serve(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--listen", 1}, {"--threads", 1}, {"--access-log", 1}, {"--quiet", 0}, {"--key", 1}};
-    if (args_parse(c, "serve", argc, argv, o, 5, NULL, 0, 0, NULL)) return -1;
-    const char *t = opt_value(o, 5, "--threads");
+    if (args_parse(c, "serve", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char *t = opt_value(o, NOPTS(o), "--threads");
     long threads = t ? strtol(t, NULL, 10) : 0;
     if (t && (threads < 1 || threads > 64)) return err_set(&c->err, ERR_INPUT, "serve: --threads must be 1 to 64");
     /* The database must exist and be ours before the server starts. */
     store_close(c->store);
     c->store = NULL;
-    server_opts so = {c->db_path, opt_value(o, 5, "--listen"), (unsigned)threads, opt_value(o, 5, "--access-log"),
-                      opt_given(o, 5, "--quiet"), opt_value(o, 5, "--key")};
+    server_opts so = {c->db_path, opt_value(o, NOPTS(o), "--listen"), (unsigned)threads, opt_value(o, NOPTS(o), "--access-log"),
+                      opt_given(o, NOPTS(o), "--quiet"), opt_value(o, NOPTS(o), "--key")};
     return server_run(&so, &c->err) ? err_prefix(&c->err, "serve") : 0;
 }
 
@@ -32,9 +32,9 @@ int cmd_site(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--as-of", 1}};
     const char *pos[1];
-    if (args_parse(c, "site", argc, argv, o, 1, pos, 1, 1, NULL)) return -1;
+    if (args_parse(c, "site", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
     site_stats st;
-    if (site_export(c->db_path, pos[0], opt_value(o, 1, "--as-of"), &st, &c->err)) return err_prefix(&c->err, "site");
+    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), &st, &c->err)) return err_prefix(&c->err, "site");
     printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
     return 0;
 }
@@ -84,8 +84,8 @@ int cmd_user_add(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--role", 1}};
     const char *pos[1];
-    if (args_parse(c, "user add", argc, argv, o, 1, pos, 1, 1, NULL)) return -1;
-    const char *role = opt_value(o, 1, "--role");
+    if (args_parse(c, "user add", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
+    const char *role = opt_value(o, NOPTS(o), "--role");
     if (!role || role_parse(role) == ROLE_NONE)
         return err_set(&c->err, ERR_INPUT, "user add: --role must be admin, editor, assessor or viewer");
     if (!valid_name(pos[0]))

@@ -82,7 +82,7 @@ const command_t commands[] = {
      "  state (strawman|discussed|approved); a Markdown answer may be @FILE (@- for stdin)",
      "answer the six questions for one rec"},
     {"assess signoff", DB_OPEN, cmd_assess_signoff,
-     "ID REC --by NAME [--dissent TEXT] [--withdraw] [--effective DATE] [--reason TEXT]",
+     "ID REC --by NAME [--dissent TEXT] [--withdraw] [--effective DATE] [--reason TEXT] [--actor NAME]",
      "sign off an assessment item, with any dissent on record"},
     {"assess show", DB_OPEN, cmd_assess_show,
      "ID [REC] [--as-of DATE] [--known-at DATETIME] [--format text|json]",
