@@ -23,7 +23,8 @@ typedef enum {
     FT_ID,      /* the id of another thing, of kind `ref`; with ref NULL, of the
                    kind named by the value of the field called "target_kind" */
     FT_URL,     /* http or https URL */
-    FT_NUMBER   /* a decimal number: -?DIGITS[.DIGITS], kept as written */
+    FT_NUMBER,  /* a decimal number: -?DIGITS[.DIGITS], kept as written */
+    FT_BOARD    /* a board disposition, or two joined by '+' (board.h) */
 } field_type;
 
 enum {
