@@ -196,6 +196,7 @@ int rec_page(web_req *w, char **args)
             "<dt>Last change effective</dt><dd><time>%h</time></dd></dl>\n",
          or_dash(r.v[REC_BOARD]), or_dash(r.v[REC_PRIORITY]), or_dash(r.v[REC_OWNER]), or_dash(r.v[REC_TOPIC]),
          or_dash(r.v[REC_DUE]), field_true(r.v[REC_RECURRING]) ? "yes" : "no", r.since, r.changed);
+    if (rec_board_section(w, r.id)) { vis_free(&vis); buf_reset(b); return web_error_from(w, &w->err); }
     if (r.v[REC_TEXT]) {
         buf_puts(b, "<section class=\"text\" aria-label=\"Text\">");
         page_markdown(b, r.v[REC_TEXT]);

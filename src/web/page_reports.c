@@ -15,8 +15,9 @@ static const char *const blurbs[] = {
     "Recommendations by status at the end of each quarter, computed from history.",
     "What makes each recommendation hard to measure or track (the SMART check).",
     "Every piece of evidence with the health of its link at the newest check.",
+    "The Board's decisions over time: running counts after each date a disposition changed.",
 };
-static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
 
 int reports_page(web_req *w, char **args)
 {

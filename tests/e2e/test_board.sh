@@ -47,6 +47,32 @@ hasf "markdown row" "$OUT" "| 2020-06-01 | 2 | 2 | 1 | 1 | R-1 |"
 st report board --review R --format html
 hasf "html links the changed recs" "$OUT" '<a href="/recs/R-4">R-4</a>'
 
+# The pages and the API, over a real server.
+start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
+get /reviews/R/board
+eq "board page" "$CODE" "200"
+hasf "board page row" "$BODY" '<td><time>2020-03-01</time></td><td class="num">2</td><td class="num">2</td><td class="num">1</td><td class="num">0</td><td><a href="/recs/R-2">R-2</a></td>'
+hasf "board page download links" "$BODY" 'href="/reviews/R/board?format=csv"'
+get /reviews/R
+hasf "review page links its board page" "$BODY" 'href="/reviews/R/board"'
+get "/reviews/R/board?format=csv"
+eq "board csv download" "$(tr -d '\r' <<<"$BODY" | sed -n 3p)" "2020-03-01,2,2,1,0,R-2"
+get "/reviews/R/board.json?as_of=2020-03-15"
+eq "board json download, as of a date" "$(jq '.rounds|length' <<<"$BODY")" "2"
+get /reviews/R/nothing
+eq "no other page under a review" "$CODE" "404"
+get /api/v1/reviews/R/board
+eq "API route" "$(jq -r '.rounds[-1]|[.date,.rejected]|map(tostring)|join(" ")' <<<"$BODY")" "2020-06-01 1"
+get /api/v1/reviews/NOPE/board
+eq "API: unknown review" "$CODE" "404"
+get /recs/R-1
+hasf "rec page: decisions over time" "$BODY" '<tr><td><time>2020-06-01</time></td><td>Rejected</td><td>reconsidered</td></tr>'
+get /recs/R-3
+hasf "rec page: a combined disposition" "$BODY" '<td>Approved + Passed through</td>'
+get "/recs/R-1?as_of=2020-03-01"
+hasnt "rec page as of a date: later decisions not shown" "$BODY" 'reconsidered'
+stop_server
+
 st rec set R-3 restricted=true --effective 2020-01-01
 st report board --review R --format json
 eq "restricted recs are left out" "$(jq -r '.rounds[0]|[.approved,.passed_through,(.changed|join(" "))]|map(tostring)|join("|")' <<<"$OUT")" "1|0|R-1 R-2"
