@@ -129,7 +129,7 @@ static const field_def measurement_fields[] = {
 
 KIND(kind_review, "review", "review", "reviews", review_fields, ID_PLAIN);
 KIND(kind_rec, "rec", "rec", "recs", rec_fields, ID_PLAIN);
-KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_PLAIN);
+KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_MILESTONE);
 KIND(kind_link, "link", "link", "links", link_fields, ID_FREE);
 KIND(kind_evidence, "evidence", "evidence", "evidence", evidence_fields, ID_PLAIN);
 KIND(kind_assessment, "assessment", "assessment", "assessments", assessment_fields, ID_PLAIN);
@@ -176,6 +176,7 @@ int kind_id_valid(const kind_def *k, const char *id)
 {
     switch (k->ids) {
     case ID_PLAIN: return id_valid(id);
+    case ID_MILESTONE: return id_milestone_valid(id);
     case ID_PAIR: return strchr(id, '/') && pair_valid(id);
     case ID_FREE:
         return *id && strlen(id) <= 200 && !has_control(id) && !strpbrk(id, "\r\n") &&
@@ -281,7 +282,7 @@ static int norm_checked(const field_def *f, const char *in, const char **out, er
             return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a valid date (YYYY-MM-DD)", f->name, in);
         break;
     case FT_ID:
-        if (f->ref ? !kind_id_valid(kind_find(f->ref), in) : !pair_valid(in))
+        if (f->ref ? !kind_id_valid(kind_find(f->ref), in) : !(pair_valid(in) || id_milestone_valid(in)))
             return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
         break;
     case FT_URL:

@@ -49,6 +49,7 @@ typedef struct {
 /* How a kind's ids are formed. */
 typedef enum {
     ID_PLAIN,   /* id.h: SSR1-6A, SSR1-9.2, E12 */
+    ID_MILESTONE, /* id.h: REC~N (SSR2-9~1), or a plain id made before (SSR1-9.2) */
     ID_PAIR,    /* two plain ids joined by '/': an assessment item "SSR2-A/SSR1-6" */
     ID_FREE     /* generated text, one line (links: "SSR2-1 derived_from SSR1-2") */
 } id_form;

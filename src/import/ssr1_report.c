@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/id.h"
 #include "core/status.h"
 #include "import/source.h"
 #include "util/text.h"
@@ -296,7 +297,7 @@ static int put_rec(store_t *s, const char *id, const char *review, const char *p
 static int add_milestone(store_t *s, const char *rec, const ssr1_activity *act, const char *eff,
                          const char *actor, const char *reason, arena_t *a, err_t *e)
 {
-    char *prefix = arena_printf(a, "%s.", rec), *id;
+    char *prefix = arena_printf(a, "%s%c", rec, MILESTONE_SEP), *id;
     if (!prefix) return err_nomem(e);
     if (store_next_id(s, &kind_milestone, prefix, a, &id, e)) return -1;
     /* Titles are one line of at most 2000 bytes: cut long activity texts. */

@@ -108,7 +108,7 @@ typedef struct {
 int store_edit(store_t *s, const edit_t *ed, err_t *e);
 
 /* The next free id "PREFIX<N>" of a kind, never used in the log: milestones
- * are "REC." + N, evidence "E" + N. Arena-owned. */
+ * are "REC~" + N, evidence "E" + N. Arena-owned. */
 int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a, char **out,
                   err_t *e);
 
