@@ -106,7 +106,8 @@ static const field_def source_fields[] = {
 };
 
 static const field_def kpi_fields[] = {
-    [KPI_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    /* A KPI measures one rec, or a review as a whole: one of the two is set. */
+    [KPI_REC] = {"rec", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "rec"},
     [KPI_NAME] = {"name", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
     [KPI_UNIT] = {"unit", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, 100, NULL},
     [KPI_DIRECTION] = {"direction", FT_ENUM, F_REQUIRED | F_SETTABLE, directions, NULL, 4, NULL},
@@ -115,6 +116,7 @@ static const field_def kpi_fields[] = {
     [KPI_TARGET] = {"target", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
     [KPI_TARGET_DATE] = {"target_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
     [KPI_FREQUENCY] = {"frequency", FT_ENUM, F_SETTABLE, frequencies, NULL, 10, NULL},
+    [KPI_REVIEW] = {"review", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "review"},
 };
 
 static const field_def measurement_fields[] = {
