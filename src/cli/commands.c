@@ -21,7 +21,7 @@ const command_t commands[] = {
     {"rec show", DB_OPEN, cmd_rec_show, "ID [--as-of DATE] [--known-at DATETIME] [--format text|json]",
      "show a recommendation as it stood"},
     {"rec list", DB_OPEN, cmd_rec_list,
-     "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv]",
+     "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv|xlsx] [-o FILE]",
      "list recommendations"},
     {"rec history", DB_OPEN, cmd_rec_history, "ID [--as-of DATE] [--known-at TIME] [--format text|json]",
      "every change of a recommendation, with both times"},
@@ -70,7 +70,7 @@ const command_t commands[] = {
      "[--concurrency N] [--timeout S] [--total-timeout S] [--allow-private] [--format text|json]",
      "check every evidence URL over HTTP and record the results (docs/measures.md)"},
     /* Two-word report rows stand before any one-word "report" row. */
-    {"report evidence", DB_OPEN, cmd_report_evidence, "[--as-of DATE] [--format md|html|csv|json]",
+    {"report evidence", DB_OPEN, cmd_report_evidence, "[--as-of DATE] [--format md|html|csv|json|xlsx] [-o FILE]",
      "the health of every evidence link"},
     {"assess new", DB_OPEN, cmd_assess_new,
      "ID --by REVIEW --of REVIEW --as-of DATE [--title T] [--effective DATE] [--reason T] [--actor N]",
@@ -90,7 +90,7 @@ const command_t commands[] = {
     {"assess list", DB_OPEN, cmd_assess_list, "[--as-of DATE] [--format table|json]", "list assessments"},
     {"report", DB_OPEN, cmd_report,
      "implementation|assessment|quarterly|smart|board [--review R] [--assessment A] [--as-of DATE]\n"
-     "  [--from DATE --to DATE] [--format md|html|csv|json] [--include-restricted]",
+     "  [--from DATE --to DATE] [--format md|html|csv|json|xlsx] [-o FILE] [--include-restricted]",
      "a report as review teams publish it, generated from the data"},
     {"lint", DB_OPEN, cmd_lint, "[REC] [--strict] [--review R] [--as-of DATE] [--format text|json]",
      "SMART findings per rec (docs/smart.md); --strict exits 1 when there are any"},

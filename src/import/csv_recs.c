@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "core/id.h"
-#include "import/csv.h"
+#include "util/csv.h"
+#include "util/map.h"
 #include "util/text.h"
 
 /* The columns a file may name, in any order, any case, spaces trimmed. */
@@ -29,6 +30,7 @@ typedef struct {
     const char *name;
     const csv_options *o;
     arena_t *a;
+    map_t *made;              /* recs this import created -> their values now (const char *[C_COUNT]) */
     int map[CSV_MAX_FIELDS];  /* file column -> C_* */
     int ncols, have_header;
     long header_col[C_COUNT];
@@ -169,10 +171,52 @@ static int changed_fields(store_t *s, const rec_row *rr, int exists, const char 
     return n;
 }
 
+/* A later row of a rec this import created. Rows come in date order and
+ * nothing else wrote to the rec, so its values are those kept in memory:
+ * its changes are appended without reading the store, and the rec is folded
+ * once, at the commit. */
+static int apply_to_made(store_t *s, reading *r, const rec_row *rr, const char **now, const char *eff,
+                         csv_stats *st)
+{
+    err_t *e = r->e;
+    const char *reason = rr->v[C_REASON] ? rr->v[C_REASON] : r->o->reason ? r->o->reason : "";
+    long long before = store_head_seq(s);
+    int reported = 0;
+    for (int c = C_REVIEW; c <= C_DUE; c++) {
+        if (!rr->v[c] || (now[c] && strcmp(now[c], rr->v[c]) == 0)) continue;
+        const field_def *f = &kind_rec.fields[kind_field(&kind_rec, names[c])];
+        if (!(f->flags & F_SETTABLE))
+            return err_set(e, ERR_INPUT, "%s:%ld:%ld: field '%s' of a rec cannot be changed", r->name, rr->line,
+                           rr->col[c], names[c]);
+        if (!reported++ && store_set_reported(s, rr->v[C_REPORTED], e)) return -1;
+        if (store_append(s, &kind_rec, rr->v[C_ID], names[c], rr->v[c], eff, r->o->actor, reason, e))
+            return err_prefix(e, "%s:%ld:%ld", r->name, rr->line, rr->col[c]);
+        now[c] = rr->v[c];
+    }
+    st->changes += store_head_seq(s) - before;
+    if (reported) st->updated++;
+    return 0;
+}
+
+/* Remember the values of a rec this import created. */
+static int remember(reading *r, const rec_row *rr, const field_value *fv, int n)
+{
+    const char **now = arena_alloc(r->a, sizeof(char *) * C_COUNT);
+    if (!now) return err_nomem(r->e);
+    for (int c = C_REVIEW; c <= C_DUE; c++)
+        now[c] = kind_rec.fields[kind_field(&kind_rec, names[c])].dflt;
+    for (int i = 0; i < n; i++)
+        for (int c = C_REVIEW; c <= C_DUE; c++)
+            if (strcmp(fv[i].field, names[c]) == 0) now[c] = fv[i].value;
+    return map_put(r->made, rr->v[C_ID], now) ? err_nomem(r->e) : 0;
+}
+
 /* Write one row (inside the transaction). */
 static int apply_row(store_t *s, reading *r, const rec_row *rr, const char *eff, csv_stats *st)
 {
     err_t *e = r->e;
+    const char **made = map_get(r->made, rr->v[C_ID]);
+    if (made) return apply_to_made(s, r, rr, made, eff, st);
     int exists = store_exists(s, &kind_rec, rr->v[C_ID], e);
     if (exists < 0) return -1;
     field_value fv[C_COUNT + 1];
@@ -196,7 +240,7 @@ static int apply_row(store_t *s, reading *r, const rec_row *rr, const char *eff,
     st->changes += store_head_seq(s) - before;
     if (exists) st->updated++;
     else st->created++;
-    return 0;
+    return exists ? 0 : remember(r, rr, fv, n);
 }
 
 int csv_import_recs(store_t *s, const char *name, const char *data, size_t len, const csv_options *o,
@@ -208,16 +252,17 @@ int csv_import_recs(store_t *s, const char *name, const char *data, size_t len, 
     if (!r.have_header) return err_set(e, ERR_INPUT, "%s:1:1: no header row", name);
     if (o->effective && !date_valid(o->effective))
         return err_set(e, ERR_INPUT, "--effective: '%.40s' is not a valid date", o->effective);
-    if (store_begin(s, e)) return -1;
+    if (!(r.made = map_new())) return err_nomem(e);
+    if (store_begin(s, e)) { map_free(r.made); return -1; }
     sort_today = store_today(s);
     sort_opts = o;
     if (r.n > 1) qsort(r.rows, r.n, sizeof *r.rows, by_date);
-    for (size_t i = 0; i < r.n; i++)
-        if (apply_row(s, &r, &r.rows[i], row_effective(&r.rows[i], o, sort_today), st)) {
-            store_rollback(s);
-            return -1;
-        }
+    int rc = 0;
+    for (size_t i = 0; i < r.n && rc == 0; i++)
+        rc = apply_row(s, &r, &r.rows[i], row_effective(&r.rows[i], o, sort_today), st);
     st->rows = (long)r.n;
-    if (store_set_reported(s, NULL, e) || store_commit(s, e)) { store_rollback(s); return -1; }
-    return 0;
+    if (rc == 0 && (store_set_reported(s, NULL, e) || store_commit(s, e))) rc = -1;
+    if (rc) store_rollback(s);
+    map_free(r.made);
+    return rc;
 }

@@ -31,6 +31,9 @@ int evidence_report_respond(web_req *w, const char *fmt, report_format f);
  * query) with format=F, or base.F on the static site. formats: NULL-ended. */
 void page_downloads(web_req *w, const char *base, const char *const *formats);
 
+/* /recs?format=csv|xlsx: the listed recs as a file (web/recs_download.c);
+ * and the links to it, with the page's filters, beside the table. */
+int recs_download(web_req *w, const char *fmt, const ent_t *recs, size_t n);
 /* The rec page's "Board decisions" section (web/rec_board.c): each date on
  * which the rec's disposition changed, up to the page's date; nothing when
  * the Board never acted. -1 with w->err set on failure. */

@@ -29,7 +29,7 @@ static int board_file(web_req *w, const char *review, const char *fmt)
 {
     report_opts o = {review, NULL, w->as_of, NULL, NULL, RF_JSON, can_see_restricted(w)};
     if (report_format_parse(fmt, &o.format))
-        return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+        return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
     if (report_render(w->db, "board", &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);
@@ -86,7 +86,7 @@ int review_sub_page(web_req *w, char **args)
                 "A recommendation approved in part and passed through in part counts in both columns.</p>\n");
     if (n) board_rows(w, r, n);
     else buf_puts(b, "<p>No decisions recorded.</p>\n");
-    static const char *const formats[] = {"csv", "json", "md", "html", NULL};
+    static const char *const formats[] = {"csv", "xlsx", "json", "md", "html", NULL};
     buf_reset(&href);
     bfmt(&href, "/reviews/%t/board", rv.id);
     page_downloads(w, buf_str(&href), formats);

@@ -70,6 +70,8 @@ int recs_page(web_req *w, char **args)
         vis_free(&vis);
         return web_error_from(w, &w->err);
     }
+    const char *fmt = http_param(w->req, "format");
+    if (fmt) { vis_free(&vis); return recs_download(w, fmt, recs, n); }
     buf_t *b = &w->res->body;
     page_begin(w, "Recommendations");
     buf_puts(b, "<h1>Recommendations</h1>\n<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
@@ -87,6 +89,7 @@ int recs_page(web_req *w, char **args)
     if (w->as_of) bfmt(b, "<input type=\"hidden\" name=\"as_of\" value=\"%h\">", w->as_of);
     bfmt(b, " <button type=\"submit\">Filter</button></form>\n<p>%zu recommendations.</p>\n", n);
     rec_rows(w, &vis, recs, n, ms, nms);
+    recs_download_links(w, &f);
     vis_free(&vis);
     page_end(w);
     return 200;

@@ -5,7 +5,7 @@
  * as recs (import/csv_recs.c) into a database in memory, whose log must still
  * verify. */
 #include "fuzz.h"
-#include "import/csv.h"
+#include "util/csv.h"
 #include "import/csv_recs.h"
 #include "util/buf.h"
 #include "util/text.h"

@@ -1,6 +1,6 @@
 /* csv.c — the RFC 4180 reader; see csv.h. The fields of a row are built in
  * one growing buffer owned by the reader and freed before it returns. */
-#include "import/csv.h"
+#include "util/csv.h"
 
 #include <string.h>
 

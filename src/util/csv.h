@@ -9,8 +9,8 @@
  * unquoted field, text after a closing quote, a quoted field not closed by
  * the end of the file, bytes that are not UTF-8, a NUL, more than
  * CSV_MAX_FIELDS fields in a row, a field over CSV_MAX_FIELD bytes. */
-#ifndef SSR_CSV_H
-#define SSR_CSV_H
+#ifndef SSR_UTIL_CSV_H
+#define SSR_UTIL_CSV_H
 
 #include <stddef.h>
 
