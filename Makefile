@@ -10,7 +10,7 @@
 
 BUILD ?= build
 CC ?= cc
-PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl
+PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -48,6 +48,14 @@ cat <<'MD'
   *rec list* reads the current table; *--as-of* reads the version table (one
   seek per rec); *--known-at* folds the log itself. *verify* re-hashes the whole
   chain; its peer is the sqlite3 shell hashing every row with `sha3_query`.
+- **csv** (`bench/csv.sh`): a CSV table of 10,000 recs with 10 dated rows
+  each (100,000 rows; every row sets status, board and owner, the first also
+  review and title) imported with `import --format csv` into a fresh
+  database, in one transaction. Its peers: our canonical JSON import of the
+  very changes the CSV import made (exported with `--as-of`, so without seq
+  and hash), and the sqlite3 shell's `.import` of the same file into a bare
+  table with an index on (id, effective) — the floor for getting these rows
+  into SQLite, with no checking, hashing or history.
 - **docs** (`bench/docs.sh`): importing each source document (the SSR1 report,
   the SSR2 assessment) into a fresh database, and every report in every format
   on the demo, each as a whole `ssrtrack` process. The import's peer is the

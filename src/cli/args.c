@@ -3,8 +3,11 @@
 
 #include "report/json_view.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, int nopts,
                const char **pos, int min, int max, int *npos)
@@ -20,7 +23,9 @@ int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, in
     for (int i = 0; i < argc; i++) {
         const char *arg = argv[i];
         if (!only_pos && strcmp(arg, "--") == 0) { only_pos = 1; continue; }
-        if (!only_pos && arg[0] == '-' && arg[1] == '-') {
+        /* Options are --name, or one letter (-o); a number like -5 is an argument. */
+        int short_opt = arg[0] == '-' && arg[1] >= 'a' && arg[1] <= 'z' && !arg[2];
+        if (!only_pos && ((arg[0] == '-' && arg[1] == '-') || short_opt)) {
             const char *eq = strchr(arg, '=');
             size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
             opt_t *o = NULL;
@@ -125,6 +130,25 @@ int cli_print_buf(cli_t *c, buf_t *b)
     buf_free(b);
     if (ok < 0) return err_set(&c->err, ERR_IO, "cannot write the output");
     return ok ? 0 : err_nomem(&c->err);
+}
+
+int cli_output_file(cli_t *c, const char *cmd, const char *path, buf_t *b)
+{
+    if (!buf_ok(b)) { buf_free(b); return err_nomem(&c->err); }
+    if (!path) {
+        if (isatty(STDOUT_FILENO)) {
+            buf_free(b);
+            return err_set(&c->err, ERR_INPUT, "%s: a spreadsheet is not for a terminal: give -o FILE or "
+                           "redirect the output", cmd);
+        }
+        return cli_print_buf(c, b);
+    }
+    FILE *f = fopen(path, "wb");
+    int ok = f && (!b->len || fwrite(b->data, 1, b->len, f) == b->len);
+    if (f && fclose(f) != 0) ok = 0;
+    buf_free(b);
+    if (!ok) return err_set(&c->err, ERR_IO, "%s: %s: %s", cmd, path, strerror(errno));
+    return 0;
 }
 
 static int apply_edit(cli_t *c, void *ctx)

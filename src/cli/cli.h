@@ -74,6 +74,10 @@ int cli_print_json(cli_t *c, json_t *j);
 
 /* Write b to stdout and free it; ERR_NOMEM when an append to b had failed. */
 int cli_print_buf(cli_t *c, buf_t *b);
+/* A file such as a spreadsheet: b to path (made or replaced), or without a
+ * path to stdout unless stdout is a terminal (ERR_INPUT: "give -o FILE").
+ * Frees b. */
+int cli_output_file(cli_t *c, const char *cmd, const char *path, buf_t *b);
 
 /* `KIND set ID FIELD=VALUE... [--effective DATE] [--reason TEXT] [--actor NAME]`
  * for any kind: one update, all fields or none. cmd names the command in

@@ -47,11 +47,18 @@ int cmd_demo(cli_t *c, int argc, char **argv)
     if (n > 0)
         return err_set(&c->err, ERR_CONFLICT, "demo: %s already holds %lld changes; load the demo "
                        "into a new database", c->db_path, n);
-    const embedded_file *f = bundled("data/demo.json");
-    if (!f) return err_set(&c->err, ERR_INTERNAL, "demo: the demo data is not in this build");
-    canon_stats st;
-    if (canon_import(c->store, "demo.json", (const char *)f->data, f->size, "demo", &st, &c->err))
-        return -1;
-    printf("loaded the demo: %lld changes\n", st.changes);
+    /* SSR1 first, then SSR2 (whose review and links refer to SSR1's): one
+     * transaction each. */
+    static const char *const files[] = {"data/demo.json", "data/demo-ssr2.json"};
+    long long changes = 0;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const embedded_file *f = bundled(files[i]);
+        if (!f) return err_set(&c->err, ERR_INTERNAL, "demo: %s is not in this build", files[i]);
+        canon_stats st;
+        if (canon_import(c->store, files[i] + 5, (const char *)f->data, f->size, "demo", &st, &c->err))
+            return -1;
+        changes += st.changes;
+    }
+    printf("loaded the demo: %lld changes\n", changes);
     return 0;
 }

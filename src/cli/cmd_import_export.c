@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "import/canonical.h"
+#include "import/csv_recs.h"
 #include "import/ssr1_report.h"
 #include "import/ssr2_assessment.h"
 #include "report/ledger_json.h"
@@ -53,15 +54,26 @@ static int import_ssr2(cli_t *c, const char *path, const opt_t *o, int no, const
     return 0;
 }
 
+static int import_csv(cli_t *c, const char *path, const opt_t *o, int no, const char *data, size_t len)
+{
+    csv_options opts = {opt_value(o, no, "--review"), opt_value(o, no, "--effective"),
+                        opt_value(o, no, "--reason"), cli_actor(opt_value(o, no, "--actor"))};
+    csv_stats st;
+    if (csv_import_recs(c->store, path, data, len, &opts, c->a, &st, &c->err)) return -1;
+    printf("imported %ld rows: %ld recs created, %ld updated, %ld changes\n", st.rows, st.created, st.updated,
+           st.changes);
+    return 0;
+}
+
 int cmd_import(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--format", 1}, {"--actor", 1}, {"--review", 1}, {"--effective", 1},
-                 {"--assessment", 1}, {"--by", 1}, {"--of", 1}, {"--as-of", 1}};
+                 {"--assessment", 1}, {"--by", 1}, {"--of", 1}, {"--as-of", 1}, {"--reason", 1}};
     int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "import", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
     const char *fmt = cli_format(c, "import", opt_value(o, no, "--format"),
-                                 "canonical|ssr1-report|ssr2-assessment", "canonical");
+                                 "canonical|ssr1-report|ssr2-assessment|csv", "canonical");
     if (!fmt) return -1;
     size_t len;
     char *data = file_read(pos[0], strcmp(fmt, "canonical") == 0 ? CANON_MAX_BYTES : DOC_MAX_BYTES,
@@ -70,6 +82,7 @@ int cmd_import(cli_t *c, int argc, char **argv)
     int rc;
     if (strcmp(fmt, "ssr1-report") == 0) rc = import_ssr1(c, pos[0], o, no, data, len);
     else if (strcmp(fmt, "ssr2-assessment") == 0) rc = import_ssr2(c, pos[0], o, no, data, len);
+    else if (strcmp(fmt, "csv") == 0) rc = import_csv(c, pos[0], o, no, data, len);
     else rc = import_canonical(c, pos[0], cli_actor(opt_value(o, no, "--actor")), data, len);
     mem_free(data);
     return rc ? err_prefix(&c->err, "import") : 0;

@@ -31,9 +31,15 @@ int cmd_kpi_add(cli_t *c, int argc, char **argv)
         if (!opt_given(o, no, required[i]))
             return err_set(&c->err, ERR_INPUT, "kpi add: %s is required", required[i]);
 
+    /* The first argument names a rec, or a review the KPI measures as a whole. */
+    int is_rec = store_exists(c->store, &kind_rec, pos[0], &c->err);
+    int is_review = is_rec ? 0 : store_exists(c->store, &kind_review, pos[0], &c->err);
+    if (is_rec < 0 || is_review < 0) return -1;
+    if (!is_rec && !is_review)
+        return err_set(&c->err, ERR_NOTFOUND, "kpi add: no such rec or review: %.70s", pos[0]);
     kpi_add_args k = {0};
     int n = 0;
-    k.fv[n++] = (field_value){"rec", pos[0]};
+    k.fv[n++] = (field_value){is_rec ? "rec" : "review", pos[0]};
     k.fv[n++] = (field_value){"name", opt_value(o, no, "--name")};
     k.fv[n++] = (field_value){"unit", opt_value(o, no, "--unit")};
     k.fv[n++] = (field_value){"direction", opt_value(o, no, "--direction")};
@@ -122,7 +128,7 @@ static void show_text(const kpi_model *m, const view_t *v)
     const char *const *f = m->kpi.v;
     const kpi_eval *ev = &m->eval;
     printf("%s  %s\n", m->kpi.id, f[KPI_NAME]);
-    printf("  %-11s %s\n", "rec", f[KPI_REC]);
+    printf("  %-11s %s\n", f[KPI_REC] ? "rec" : "review", kpi_subject(f));
     printf("  %-11s %s\n", "unit", f[KPI_UNIT]);
     printf("  %-11s %s (%s is better)\n", "direction", f[KPI_DIRECTION],
            strcmp(f[KPI_DIRECTION], "up") == 0 ? "more" : "less");
@@ -194,7 +200,7 @@ int cmd_kpi_list(cli_t *c, int argc, char **argv)
             if (json_array_append_new(arr, kpi_model_json(&ms[i], &v, 0))) { json_decref(arr); return err_nomem(&c->err); }
         return cli_print_json(c, arr);
     }
-    printf("%-14s %-12s %-10s %-24s %-16s %s\n", "ID", "REC", "STATUS", "LATEST", "TARGET", "NAME");
+    printf("%-14s %-12s %-10s %-24s %-16s %s\n", "ID", "OF", "STATUS", "LATEST", "TARGET", "NAME");
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &ms[i];
         const char *const *f = m->kpi.v;
@@ -206,7 +212,7 @@ int cmd_kpi_list(cli_t *c, int argc, char **argv)
                      f[KPI_TARGET_DATE] ? f[KPI_TARGET_DATE] : "");
         render_cell(stdout, m->kpi.id, 14);
         putchar(' ');
-        render_cell(stdout, f[KPI_REC], 12);
+        render_cell(stdout, kpi_subject(f), 12);
         putchar(' ');
         render_cell(stdout, kpi_status_name(m->eval.status), 10);
         putchar(' ');

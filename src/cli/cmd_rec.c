@@ -5,6 +5,8 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/render.h"
+#include "report/rec_csv.h"
+#include "report/xlsx.h"
 #include "core/status.h"
 #include "report/group.h"
 #include "report/json_view.h"
@@ -118,10 +120,10 @@ int cmd_rec_show(cli_t *c, int argc, char **argv)
 int cmd_rec_list(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--status", 1}, {"--as-of", 1}, {"--known-at", 1},
-                 {"--format", 1}};
+                 {"--format", 1}, {"-o", 1}};
     int no = NOPTS(o);
     if (args_parse(c, "rec list", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
-    const char *fmt = cli_format(c, "rec list", opt_value(o, no, "--format"), "table|json|csv", "table");
+    const char *fmt = cli_format(c, "rec list", opt_value(o, no, "--format"), "table|json|csv|xlsx", "table");
     if (!fmt) return -1;
     const char *status = opt_value(o, no, "--status");
     if (status) {
@@ -162,7 +164,17 @@ int cmd_rec_list(cli_t *c, int argc, char **argv)
             }
         return cli_print_json(c, arr);
     }
-    if (strcmp(fmt, "csv") == 0) return render_rec_csv(stdout, recs, n, grouped, first, count, &v) ? err_nomem(&c->err) : 0;
+    if (strcmp(fmt, "csv") == 0 || strcmp(fmt, "xlsx") == 0) {
+        buf_t b = BUF_INIT;
+        rec_csv(&b, recs, n, v.as_of);
+        if (strcmp(fmt, "csv") == 0) return cli_print_buf(c, &b);
+        /* One sheet per review. */
+        buf_t x = BUF_INIT;
+        int rc = buf_ok(&b) ? xlsx_from_csv(b.data, b.len, "recs", "review", &x, &c->err) : err_nomem(&c->err);
+        buf_free(&b);
+        if (rc) { buf_free(&x); return err_prefix(&c->err, "rec list"); }
+        return cli_output_file(c, "rec list", opt_value(o, no, "-o"), &x);
+    }
     render_rec_table(stdout, recs, n, grouped, first, count, &v);
     return 0;
 }

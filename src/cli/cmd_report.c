@@ -9,11 +9,11 @@
 int cmd_report(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--review", 1}, {"--assessment", 1}, {"--as-of", 1}, {"--format", 1},
-                 {"--from", 1}, {"--to", 1}, {"--include-restricted", 0}};
+                 {"--from", 1}, {"--to", 1}, {"--include-restricted", 0}, {"-o", 1}};
     int no = NOPTS(o);
     const char *pos[1];
     if (args_parse(c, "report", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
-    const char *fmt = cli_format(c, "report", opt_value(o, no, "--format"), "md|html|csv|json", "md");
+    const char *fmt = cli_format(c, "report", opt_value(o, no, "--format"), "md|html|csv|json|xlsx", "md");
     if (!fmt) return -1;
     report_opts ro = {opt_value(o, no, "--review"), opt_value(o, no, "--assessment"),
                       opt_value(o, no, "--as-of"), opt_value(o, no, "--from"), opt_value(o, no, "--to"),
@@ -22,9 +22,9 @@ int cmd_report(cli_t *c, int argc, char **argv)
     buf_t out = BUF_INIT;
     int rc = report_render(c->store, pos[0], &ro, c->a, &out, &c->err);
     if (rc == 0 && !buf_ok(&out)) rc = err_nomem(&c->err);
-    if (rc == 0) fwrite(out.data, 1, out.len, stdout);
-    buf_free(&out);
-    return rc ? err_prefix(&c->err, "report %s", pos[0]) : 0;
+    if (rc) { buf_free(&out); return err_prefix(&c->err, "report %s", pos[0]); }
+    if (ro.format == RF_XLSX) return cli_output_file(c, "report", opt_value(o, no, "-o"), &out);
+    return cli_print_buf(c, &out);
 }
 
 int cmd_lint(cli_t *c, int argc, char **argv)

@@ -8,10 +8,10 @@
 
 int cmd_report_evidence(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--as-of", 1}, {"--format", 1}};
+    opt_t o[] = {{"--as-of", 1}, {"--format", 1}, {"-o", 1}};
     int no = NOPTS(o);
     if (args_parse(c, "report evidence", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
-    const char *fmt = cli_format(c, "report evidence", opt_value(o, no, "--format"), "md|html|csv|json", "md");
+    const char *fmt = cli_format(c, "report evidence", opt_value(o, no, "--format"), "md|html|csv|json|xlsx", "md");
     if (!fmt) return -1;
     view_t v;
     buf_t b = BUF_INIT;
@@ -20,5 +20,6 @@ int cmd_report_evidence(cli_t *c, int argc, char **argv)
         buf_free(&b);
         return err_prefix(&c->err, "report evidence");
     }
+    if (strcmp(fmt, "xlsx") == 0) return cli_output_file(c, "report evidence", opt_value(o, no, "-o"), &b);
     return cli_print_buf(c, &b);
 }

@@ -21,7 +21,7 @@ const command_t commands[] = {
     {"rec show", DB_OPEN, cmd_rec_show, "ID [--as-of DATE] [--known-at DATETIME] [--format text|json]",
      "show a recommendation as it stood"},
     {"rec list", DB_OPEN, cmd_rec_list,
-     "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv]",
+     "[--review R] [--status S] [--as-of DATE] [--known-at DATETIME] [--format table|json|csv|xlsx] [-o FILE]",
      "list recommendations"},
     {"rec history", DB_OPEN, cmd_rec_history, "ID [--as-of DATE] [--known-at TIME] [--format text|json]",
      "every change of a recommendation, with both times"},
@@ -38,9 +38,9 @@ const command_t commands[] = {
      "  fields: title, status, due, done, restricted",
      "change fields of a milestone"},
     {"kpi add", DB_OPEN, cmd_kpi_add,
-     "REC KPI_ID --name T --unit U --direction up|down [--baseline V@DATE] [--target V[@DATE]] "
+     "REC|REVIEW KPI_ID --name T --unit U --direction up|down [--baseline V@DATE] [--target V[@DATE]] "
      "[--frequency monthly|quarterly|yearly] [--effective DATE] [--reason TEXT] [--actor NAME]",
-     "add a KPI (an indicator with a target) to a recommendation"},
+     "add a KPI (an indicator with a target) to a recommendation, or to a review as a whole"},
     {"kpi record", DB_OPEN, cmd_kpi_record,
      "KPI_ID VALUE [--at DATE] [--evidence URL] [--source TEXT] [--reason TEXT] [--actor NAME]",
      "record a measurement of a KPI (effective on the date measured); prints its id"},
@@ -70,7 +70,7 @@ const command_t commands[] = {
      "[--concurrency N] [--timeout S] [--total-timeout S] [--allow-private] [--format text|json]",
      "check every evidence URL over HTTP and record the results (docs/measures.md)"},
     /* Two-word report rows stand before any one-word "report" row. */
-    {"report evidence", DB_OPEN, cmd_report_evidence, "[--as-of DATE] [--format md|html|csv|json]",
+    {"report evidence", DB_OPEN, cmd_report_evidence, "[--as-of DATE] [--format md|html|csv|json|xlsx] [-o FILE]",
      "the health of every evidence link"},
     {"assess new", DB_OPEN, cmd_assess_new,
      "ID --by REVIEW --of REVIEW --as-of DATE [--title T] [--effective DATE] [--reason T] [--actor N]",
@@ -89,15 +89,16 @@ const command_t commands[] = {
      "show an assessment (or one item) with counts, evidence, sign-offs and dissent"},
     {"assess list", DB_OPEN, cmd_assess_list, "[--as-of DATE] [--format table|json]", "list assessments"},
     {"report", DB_OPEN, cmd_report,
-     "implementation|assessment|quarterly|smart [--review R] [--assessment A] [--as-of DATE]\n"
-     "  [--from DATE --to DATE] [--format md|html|csv|json] [--include-restricted]",
+     "implementation|assessment|quarterly|smart|board [--review R] [--assessment A] [--as-of DATE]\n"
+     "  [--from DATE --to DATE] [--format md|html|csv|json|xlsx] [-o FILE] [--include-restricted]",
      "a report as review teams publish it, generated from the data"},
     {"lint", DB_OPEN, cmd_lint, "[REC] [--strict] [--review R] [--as-of DATE] [--format text|json]",
      "SMART findings per rec (docs/smart.md); --strict exits 1 when there are any"},
     {"import", DB_OPEN, cmd_import,
-     "FILE [--format canonical|ssr1-report|ssr2-assessment] [--review R] [--effective DATE]\n"
-     "  [--assessment ID] [--by REVIEW] [--of REVIEW] [--as-of DATE] [--actor NAME]",
-     "import a canonical JSON file (docs/format.md) or a source document (docs/import.md), all or nothing"},
+     "FILE [--format canonical|ssr1-report|ssr2-assessment|csv] [--review R] [--effective DATE]\n"
+     "  [--reason TEXT] [--assessment ID] [--by REVIEW] [--of REVIEW] [--as-of DATE] [--actor NAME]",
+     "import a canonical JSON file (docs/format.md), a CSV table of recs or a source document\n"
+     "  (docs/import.md), all or nothing"},
     {"export", DB_OPEN, cmd_export, "[--as-of DATE] | --public",
      "print the whole log as canonical JSON (--public: its public side, docs/ledger.md)"},
     {"serve", DB_OPEN, cmd_serve, "[--listen ADDR:PORT] [--threads N] [--access-log FILE] [--quiet] [--key FILE]",
@@ -107,7 +108,7 @@ const command_t commands[] = {
     {"user add", DB_OPEN, cmd_user_add, "NAME --role admin|editor|assessor|viewer  (password on stdin)",
      "add a user who can sign in"},
     {"token create", DB_OPEN, cmd_token_create, "NAME", "print a new API token for a user (shown once)"},
-    {"demo", DB_OPEN, cmd_demo, "", "load the bundled demo data (SSR1) into an empty database"},
+    {"demo", DB_OPEN, cmd_demo, "", "load the bundled demo data (SSR1, then SSR2) into an empty database"},
     {"verify", DB_OPEN, cmd_verify, "[--checkpoint FILE [--key KEY]]",
      "check the hash chain and the Merkle tree of the whole log, and a saved checkpoint"},
     {"rebuild", DB_OPEN, cmd_rebuild, "[--tree]",

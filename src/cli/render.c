@@ -125,32 +125,6 @@ void render_rec_table(FILE *f, const ent_t *recs, size_t n, const ent_t *ms, con
                " not started or deferred\n");
 }
 
-int render_rec_csv(FILE *f, const ent_t *recs, size_t n, const ent_t *ms, const size_t *first,
-                   const size_t *count, const view_t *v)
-{
-    buf_t b = BUF_INIT;
-    buf_puts(&b, "id,review,parent,title,topic,owner,priority,board,status,recurring,due,"
-                 "milestones,milestones_complete,as_of\r\n");
-    for (size_t i = 0; i < n; i++) {
-        const ent_t *r = &recs[i];
-        static const int cols[] = {REC_REVIEW, REC_PARENT, REC_TITLE, REC_TOPIC, REC_OWNER,
-                                   REC_PRIORITY, REC_BOARD, REC_STATUS, REC_RECURRING, REC_DUE};
-        fmt_csv(&b, r->id);
-        for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
-            buf_putc(&b, ',');
-            fmt_csv(&b, r->v[cols[c]]);
-        }
-        size_t done = 0;
-        for (size_t m = 0; m < count[i]; m++)
-            if (status_of(ms[first[i] + m].v[MS_STATUS]) == ST_COMPLETE) done++;
-        buf_printf(&b, ",%zu,%zu,%s\r\n", count[i], done, v->as_of);
-    }
-    if (!buf_ok(&b)) { buf_free(&b); return -1; }
-    fwrite(b.data, 1, b.len, f);
-    buf_free(&b);
-    return 0;
-}
-
 void render_history_text(FILE *f, const change_t *ch, size_t n)
 {
     fprintf(f, "%-6s %-10s %-27s %-14s %-22s %s\n", "SEQ", "EFFECTIVE", "RECORDED", "ACTOR",

@@ -13,9 +13,6 @@ void render_rec_text(FILE *f, const ent_t *rec, const ent_t *ms, size_t nms,
 /* recs[i]'s milestones are ms[first[i]] .. ms[first[i] + count[i] - 1]. */
 void render_rec_table(FILE *f, const ent_t *recs, size_t n, const ent_t *ms, const size_t *first,
                       const size_t *count, const view_t *v);
-/* CSV with a header row; returns -1 when memory runs out. */
-int render_rec_csv(FILE *f, const ent_t *recs, size_t n, const ent_t *ms, const size_t *first,
-                   const size_t *count, const view_t *v);
 void render_history_text(FILE *f, const change_t *ch, size_t n);
 /* Print s padded with spaces to cols display columns (cut with … when longer). */
 void render_cell(FILE *f, const char *s, size_t cols);

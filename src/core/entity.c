@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/board.h"
 #include "core/id.h"
 #include "core/status.h"
 #include "util/date.h"
@@ -14,7 +15,6 @@
 #define NUMBER_MAX_BYTES 30
 
 static const char *const priorities[] = {"P1", "P2", "P3", "P4", NULL};
-static const char *const boards[] = {"approved", "rejected", "pending", "passed_through", NULL};
 static const char *const relations[] = {"related", "derived_from", "supersedes", NULL};
 static const char *const evidence_targets[] = {"rec", "milestone", "item", NULL};
 static const char *const evidence_kinds[] = {"document", "web", "briefing", "interview", "other", NULL};
@@ -40,7 +40,7 @@ static const field_def rec_fields[] = {
     [REC_TOPIC] = {"topic", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
     [REC_OWNER] = {"owner", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
     [REC_PRIORITY] = {"priority", FT_ENUM, F_SETTABLE, priorities, NULL, 2, NULL},
-    [REC_BOARD] = {"board", FT_ENUM, F_SETTABLE, boards, "pending", 20, NULL},
+    [REC_BOARD] = {"board", FT_BOARD, F_SETTABLE, NULL, "pending", 40, NULL},
     [REC_STATUS] = {"status", FT_STATUS, F_SETTABLE, NULL, "not_started", 20, NULL},
     [REC_RECURRING] = {"recurring", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
     [REC_DUE] = {"due", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
@@ -106,7 +106,8 @@ static const field_def source_fields[] = {
 };
 
 static const field_def kpi_fields[] = {
-    [KPI_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    /* A KPI measures one rec, or a review as a whole: one of the two is set. */
+    [KPI_REC] = {"rec", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "rec"},
     [KPI_NAME] = {"name", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
     [KPI_UNIT] = {"unit", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, 100, NULL},
     [KPI_DIRECTION] = {"direction", FT_ENUM, F_REQUIRED | F_SETTABLE, directions, NULL, 4, NULL},
@@ -115,6 +116,7 @@ static const field_def kpi_fields[] = {
     [KPI_TARGET] = {"target", FT_NUMBER, F_SETTABLE, NULL, NULL, NUMBER_MAX_BYTES, NULL},
     [KPI_TARGET_DATE] = {"target_date", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
     [KPI_FREQUENCY] = {"frequency", FT_ENUM, F_SETTABLE, frequencies, NULL, 10, NULL},
+    [KPI_REVIEW] = {"review", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "review"},
 };
 
 static const field_def measurement_fields[] = {
@@ -129,7 +131,7 @@ static const field_def measurement_fields[] = {
 
 KIND(kind_review, "review", "review", "reviews", review_fields, ID_PLAIN);
 KIND(kind_rec, "rec", "rec", "recs", rec_fields, ID_PLAIN);
-KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_PLAIN);
+KIND(kind_milestone, "milestone", "milestone", "milestones", milestone_fields, ID_MILESTONE);
 KIND(kind_link, "link", "link", "links", link_fields, ID_FREE);
 KIND(kind_evidence, "evidence", "evidence", "evidence", evidence_fields, ID_PLAIN);
 KIND(kind_assessment, "assessment", "assessment", "assessments", assessment_fields, ID_PLAIN);
@@ -176,6 +178,7 @@ int kind_id_valid(const kind_def *k, const char *id)
 {
     switch (k->ids) {
     case ID_PLAIN: return id_valid(id);
+    case ID_MILESTONE: return id_milestone_valid(id);
     case ID_PAIR: return strchr(id, '/') && pair_valid(id);
     case ID_FREE:
         return *id && strlen(id) <= 200 && !has_control(id) && !strpbrk(id, "\r\n") &&
@@ -210,6 +213,95 @@ static int valid_number(const char *s)
     return *s == '\0';
 }
 
+/* FT_TEXT: no control characters; line ends kept as LF only, so text
+ * compares equal across systems. *out is arena-owned. */
+static int norm_text(const field_def *f, const char *in, size_t n, arena_t *a, const char **out,
+                     err_t *e)
+{
+    if (has_control(in)) return err_set(e, ERR_INPUT, "field '%s': holds a control character", f->name);
+    char *t = arena_alloc(a, n + 1);
+    if (!t) return err_nomem(e);
+    size_t j = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (in[i] == '\r') {
+            if (in[i + 1] != '\n') t[j++] = '\n';
+            continue;
+        }
+        t[j++] = in[i];
+    }
+    t[j] = '\0';
+    *out = t;
+    return 0;
+}
+
+/* FT_ENUM: one of f->choices in any case; *out is the static choice. */
+static int norm_enum(const field_def *f, const char *in, const char **out, err_t *e)
+{
+    for (int i = 0; f->choices[i]; i++)
+        if (ascii_casecmp(in, f->choices[i]) == 0) { *out = f->choices[i]; return 0; }
+    char list[200] = "";
+    for (int i = 0; f->choices[i]; i++) {
+        if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
+        strncat(list, f->choices[i], sizeof list - strlen(list) - 1);
+    }
+    return err_set(e, ERR_INPUT, "field '%s': unknown value '%.40s' (one of: %s)", f->name, in, list);
+}
+
+/* FT_BOARD: one disposition or two joined by '+', in canonical order. */
+static int norm_board(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e)
+{
+    unsigned set = board_parse(in);
+    if (!set)
+        return err_set(e, ERR_INPUT,
+                       "field '%s': unknown disposition '%.40s' (approved, passed_through, pending, "
+                       "rejected, or two joined by '+')", f->name, in);
+    char canon[32];
+    if (!(*out = arena_strdup(a, board_format(set, canon)))) return err_nomem(e);
+    return 0;
+}
+
+static int norm_bool(const field_def *f, const char *in, const char **out, err_t *e)
+{
+    static const char *const yes[] = {"true", "yes", "1", "on", NULL};
+    static const char *const no[] = {"false", "no", "0", "off", NULL};
+    for (int i = 0; yes[i]; i++)
+        if (ascii_casecmp(in, yes[i]) == 0) { *out = "true"; return 0; }
+    for (int i = 0; no[i]; i++)
+        if (ascii_casecmp(in, no[i]) == 0) { *out = "false"; return 0; }
+    return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not true or false", f->name, in);
+}
+
+/* The types whose value is kept as written once it passes its check. */
+static int norm_checked(const field_def *f, const char *in, const char **out, err_t *e)
+{
+    switch (f->type) {
+    case FT_LINE:
+        if (strchr(in, '\n') || strchr(in, '\r') || has_control(in))
+            return err_set(e, ERR_INPUT, "field '%s': must be one line without control characters", f->name);
+        break;
+    case FT_DATE:
+        if (!date_valid(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a valid date (YYYY-MM-DD)", f->name, in);
+        break;
+    case FT_ID:
+        if (f->ref ? !kind_id_valid(kind_find(f->ref), in) : !(pair_valid(in) || id_milestone_valid(in)))
+            return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
+        break;
+    case FT_URL:
+        if (!valid_url(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        break;
+    case FT_NUMBER:
+        if (!valid_number(in))
+            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a number (like 12 or -0.5)", f->name, in);
+        break;
+    default:
+        return err_set(e, ERR_INTERNAL, "field '%s': unknown type", f->name);
+    }
+    *out = in;
+    return 0;
+}
+
 int field_normalize(const field_def *f, const char *in, arena_t *a, const char **out, err_t *e)
 {
     size_t n = strlen(in);
@@ -222,45 +314,10 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
         return 0;
     }
     switch (f->type) {
-    case FT_LINE:
-        if (strchr(in, '\n') || strchr(in, '\r') || has_control(in))
-            return err_set(e, ERR_INPUT, "field '%s': must be one line without control characters", f->name);
-        *out = in;
-        return 0;
-    case FT_TEXT: {
-        if (has_control(in))
-            return err_set(e, ERR_INPUT, "field '%s': holds a control character", f->name);
-        /* Line ends are kept as LF only, so text compares equal across systems. */
-        char *t = arena_alloc(a, n + 1);
-        if (!t) return err_nomem(e);
-        size_t j = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (in[i] == '\r') {
-                if (in[i + 1] != '\n') t[j++] = '\n';
-                continue;
-            }
-            t[j++] = in[i];
-        }
-        t[j] = '\0';
-        *out = t;
-        return 0;
-    }
-    case FT_DATE:
-        if (!date_valid(in))
-            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a valid date (YYYY-MM-DD)", f->name, in);
-        *out = in;
-        return 0;
-    case FT_ENUM:
-        for (int i = 0; f->choices[i]; i++)
-            if (ascii_casecmp(in, f->choices[i]) == 0) { *out = f->choices[i]; return 0; }
-        {
-            char list[200] = "";
-            for (int i = 0; f->choices[i]; i++) {
-                if (i) strncat(list, ", ", sizeof list - strlen(list) - 1);
-                strncat(list, f->choices[i], sizeof list - strlen(list) - 1);
-            }
-            return err_set(e, ERR_INPUT, "field '%s': unknown value '%.40s' (one of: %s)", f->name, in, list);
-        }
+    case FT_TEXT: return norm_text(f, in, n, a, out, e);
+    case FT_ENUM: return norm_enum(f, in, out, e);
+    case FT_BOARD: return norm_board(f, in, a, out, e);
+    case FT_BOOL: return norm_bool(f, in, out, e);
     case FT_STATUS: {
         int s = status_parse(in);
         if (s < 0)
@@ -270,32 +327,8 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
         *out = status_name((status_t)s);
         return 0;
     }
-    case FT_BOOL: {
-        static const char *const yes[] = {"true", "yes", "1", "on", NULL};
-        static const char *const no[] = {"false", "no", "0", "off", NULL};
-        for (int i = 0; yes[i]; i++)
-            if (ascii_casecmp(in, yes[i]) == 0) { *out = "true"; return 0; }
-        for (int i = 0; no[i]; i++)
-            if (ascii_casecmp(in, no[i]) == 0) { *out = "false"; return 0; }
-        return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not true or false", f->name, in);
+    default: return norm_checked(f, in, out, e);
     }
-    case FT_ID:
-        if (f->ref ? !kind_id_valid(kind_find(f->ref), in) : !pair_valid(in))
-            return err_set(e, ERR_INPUT, "field '%s': '%.70s' is not a valid id", f->name, in);
-        *out = in;
-        return 0;
-    case FT_URL:
-        if (!valid_url(in))
-            return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
-        *out = in;
-        return 0;
-    case FT_NUMBER:
-        if (!valid_number(in))
-            return err_set(e, ERR_INPUT, "field '%s': '%.40s' is not a number (like 12 or -0.5)", f->name, in);
-        *out = in;
-        return 0;
-    }
-    return err_set(e, ERR_INTERNAL, "field '%s': unknown type", f->name);
 }
 
 char *link_id(arena_t *a, const char *rec, const char *rel, const char *other)

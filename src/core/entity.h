@@ -23,7 +23,8 @@ typedef enum {
     FT_ID,      /* the id of another thing, of kind `ref`; with ref NULL, of the
                    kind named by the value of the field called "target_kind" */
     FT_URL,     /* http or https URL */
-    FT_NUMBER   /* a decimal number: -?DIGITS[.DIGITS], kept as written */
+    FT_NUMBER,  /* a decimal number: -?DIGITS[.DIGITS], kept as written */
+    FT_BOARD    /* a board disposition, or two joined by '+' (board.h) */
 } field_type;
 
 enum {
@@ -48,6 +49,7 @@ typedef struct {
 /* How a kind's ids are formed. */
 typedef enum {
     ID_PLAIN,   /* id.h: SSR1-6A, SSR1-9.2, E12 */
+    ID_MILESTONE, /* id.h: REC~N (SSR2-9~1), or a plain id made before (SSR1-9.2) */
     ID_PAIR,    /* two plain ids joined by '/': an assessment item "SSR2-A/SSR1-6" */
     ID_FREE     /* generated text, one line (links: "SSR2-1 derived_from SSR1-2") */
 } id_form;
@@ -85,7 +87,7 @@ enum { SRC_FORMAT, SRC_NAME, SRC_SHA256, SRC_NFIELDS };
 
 enum {
     KPI_REC, KPI_NAME, KPI_UNIT, KPI_DIRECTION, KPI_BASELINE, KPI_BASELINE_DATE, KPI_TARGET,
-    KPI_TARGET_DATE, KPI_FREQUENCY, KPI_NFIELDS
+    KPI_TARGET_DATE, KPI_FREQUENCY, KPI_REVIEW, KPI_NFIELDS
 };
 /* A measurement of a KPI: its effective date is the date it was measured. */
 enum { MEAS_KPI, MEAS_VALUE, MEAS_EVIDENCE, MEAS_SOURCE, MEAS_NFIELDS };

@@ -19,6 +19,27 @@ int id_valid(const char *id)
 
 static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
+int id_milestone_valid(const char *id)
+{
+    const char *sep = id ? strchr(id, MILESTONE_SEP) : NULL;
+    if (!sep) return id_valid(id);
+    size_t n = (size_t)(sep - id);
+    char rec[ID_MAX + 1];
+    if (n == 0 || n > ID_MAX || !sep[1] || strlen(id) > ID_MAX) return 0;
+    for (const char *p = sep + 1; *p; p++)
+        if (!is_digit(*p)) return 0;
+    memcpy(rec, id, n);
+    rec[n] = '\0';
+    return id_valid(rec);
+}
+
+size_t id_milestone_rec_len(const char *id)
+{
+    const char *sep = strchr(id, MILESTONE_SEP);
+    if (!sep) sep = strrchr(id, '.');
+    return sep ? (size_t)(sep - id) : strlen(id);
+}
+
 int id_natural_cmp(const char *a, const char *b)
 {
     while (*a && *b) {

@@ -193,3 +193,5 @@ void kpi_evaluate(const kpi_spec *k, const kpi_point *m, size_t n, const char *a
     else if (out->progress >= e - KPI_AT_RISK_SLACK - eps) set(out, KPI_AT_RISK, "behind the line to the target");
     else set(out, KPI_OFF_TRACK, "far behind the line to the target");
 }
+
+const char *kpi_subject(const char *const *v) { return v[KPI_REC] ? v[KPI_REC] : v[KPI_REVIEW]; }

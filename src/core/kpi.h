@@ -75,6 +75,8 @@ int kpi_spec_check(const kpi_spec *k, err_t *e);
 
 /* 1 when the kpi fields set a target value: what SMART's Measurable asks for. */
 int kpi_fields_have_target(const char *const *v);
+/* What a KPI (its field values v) measures: its rec, else its review. */
+const char *kpi_subject(const char *const *v);
 
 /* The status of KPI k on date as_of, from its measurements m[0..n) (any
  * order; those dated after as_of are ignored). The rule, first match wins:

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/id.h"
 #include "core/status.h"
 #include "import/source.h"
 #include "util/text.h"
@@ -127,32 +128,80 @@ static int split_activities(ssr1_row *r, const char *cell, arena_t *a, err_t *e)
     return 0;
 }
 
-int ssr1_parse(const char *name, const char *text, size_t len, arena_t *a, ssr1_doc *d, err_t *e)
+/* A line before the table: the report's date, the number of recs it
+ * announces, and whether it says the Board adopted them. */
+static void preamble_line(ssr1_doc *d, const char *line)
 {
-    memset(d, 0, sizeof *d);
-    doc_lines L;
-    if (doc_split(name, text, len, a, &L, e)) return -1;
-    doc_fingerprint(&L, d->fingerprint);
-    /* One buffer per cell of the current row: number, topic, summary, activities. */
-    buf_t cell[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
-    d->rows = arena_alloc(a, sizeof(ssr1_row) * (L.n + 1));
-    if (!d->rows) return err_nomem(e);
-    int rc = 0;
+    const char *p;
+    if (!d->as_of[0] && (p = ascii_casestr(line, "as of ")) && doc_date(p + 6, d->as_of) != 0)
+        d->as_of[0] = '\0';
+    if ((p = strstr(line, " SSR Review Team recommendations")) != NULL) {
+        const char *q = p;
+        while (q > line && q[-1] >= '0' && q[-1] <= '9') q--;
+        if (q < p) d->announced = atoi(q);
+    }
+    if (ascii_casestr(line, "adopted by the ICANN Board")) d->board_adopted = 1;
+}
+
+/* The row cur is complete: its cells (number, topic, summary, activities)
+ * become its topic, summary, activities, sub-items and recurring flag. */
+static int finish_row(const char *name, ssr1_row *cur, buf_t cell[4], arena_t *a, err_t *e)
+{
+    for (int c = 0; c < 4; c++)
+        if (!buf_ok(&cell[c])) return err_nomem(e);
+    cur->topic = doc_clean_str(a, buf_str(&cell[1]));
+    char *summary = doc_clean_str(a, buf_str(&cell[2]));
+    if (!cur->topic || !summary) return err_nomem(e);
+    size_t tl = strlen(cur->topic);
+    if (tl && cur->topic[tl - 1] == '.') ((char *)cur->topic)[tl - 1] = '\0';
+    /* "#6 - ICANN should ..." */
+    if (summary[0] == '#') {
+        char *p = summary + 1;
+        while (*p >= '0' && *p <= '9') p++;
+        while (*p == ' ' || *p == '-') p++;
+        summary = p;
+    }
+    cur->summary = summary;
+    if (!*cur->topic || !*cur->summary)
+        return err_set(e, ERR_INPUT, "%s:%zu: row %d has no %s", name, cur->line, cur->number,
+                       *cur->topic ? "summary" : "topic");
+    if (split_activities(cur, buf_str(&cell[3]), a, e)) return -1;
+    if (cur->nacts == 0)
+        return err_set(e, ERR_INPUT, "%s:%zu: row %d has no implementation activity marked "
+                       "\xE2\x9C\x93, \xE2\x97\x8B or \xE2\x97\x87", name, cur->line, cur->number);
+    int lost = cur->preface && find_subs(cur, cur->preface, a);
+    for (int k = 0; k < cur->nacts && !lost; k++) lost = find_subs(cur, cur->acts[k].text, a);
+    if (lost) return err_nomem(e);
+    for (int k = 0; k < cur->nacts; k++) cur->acts[k].sub = sub_of(cur, cur->acts[k].text);
+    cur->recurring = says_recurring(cur->summary);
+    for (int k = 0; k < cur->nacts; k++) cur->recurring |= says_recurring(cur->acts[k].text);
+    return 0;
+}
+
+/* A numbered line starts a row: its tab-separated cells into cell[]. */
+static void start_row(ssr1_row *cur, int num, size_t line_no, const char *line, buf_t cell[4])
+{
+    memset(cur, 0, sizeof *cur);
+    cur->number = num;
+    cur->line = line_no;
+    for (int c = 0; c < 4; c++) buf_reset(&cell[c]);
+    const char *p = line;
+    for (int c = 0; c < 4 && *p; c++) {
+        size_t n = c < 3 ? strcspn(p, "\t") : strlen(p);
+        buf_append(&cell[c], p, n);
+        p += n;
+        if (*p == '\t') p++;
+    }
+}
+
+/* The table's lines into d->rows; cell[] is the caller's (freed there). */
+static int read_rows(const char *name, const doc_lines *L, arena_t *a, ssr1_doc *d, buf_t cell[4], err_t *e)
+{
     ssr1_row *cur = NULL;
-    for (size_t i = 0; i <= L.n && rc == 0; i++) {
-        const char *line = i < L.n ? L.line[i] : NULL;
+    for (size_t i = 0; i <= L->n; i++) {
+        const char *line = i < L->n ? L->line[i] : NULL;
         int num = line ? row_number(line) : 0;
-        if (line && !cur) {
-            const char *p;
-            if (!d->as_of[0] && (p = ascii_casestr(line, "as of ")) && doc_date(p + 6, d->as_of) != 0)
-                d->as_of[0] = '\0';
-            if ((p = strstr(line, " SSR Review Team recommendations")) != NULL) {
-                const char *q = p;
-                while (q > line && q[-1] >= '0' && q[-1] <= '9') q--;
-                if (q < p) d->announced = atoi(q);
-            }
-            if (ascii_casestr(line, "adopted by the ICANN Board")) d->board_adopted = 1;
-        }
+        if (line && !cur) preamble_line(d, line);
         if (line && !num && !cur) continue;          /* before the table */
         if (line && !num && cur) {
             /* Text pushed onto a later line: its leading tabs say which cell. */
@@ -164,62 +213,28 @@ int ssr1_parse(const char *name, const char *text, size_t len, arena_t *a, ssr1_
             buf_puts(&cell[c], line + tabs);
             continue;
         }
-        if (cur) {
-            /* The previous row is complete. */
-            for (int c = 0; c < 4; c++)
-                if (!buf_ok(&cell[c])) { rc = err_nomem(e); break; }
-            if (rc) break;
-            cur->topic = doc_clean_str(a, buf_str(&cell[1]));
-            char *summary = doc_clean_str(a, buf_str(&cell[2]));
-            if (!cur->topic || !summary) { rc = err_nomem(e); break; }
-            size_t tl = strlen(cur->topic);
-            if (tl && cur->topic[tl - 1] == '.') ((char *)cur->topic)[tl - 1] = '\0';
-            /* "#6 - ICANN should ..." */
-            if (summary[0] == '#') {
-                char *p = summary + 1;
-                while (*p >= '0' && *p <= '9') p++;
-                while (*p == ' ' || *p == '-') p++;
-                summary = p;
-            }
-            cur->summary = summary;
-            if (!*cur->topic || !*cur->summary) {
-                rc = err_set(e, ERR_INPUT, "%s:%zu: row %d has no %s", name, cur->line, cur->number,
-                             *cur->topic ? "summary" : "topic");
-                break;
-            }
-            if (split_activities(cur, buf_str(&cell[3]), a, e)) { rc = -1; break; }
-            if (cur->nacts == 0) {
-                rc = err_set(e, ERR_INPUT, "%s:%zu: row %d has no implementation activity marked "
-                             "\xE2\x9C\x93, \xE2\x97\x8B or \xE2\x97\x87", name, cur->line, cur->number);
-                break;
-            }
-            int lost = cur->preface && find_subs(cur, cur->preface, a);
-            for (int k = 0; k < cur->nacts && !lost; k++) lost = find_subs(cur, cur->acts[k].text, a);
-            if (lost) { rc = err_nomem(e); break; }
-            for (int k = 0; k < cur->nacts; k++) cur->acts[k].sub = sub_of(cur, cur->acts[k].text);
-            cur->recurring = says_recurring(cur->summary);
-            for (int k = 0; k < cur->nacts; k++) cur->recurring |= says_recurring(cur->acts[k].text);
-            cur = NULL;
-        }
+        if (cur && finish_row(name, cur, cell, a, e)) return -1;
+        cur = NULL;
         if (!line) break;
-        /* A new row. */
-        if (num != d->nrows + 1) {
-            rc = err_set(e, ERR_INPUT, "%s:%zu: row %d where row %d was expected", name, i + 1, num, d->nrows + 1);
-            break;
-        }
+        if (num != d->nrows + 1)
+            return err_set(e, ERR_INPUT, "%s:%zu: row %d where row %d was expected", name, i + 1, num, d->nrows + 1);
         cur = &d->rows[d->nrows++];
-        memset(cur, 0, sizeof *cur);
-        cur->number = num;
-        cur->line = i + 1;
-        for (int c = 0; c < 4; c++) buf_reset(&cell[c]);
-        const char *p = line;
-        for (int c = 0; c < 4 && *p; c++) {
-            size_t n = c < 3 ? strcspn(p, "\t") : strlen(p);
-            buf_append(&cell[c], p, n);
-            p += n;
-            if (*p == '\t') p++;
-        }
+        start_row(cur, num, i + 1, line, cell);
     }
+    return 0;
+}
+
+int ssr1_parse(const char *name, const char *text, size_t len, arena_t *a, ssr1_doc *d, err_t *e)
+{
+    memset(d, 0, sizeof *d);
+    doc_lines L;
+    if (doc_split(name, text, len, a, &L, e)) return -1;
+    doc_fingerprint(&L, d->fingerprint);
+    /* One buffer per cell of the current row: number, topic, summary, activities. */
+    buf_t cell[4] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+    d->rows = arena_alloc(a, sizeof(ssr1_row) * (L.n + 1));
+    if (!d->rows) return err_nomem(e);
+    int rc = read_rows(name, &L, a, d, cell, e);
     for (int c = 0; c < 4; c++) buf_free(&cell[c]);
     if (rc) return -1;
     if (d->nrows == 0)
@@ -296,7 +311,7 @@ static int put_rec(store_t *s, const char *id, const char *review, const char *p
 static int add_milestone(store_t *s, const char *rec, const ssr1_activity *act, const char *eff,
                          const char *actor, const char *reason, arena_t *a, err_t *e)
 {
-    char *prefix = arena_printf(a, "%s.", rec), *id;
+    char *prefix = arena_printf(a, "%s%c", rec, MILESTONE_SEP), *id;
     if (!prefix) return err_nomem(e);
     if (store_next_id(s, &kind_milestone, prefix, a, &id, e)) return -1;
     /* Titles are one line of at most 2000 bytes: cut long activity texts. */

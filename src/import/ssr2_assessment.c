@@ -442,18 +442,38 @@ static int header(parser *p, char **lines, size_t nlines, size_t *i, const char 
     return 0;
 }
 
-int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_doc *d, err_t *e)
+/* A footnote definition's URLs and the rest of its text, into f. */
+static int footnote_split(const char *def, arena_t *a, ssr2_footnote *f, err_t *e)
 {
-    memset(d, 0, sizeof *d);
-    doc_lines L;
-    if (doc_split(name, text, len, a, &L, e)) return -1;
-    doc_fingerprint(&L, d->fingerprint);
-    char **lines = L.line;   /* NULL marks a line taken out (footnote text) */
+    f->urls = arena_alloc(a, sizeof(char *) * 8);
+    if (!f->urls) return err_nomem(e);
+    buf_t plain = BUF_INIT;
+    int lost = 0;
+    for (const char *s = def; *s;) {
+        size_t n = strcspn(s, " ");
+        if ((strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) && f->nurls < 8) {
+            while (n > 0 && strchr(".,;)", s[n - 1])) n--;
+            if (!(f->urls[f->nurls++] = arena_strndup(a, s, n))) lost = 1;
+        } else {
+            buf_append(&plain, s, n);
+            buf_putc(&plain, ' ');
+        }
+        s += n;
+        while (*s == ' ') s++;
+    }
+    f->text = buf_ok(&plain) ? doc_clean_str(a, buf_str(&plain)) : NULL;
+    buf_free(&plain);
+    return !f->text || lost ? err_nomem(e) : 0;
+}
 
-    /* Pass 1: footnote definitions. */
+/* Pass 1: footnote definitions ("N text URL", numbered in order), taken out
+ * of the lines (set to NULL) with their continuation lines. */
+static int pass_footnotes(doc_lines *L, arena_t *a, ssr2_doc *d, err_t *e)
+{
+    char **lines = L->line;
     d->fn = arena_alloc(a, sizeof(ssr2_footnote) * MAX_FOOTNOTES);
     if (!d->fn) return err_nomem(e);
-    for (size_t i = 0; i < L.n && d->nfn < MAX_FOOTNOTES; i++) {
+    for (size_t i = 0; i < L->n && d->nfn < MAX_FOOTNOTES; i++) {
         int num;
         const char *rest;
         const char *def = footnote_def(lines[i], d->nfn + 1);
@@ -462,7 +482,7 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
         buf_puts(&b, def);
         size_t first = i;
         lines[i] = NULL;
-        while (i + 1 < L.n && lines[i + 1] && !doc_blank(lines[i + 1]) && lines[i + 1][0] != ' ' &&
+        while (i + 1 < L->n && lines[i + 1] && !doc_blank(lines[i + 1]) && lines[i + 1][0] != ' ' &&
                !footnote_def(lines[i + 1], d->nfn + 2) && !starts_heading(lines[i + 1], &num, &rest)) {
             buf_putc(&b, ' ');
             buf_puts(&b, lines[++i]);
@@ -470,35 +490,23 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
         }
         if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
         ssr2_footnote *f = &d->fn[d->nfn++];
+        memset(f, 0, sizeof *f);
         f->number = d->nfn;
         f->line = first + 1;
-        f->urls = arena_alloc(a, sizeof(char *) * 8);
-        if (!f->urls) { buf_free(&b); return err_nomem(e); }
-        buf_t plain = BUF_INIT;
-        int lost = 0;
-        for (const char *s = buf_str(&b); *s;) {
-            size_t n = strcspn(s, " ");
-            if ((strncmp(s, "https://", 8) == 0 || strncmp(s, "http://", 7) == 0) && f->nurls < 8) {
-                while (n > 0 && strchr(".,;)", s[n - 1])) n--;
-                if (!(f->urls[f->nurls++] = arena_strndup(a, s, n))) lost = 1;
-            } else {
-                buf_append(&plain, s, n);
-                buf_putc(&plain, ' ');
-            }
-            s += n;
-            while (*s == ' ') s++;
-        }
-        f->text = buf_ok(&plain) ? doc_clean_str(a, buf_str(&plain)) : NULL;
-        buf_free(&plain);
+        int rc = footnote_split(buf_str(&b), a, f, e);
         buf_free(&b);
-        if (!f->text || lost) return err_nomem(e);
+        if (rc) return -1;
     }
+    return 0;
+}
 
-    /* Pass 2: footnote numbers at line ends, in order. */
-    int *cited_line = arena_alloc(a, sizeof(int) * (size_t)(d->nfn + 1));
-    if (!cited_line) return err_nomem(e);
+/* Pass 2: footnote numbers at line ends, in order, become " [N]"; the line
+ * citing each in cited_line[N]. Returns the next number not found, or -1. */
+static int pass_citations(doc_lines *L, arena_t *a, const ssr2_doc *d, int *cited_line, err_t *e)
+{
+    char **lines = L->line;
     int next = 1;
-    for (size_t i = 0; i < L.n && next <= d->nfn; i++) {
+    for (size_t i = 0; i < L->n && next <= d->nfn; i++) {
         if (!lines[i]) continue;
         size_t n = strlen(lines[i]);
         while (n && (lines[i][n - 1] == ' ' || lines[i][n - 1] == '\t')) n--;
@@ -510,77 +518,143 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
         if (!lines[i]) return err_nomem(e);
         next++;
     }
+    return next;
+}
 
-    /* Pass 3: sections. */
-    parser p = {.d = d, .a = a, .e = e, .name = name};
-    d->sec = arena_alloc(a, sizeof(ssr2_section) * (L.n / 4 + 2));
-    if (!d->sec) return err_nomem(e);
+/* URLs cited inline in a line of a section, each once per section (and not
+ * when a footnote of the section gives it: that is checked on writing). */
+static int inline_urls(parser *p, const char *line)
+{
+    ssr2_section *sec = p->sec;
+    for (const char *s = line; sec && (s = strstr(s, "http")) != NULL;) {
+        if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) { s += 4; continue; }
+        size_t n = strcspn(s, " \t()<>\"\xE2");
+        while (n > 0 && strchr(".,;:", s[n - 1])) n--;
+        char *url = arena_strndup(p->a, s, n);
+        if (!url) return err_nomem(p->e);
+        s += n;
+        int dup = 0;
+        for (int k = 0; k < sec->ninline; k++) dup |= strcmp(sec->inline_urls[k], url) == 0;
+        if (dup || sec->ninline >= SSR2_MAX_INLINE) continue;
+        if (!sec->inline_urls && !(sec->inline_urls = arena_alloc(p->a, sizeof(char *) * SSR2_MAX_INLINE)))
+            return err_nomem(p->e);
+        sec->inline_urls[sec->ninline++] = url;
+    }
+    return 0;
+}
+
+/* One line inside the sections (not a heading): the recommendation's text,
+ * a question, a RECOMMENDATION block, or an answer. */
+static int section_line(parser *p, char **lines, size_t n, size_t *i, const char *line, const char *norm)
+{
+    size_t qlen;
+    if (inline_urls(p, norm)) return -1;
+    if (question_at(norm, &qlen) >= 0) return header(p, lines, n, i, norm);
+    if (is_recommendation_header(line)) {
+        if (finish_draft(p)) return -1;
+        p->state = 2;
+        return 0;
+    }
+    if (p->state == 0) {
+        /* The recommendation's own text runs until a blank line ends a sentence. */
+        if (doc_blank(line)) {
+            const char *r = buf_str(&p->rec);
+            size_t len = strlen(r);
+            while (len && r[len - 1] == ' ') len--;
+            if (len && strchr(".)\"", r[len - 1])) p->state = 1;
+            return 0;
+        }
+        buf_putc(&p->rec, ' ');
+        buf_puts(&p->rec, line);
+        return 0;
+    }
+    if (p->state == 2) {
+        if (doc_blank(line)) { if (p->draft_open) buf_putc(&p->draft, '\n'); p->draft_open = 0; return 0; }
+        if (p->draft_open) buf_putc(&p->draft, ' ');
+        buf_puts(&p->draft, norm);
+        p->draft_open = 1;
+        return 0;
+    }
+    if (doc_blank(line)) { t_break(&p->group[p->cur]); return 0; }
+    if (p->after_effect_q) {
+        /* A bare yes or no answers the effect question. */
+        if (strncmp(norm, "No.", 3) == 0 || strncmp(norm, "It did not.", 11) == 0) p->effect_hint = -1;
+        else if (strncmp(norm, "Yes.", 4) == 0 || strncmp(norm, "It did.", 7) == 0) p->effect_hint = 1;
+        p->after_effect_q = 0;
+    }
+    t_line(&p->group[p->cur], norm);
+    return 0;
+}
+
+/* Pass 3: the sections, "SSR1 Recommendation N:" in order up to the notes;
+ * the text before them (one line) into preamble. */
+static int pass_sections(parser *p, doc_lines *L, buf_t *preamble)
+{
+    ssr2_doc *d = p->d;
+    char **lines = L->line;
     int in_sections = 0, rc = 0;
-    buf_t preamble = BUF_INIT;   /* the text before the sections, in one line */
-    for (size_t i = 0; i < L.n && rc == 0; i++) {
+    for (size_t i = 0; i < L->n && rc == 0; i++) {
         char *line = lines[i];
         if (!line) continue;
         int number;
         const char *rest;
         if (!in_sections && !d->nsec) {
-            buf_putc(&preamble, ' ');
-            doc_clean(&preamble, line);
+            buf_putc(preamble, ' ');
+            doc_clean(preamble, line);
         }
         if (starts_heading(line, &number, &rest)) {
-            if ((rc = finish_section(&p)) != 0) break;
-            if (number != d->nsec + 1) {
-                rc = err_set(e, ERR_INPUT, "%s:%zu: SSR1 Recommendation %d where %d was expected",
-                             name, i + 1, number, d->nsec + 1);
-                break;
-            }
+            if ((rc = finish_section(p)) != 0) break;
+            if (number != d->nsec + 1)
+                return err_set(p->e, ERR_INPUT, "%s:%zu: SSR1 Recommendation %d where %d was expected",
+                               p->name, i + 1, number, d->nsec + 1);
             in_sections = 1;
-            start_section(&p, number, i + 1, rest);
+            start_section(p, number, i + 1, rest);
             continue;
         }
         if (!in_sections) continue;
-        if (is_notes(line)) { rc = finish_section(&p); in_sections = 0; break; }
-        char *norm = doc_clean_str(a, line);
-        if (!norm) { rc = err_nomem(e); break; }
-        size_t qlen;
-        if (question_at(norm, &qlen) >= 0) {
-            if ((rc = header(&p, lines, L.n, &i, norm)) != 0) break;
-            continue;
-        }
-        if (is_recommendation_header(line)) {
-            if ((rc = finish_draft(&p)) != 0) break;
-            p.state = 2;
-            continue;
-        }
-        if (p.state == 0) {
-            /* The recommendation's own text runs until a blank line ends a sentence. */
-            if (doc_blank(line)) {
-                const char *r = buf_str(&p.rec);
-                size_t n = strlen(r);
-                while (n && r[n - 1] == ' ') n--;
-                if (n && strchr(".)\"", r[n - 1])) p.state = 1;
-                continue;
-            }
-            buf_putc(&p.rec, ' ');
-            buf_puts(&p.rec, line);
-            continue;
-        }
-        if (p.state == 2) {
-            if (doc_blank(line)) { if (p.draft_open) buf_putc(&p.draft, '\n'); p.draft_open = 0; continue; }
-            if (p.draft_open) buf_putc(&p.draft, ' ');
-            buf_puts(&p.draft, norm);
-            p.draft_open = 1;
-            continue;
-        }
-        if (doc_blank(line)) { t_break(&p.group[p.cur]); continue; }
-        if (p.after_effect_q) {
-            /* A bare yes or no answers the effect question. */
-            if (strncmp(norm, "No.", 3) == 0 || strncmp(norm, "It did not.", 11) == 0) p.effect_hint = -1;
-            else if (strncmp(norm, "Yes.", 4) == 0 || strncmp(norm, "It did.", 7) == 0) p.effect_hint = 1;
-            p.after_effect_q = 0;
-        }
-        t_line(&p.group[p.cur], norm);
+        if (is_notes(line)) return finish_section(p);
+        char *norm = doc_clean_str(p->a, line);
+        rc = norm ? section_line(p, lines, L->n, &i, line, norm) : err_nomem(p->e);
     }
-    if (rc == 0 && p.sec) rc = finish_section(&p);
+    if (rc == 0 && p->sec) rc = finish_section(p);
+    return rc;
+}
+
+/* Which section cites each footnote (those cited before the first section
+ * belong to the preamble). */
+static int attach_footnotes(ssr2_doc *d, const int *cited_line, int next, arena_t *a, err_t *e)
+{
+    for (int f = 1; f < next; f++) {
+        int line = cited_line[f];
+        ssr2_section *owner = NULL;
+        for (int s = 0; s < d->nsec; s++)
+            if ((size_t)line + 1 >= d->sec[s].line) owner = &d->sec[s];
+        if (!owner) continue;
+        int *nf = arena_alloc(a, sizeof(int) * (size_t)(owner->nfootnotes + 1));
+        if (!nf) return err_nomem(e);
+        if (owner->nfootnotes) memcpy(nf, owner->footnotes, sizeof(int) * (size_t)owner->nfootnotes);
+        nf[owner->nfootnotes++] = f;
+        owner->footnotes = nf;
+    }
+    return 0;
+}
+
+int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_doc *d, err_t *e)
+{
+    memset(d, 0, sizeof *d);
+    doc_lines L;
+    if (doc_split(name, text, len, a, &L, e)) return -1;
+    doc_fingerprint(&L, d->fingerprint);
+    if (pass_footnotes(&L, a, d, e)) return -1;
+    int *cited_line = arena_alloc(a, sizeof(int) * (size_t)(d->nfn + 1));
+    if (!cited_line) return err_nomem(e);
+    int next = pass_citations(&L, a, d, cited_line, e);
+    if (next < 0) return -1;
+    parser p = {.d = d, .a = a, .e = e, .name = name};
+    d->sec = arena_alloc(a, sizeof(ssr2_section) * (L.n / 4 + 2));
+    if (!d->sec) return err_nomem(e);
+    buf_t preamble = BUF_INIT;   /* the text before the sections, in one line */
+    int rc = pass_sections(&p, &L, &preamble);
     /* The date of the assessment and the number of recs it announces. */
     const char *q;
     if ((q = strstr(buf_str(&preamble), "until the end of ")) != NULL) {
@@ -600,20 +674,7 @@ int ssr2_parse(const char *name, const char *text, size_t len, arena_t *a, ssr2_
     if (d->announced && d->announced != d->nsec)
         return err_set(e, ERR_INPUT, "%s:%zu: the document says it reviewed %d recommendations but assesses %d "
                        "(is it truncated?)", name, L.n, d->announced, d->nsec);
-    /* Which section cites each footnote. */
-    for (int f = 1; f < next; f++) {
-        int line = cited_line[f];
-        ssr2_section *owner = NULL;
-        for (int s = 0; s < d->nsec; s++)
-            if ((size_t)line + 1 >= d->sec[s].line) owner = &d->sec[s];
-        if (!owner) continue;   /* cited before the first section: the preamble */
-        int *nf = arena_alloc(a, sizeof(int) * (size_t)(owner->nfootnotes + 1));
-        if (!nf) return err_nomem(e);
-        if (owner->nfootnotes) memcpy(nf, owner->footnotes, sizeof(int) * (size_t)owner->nfootnotes);
-        nf[owner->nfootnotes++] = f;
-        owner->footnotes = nf;
-    }
-    return 0;
+    return attach_footnotes(d, cited_line, next, a, e);
 }
 
 /* ---- writing ------------------------------------------------------------- */
@@ -640,104 +701,174 @@ static const char *evidence_kind(const char *url)
     return "web";
 }
 
+/* What every write of one import shares. */
+typedef struct {
+    store_t *s;
+    const char *name, *by, *of, *aid, *as_of, *actor, *reason;
+    arena_t *a;
+    ssr2_stats *st;
+    int draft_no;
+    err_t *e;
+} writer;
+
+/* The assessed rec: created from the section when missing, its text filled
+ * in when it has none. *rec_md gets the recommendation as Markdown. */
+static int write_rec(writer *w, const ssr2_section *sec, const char *rec, char **rec_md)
+{
+    buf_t text = BUF_INIT;
+    doc_md_escape(&text, sec->rec_text);
+    *rec_md = buf_ok(&text) ? arena_strdup(w->a, buf_str(&text)) : NULL;
+    buf_free(&text);
+    if (!*rec_md) return err_nomem(w->e);
+    int exists = store_exists(w->s, &kind_rec, rec, w->e);
+    if (exists < 0) return -1;
+    if (!exists) {
+        char *title = doc_title(w->a, sec->rec_text, TITLE_MAX);
+        field_value fv[] = {{"review", w->of}, {"title", title}, {"text", *rec_md}};
+        edit_t ed = {EDIT_CREATE, &kind_rec, rec, fv, 3, w->as_of, w->actor, w->reason};
+        if (!title || store_edit(w->s, &ed, w->e)) return -1;
+        w->st->recs_created++;
+        return 0;
+    }
+    view_t now = {0};
+    now.current = 1;
+    ent_t cur;
+    if (store_get(w->s, &kind_rec, &now, rec, w->a, &cur, w->e)) return -1;
+    if (cur.v[REC_TEXT]) return 0;
+    field_value fv[] = {{"text", *rec_md}};
+    edit_t ed = {EDIT_UPDATE, &kind_rec, rec, fv, 1, strcmp(w->as_of, cur.since) < 0 ? cur.since : w->as_of,
+                 w->actor, w->reason};
+    if (store_edit(w->s, &ed, w->e)) return -1;
+    w->st->texts_filled++;
+    return 0;
+}
+
+/* The item: the six answers of one section. */
+static int write_item(writer *w, const ssr2_section *sec, const char *rec, const char *item, const char *rec_md)
+{
+    field_value fv[10];
+    int n = 0;
+    fv[n++] = (field_value){"assessment", w->aid};
+    fv[n++] = (field_value){"rec", rec};
+    fv[n++] = (field_value){"rec_text", rec_md};
+    if (sec->what_done) fv[n++] = (field_value){"what_done", sec->what_done};
+    if (sec->how_assessed) fv[n++] = (field_value){"how_assessed", sec->how_assessed};
+    if (sec->further_work) fv[n++] = (field_value){"further_work", sec->further_work};
+    fv[n++] = (field_value){"implemented", sec->implemented ? sec->implemented : "unknown"};
+    if (sec->effect) fv[n++] = (field_value){"effect", sec->effect};
+    if (sec->relevant) fv[n++] = (field_value){"relevant", sec->relevant};
+    edit_t ed = {EDIT_CREATE, &kind_item, item, fv, n, w->as_of, w->actor, w->reason};
+    if (store_edit(w->s, &ed, w->e)) return err_prefix(w->e, "%s", item);
+    w->st->items++;
+    w->st->implemented += sec->implemented != NULL;
+    w->st->effect += sec->effect != NULL;
+    w->st->relevant += sec->relevant != NULL;
+    return 0;
+}
+
+static int write_evidence(writer *w, const char *item, const char *url, const char *title)
+{
+    char *id;
+    if (strlen(title) > 480) title = doc_title(w->a, title, 480);
+    if (!title) return err_nomem(w->e);
+    if (store_next_id(w->s, &kind_evidence, "E", w->a, &id, w->e)) return -1;
+    field_value ev[] = {{"target_kind", "item"}, {"target", item}, {"url", url},
+                        {"title", title}, {"kind", evidence_kind(url)}};
+    edit_t eed = {EDIT_CREATE, &kind_evidence, id, ev, 5, w->as_of, w->actor, w->reason};
+    if (store_edit(w->s, &eed, w->e)) return -1;
+    w->st->evidence++;
+    return 0;
+}
+
+/* 1 when a footnote of sec before footnote index k (or before URL u of the
+ * k-th, or any of them when k is nfootnotes) gives url. */
+static int footnoted(const ssr2_doc *d, const ssr2_section *sec, int k, int u, const char *url)
+{
+    for (int j = 0; j <= k && j < sec->nfootnotes; j++) {
+        const ssr2_footnote *f = &d->fn[sec->footnotes[j] - 1];
+        for (int v = 0; v < (j == k ? u : f->nurls); v++)
+            if (strcmp(f->urls[v], url) == 0) return 1;
+    }
+    return 0;
+}
+
+/* The URLs the section cites, as evidence on its item, each once: those of
+ * its footnotes, then those cited inline that no footnote of it gives. */
+static int write_citations(writer *w, const ssr2_doc *d, const ssr2_section *sec, const char *rec,
+                           const char *item)
+{
+    for (int k = 0; k < sec->nfootnotes; k++) {
+        const ssr2_footnote *f = &d->fn[sec->footnotes[k] - 1];
+        for (int u = 0; u < f->nurls; u++) {
+            if (footnoted(d, sec, k, u, f->urls[u])) continue;
+            char *title = arena_printf(w->a, "Footnote %d%s%s", f->number, *f->text ? ": " : "", f->text);
+            if (!title) return err_nomem(w->e);
+            if (write_evidence(w, item, f->urls[u], title))
+                return err_prefix(w->e, "%s:%zu: footnote %d", w->name, f->line, f->number);
+        }
+    }
+    for (int i = 0; i < sec->ninline; i++) {
+        if (footnoted(d, sec, sec->nfootnotes, 0, sec->inline_urls[i])) continue;
+        char *title = arena_printf(w->a, "Cited in the assessment of %s", rec);
+        if (!title) return err_nomem(w->e);
+        /* A malformed URL in running text is not evidence; it stays in the answer. */
+        const char *ok;
+        err_t fe = {0};
+        if (field_normalize(&kind_evidence.fields[EV_URL], sec->inline_urls[i], w->a, &ok, &fe)) continue;
+        if (write_evidence(w, item, sec->inline_urls[i], title))
+            return err_prefix(w->e, "%s:%zu: %s", w->name, sec->line, sec->inline_urls[i]);
+    }
+    return 0;
+}
+
+/* The section's RECOMMENDATION blocks, as draft recs of the assessing review
+ * derived from the assessed rec. */
+static int write_drafts(writer *w, const ssr2_section *sec, const char *rec)
+{
+    for (int k = 0; k < sec->ndrafts; k++) {
+        char *did = arena_printf(w->a, "%s-D%d", w->by, ++w->draft_no);
+        char *title = doc_title(w->a, sec->drafts[k], TITLE_MAX);
+        if (!did || !title) return err_nomem(w->e);
+        field_value rv[] = {{"review", w->by}, {"title", title}, {"text", sec->drafts[k]}};
+        edit_t red = {EDIT_CREATE, &kind_rec, did, rv, 3, w->as_of, w->actor, w->reason};
+        char *lid = link_id(w->a, did, "derived_from", rec);
+        field_value lv[] = {{"rec", did}, {"rel", "derived_from"}, {"other", rec}};
+        edit_t led = {EDIT_CREATE, &kind_link, lid, lv, 3, w->as_of, w->actor, w->reason};
+        if (!lid || store_edit(w->s, &red, w->e) || store_edit(w->s, &led, w->e)) return -1;
+        w->st->drafts++;
+    }
+    return 0;
+}
+
 int ssr2_apply_tx(store_t *s, const char *name, const ssr2_doc *d, const ssr2_options *o,
                   arena_t *a, ssr2_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
-    const char *by = o->by ? o->by : "SSR2", *of = o->of ? o->of : "SSR1";
-    const char *as_of = o->as_of ? o->as_of : d->as_of;
-    if (!as_of || !*as_of)
+    writer w = {s, name, o->by ? o->by : "SSR2", o->of ? o->of : "SSR1", NULL,
+                o->as_of ? o->as_of : d->as_of, o->actor, NULL, a, st, 0, e};
+    if (!w.as_of || !*w.as_of)
         return err_set(e, ERR_INPUT, "%s: the document states no date of assessment; give --as-of DATE", name);
-    const char *aid = o->assessment ? o->assessment : arena_printf(a, "%s-%s", by, of);
-    const char *reason = arena_printf(a, "%s assessment of %s (%s)", by, of, doc_basename(name));
-    int draft_no = 0;
-    if (!aid || !reason) return err_nomem(e);
-    snprintf(st->assessment, sizeof st->assessment, "%s", aid);
-    snprintf(st->as_of, sizeof st->as_of, "%s", as_of);
-    if (import_record_source(s, "ssr2-assessment", name, d->fingerprint, as_of, o->actor, e) ||
-        ensure_review(s, of, as_of, o->actor, reason, a, e) || ensure_review(s, by, as_of, o->actor, reason, a, e))
+    w.aid = o->assessment ? o->assessment : arena_printf(a, "%s-%s", w.by, w.of);
+    w.reason = arena_printf(a, "%s assessment of %s (%s)", w.by, w.of, doc_basename(name));
+    if (!w.aid || !w.reason) return err_nomem(e);
+    snprintf(st->assessment, sizeof st->assessment, "%s", w.aid);
+    snprintf(st->as_of, sizeof st->as_of, "%s", w.as_of);
+    if (import_record_source(s, "ssr2-assessment", name, d->fingerprint, w.as_of, o->actor, e) ||
+        ensure_review(s, w.of, w.as_of, o->actor, w.reason, a, e) ||
+        ensure_review(s, w.by, w.as_of, o->actor, w.reason, a, e))
         return -1;
-    {
-        field_value fv[] = {{"by", by}, {"of", of}, {"as_of", as_of}};
-        edit_t ed = {EDIT_CREATE, &kind_assessment, aid, fv, 3, as_of, o->actor, reason};
-        if (store_edit(s, &ed, e)) return -1;
-    }
+    field_value fv[] = {{"by", w.by}, {"of", w.of}, {"as_of", w.as_of}};
+    edit_t ed = {EDIT_CREATE, &kind_assessment, w.aid, fv, 3, w.as_of, o->actor, w.reason};
+    if (store_edit(s, &ed, e)) return -1;
     for (int i = 0; i < d->nsec; i++) {
         const ssr2_section *sec = &d->sec[i];
-        char *rec = arena_printf(a, "%s-%d", of, sec->number);
-        char *item = arena_printf(a, "%s/%s", aid, rec);
-        buf_t text = BUF_INIT;
-        doc_md_escape(&text, sec->rec_text);
-        char *rec_md = buf_ok(&text) ? arena_strdup(a, buf_str(&text)) : NULL;
-        buf_free(&text);
-        if (!rec || !item || !rec_md) return err_nomem(e);
-        int exists = store_exists(s, &kind_rec, rec, e);
-        if (exists < 0) return -1;
-        if (!exists) {
-            char *title = doc_title(a, sec->rec_text, TITLE_MAX);
-            field_value fv[] = {{"review", of}, {"title", title}, {"text", rec_md}};
-            edit_t ed = {EDIT_CREATE, &kind_rec, rec, fv, 3, as_of, o->actor, reason};
-            if (!title || store_edit(s, &ed, e)) return -1;
-            st->recs_created++;
-        } else {
-            view_t now = {0};
-            now.current = 1;
-            ent_t cur;
-            if (store_get(s, &kind_rec, &now, rec, a, &cur, e)) return -1;
-            if (!cur.v[REC_TEXT]) {
-                field_value fv[] = {{"text", rec_md}};
-                edit_t ed = {EDIT_UPDATE, &kind_rec, rec, fv, 1, strcmp(as_of, cur.since) < 0 ? cur.since : as_of,
-                             o->actor, reason};
-                if (store_edit(s, &ed, e)) return -1;
-                st->texts_filled++;
-            }
-        }
-        field_value fv[10];
-        int n = 0;
-        fv[n++] = (field_value){"assessment", aid};
-        fv[n++] = (field_value){"rec", rec};
-        fv[n++] = (field_value){"rec_text", rec_md};
-        if (sec->what_done) fv[n++] = (field_value){"what_done", sec->what_done};
-        if (sec->how_assessed) fv[n++] = (field_value){"how_assessed", sec->how_assessed};
-        if (sec->further_work) fv[n++] = (field_value){"further_work", sec->further_work};
-        fv[n++] = (field_value){"implemented", sec->implemented ? sec->implemented : "unknown"};
-        if (sec->effect) fv[n++] = (field_value){"effect", sec->effect};
-        if (sec->relevant) fv[n++] = (field_value){"relevant", sec->relevant};
-        edit_t ed = {EDIT_CREATE, &kind_item, item, fv, n, as_of, o->actor, reason};
-        if (store_edit(s, &ed, e)) { err_prefix(e, "%s", item); return -1; }
-        st->items++;
-        st->implemented += sec->implemented != NULL;
-        st->effect += sec->effect != NULL;
-        st->relevant += sec->relevant != NULL;
-        for (int k = 0; k < sec->nfootnotes; k++) {
-            const ssr2_footnote *f = &d->fn[sec->footnotes[k] - 1];
-            for (int u = 0; u < f->nurls; u++) {
-                char *id, *title = arena_printf(a, "Footnote %d%s%s", f->number, *f->text ? ": " : "", f->text);
-                if (!title) return err_nomem(e);
-                if (strlen(title) > 480) title = doc_title(a, title, 480);
-                if (store_next_id(s, &kind_evidence, "E", a, &id, e)) return -1;
-                field_value ev[] = {{"target_kind", "item"}, {"target", item}, {"url", f->urls[u]},
-                                    {"title", title}, {"kind", evidence_kind(f->urls[u])}};
-                edit_t eed = {EDIT_CREATE, &kind_evidence, id, ev, 5, as_of, o->actor, reason};
-                if (store_edit(s, &eed, e)) {
-                    err_prefix(e, "%s:%zu: footnote %d", name, f->line, f->number);
-                    return -1;
-                }
-                st->evidence++;
-            }
-        }
-        for (int k = 0; k < sec->ndrafts; k++) {
-            char *did = arena_printf(a, "%s-D%d", by, ++draft_no);
-            char *title = doc_title(a, sec->drafts[k], TITLE_MAX);
-            if (!did || !title) return err_nomem(e);
-            field_value rv[] = {{"review", by}, {"title", title}, {"text", sec->drafts[k]}};
-            edit_t red = {EDIT_CREATE, &kind_rec, did, rv, 3, as_of, o->actor, reason};
-            char *lid = link_id(a, did, "derived_from", rec);
-            field_value lv[] = {{"rec", did}, {"rel", "derived_from"}, {"other", rec}};
-            edit_t led = {EDIT_CREATE, &kind_link, lid, lv, 3, as_of, o->actor, reason};
-            if (!lid || store_edit(s, &red, e) || store_edit(s, &led, e)) return -1;
-            st->drafts++;
-        }
+        char *rec = arena_printf(a, "%s-%d", w.of, sec->number);
+        char *item = arena_printf(a, "%s/%s", w.aid, rec);
+        char *rec_md;
+        if (!rec || !item) return err_nomem(e);
+        if (write_rec(&w, sec, rec, &rec_md) || write_item(&w, sec, rec, item, rec_md) ||
+            write_citations(&w, d, sec, rec, item) || write_drafts(&w, sec, rec))
+            return -1;
     }
     return 0;
 }

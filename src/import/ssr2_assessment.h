@@ -23,7 +23,11 @@ typedef struct {
     int nfootnotes;
     const char **drafts;                  /* RECOMMENDATION blocks, Markdown */
     int ndrafts;
+    const char **inline_urls;             /* URLs cited in the text itself, each once */
+    int ninline;
 } ssr2_section;
+
+#define SSR2_MAX_INLINE 32
 
 typedef struct {
     int number;

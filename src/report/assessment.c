@@ -212,6 +212,7 @@ int report_assessment(store_t *s, const report_opts *o, const view_t *v, arena_t
     case RF_HTML: render_html(out, &m, v); break;
     case RF_CSV: render_csv(out, &m); break;
     case RF_JSON: if (json_to_buf(asm_json(&m, v), out)) return err_nomem(e); break;
+    case RF_XLSX: break;   /* report_render makes it from the CSV */
     }
     return 0;
 }

@@ -1,4 +1,5 @@
 /* evidence_report.c — see evidence_report.h. */
+#include "report/xlsx.h"
 #include "report/evidence_report.h"
 
 #include <string.h>
@@ -220,7 +221,14 @@ int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *form
     else if (strcmp(format, "html") == 0) render_html(b, rows, n, v);
     else if (strcmp(format, "csv") == 0) render_csv(b, rows, n);
     else if (strcmp(format, "json") == 0) render_json(b, rows, n, v);
-    else return -1;
+    else if (strcmp(format, "xlsx") == 0) {
+        buf_t csv = BUF_INIT;
+        err_t e = {0};
+        render_csv(&csv, rows, n);
+        int rc = buf_ok(&csv) ? xlsx_from_csv(csv.data ? csv.data : "", csv.len, "evidence", NULL, b, &e) : -1;
+        buf_free(&csv);
+        if (rc) b->failed = 1;
+    } else return -1;
     return 0;
 }
 

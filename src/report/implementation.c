@@ -136,6 +136,7 @@ int report_implementation(store_t *s, const report_opts *o, const view_t *v, are
     case RF_HTML: render_html(out, &rv, &t, v); break;
     case RF_CSV: render_csv(out, &t, v); break;
     case RF_JSON: if (render_json(out, &rv, &t, v)) return err_nomem(e); break;
+    case RF_XLSX: break;   /* report_render makes it from the CSV */
     }
     return 0;
 }

@@ -68,7 +68,7 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, arena_t 
     }
     for (size_t i = 0; i < nkpis; i++) {
         const char *rec = kpis[i].v[KPI_REC];
-        if (map_has(in_review, rec) && kpi_fields_have_target(kpis[i].v) &&
+        if (rec && map_has(in_review, rec) && kpi_fields_have_target(kpis[i].v) &&
             map_put(with_target, rec, (void *)rec)) { err_nomem(e); goto done; }
     }
     out->recs_kpi_target = (long)map_count(with_target);

@@ -67,7 +67,9 @@ int kpi_model_list(store_t *s, const view_t *v, const char *review, arena_t *a, 
     if (ent_group(kpis, nk, ms, nms, MEAS_KPI, a, &g, e)) goto done;
     *n = 0;
     for (size_t i = 0; i < nk; i++) {
-        if (review && !map_has(in_review, kpis[i].v[KPI_REC])) continue;
+        const char *of_review = kpis[i].v[KPI_REVIEW];
+        if (review && !(of_review ? strcmp(of_review, review) == 0 : map_has(in_review, kpis[i].v[KPI_REC])))
+            continue;
         if (build(&models[*n], &kpis[i], g.items + g.first[i], g.count[i], v, a, e)) goto done;
         (*n)++;
     }
@@ -91,8 +93,9 @@ json_t *kpi_model_json(const kpi_model *m, const view_t *v, int with_measurement
 {
     const char *const *f = m->kpi.v;
     const kpi_eval *ev = &m->eval;
-    json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:s}",
-                          "id", m->kpi.id, "rec", f[KPI_REC], "name", f[KPI_NAME],
+    json_t *o = json_pack("{s:s, s:o, s:o, s:s, s:s, s:s, s:o, s:o, s:o, s:s, s:s, s:s}",
+                          "id", m->kpi.id, "rec", json_str_or_null(f[KPI_REC]),
+                          "review", json_str_or_null(f[KPI_REVIEW]), "name", f[KPI_NAME],
                           "unit", f[KPI_UNIT], "direction", f[KPI_DIRECTION],
                           "baseline", point(f[KPI_BASELINE], f[KPI_BASELINE_DATE]),
                           "target", point(f[KPI_TARGET], f[KPI_TARGET_DATE]),

@@ -2,17 +2,19 @@
  * it is about and its recs with their milestones. */
 #include "report/report_internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/status.h"
+#include "report/xlsx.h"
 #include "util/map.h"
 
-const char *const report_kinds[] = {"implementation", "assessment", "quarterly", "smart", NULL};
+const char *const report_kinds[] = {"implementation", "assessment", "quarterly", "smart", "board", NULL};
 
 int report_format_parse(const char *s, report_format *f)
 {
-    static const char *const names[] = {"md", "html", "csv", "json"};
-    for (int i = 0; i < 4; i++)
+    static const char *const names[] = {"md", "html", "csv", "json", "xlsx"};
+    for (int i = 0; i < 5; i++)
         if (strcmp(s, names[i]) == 0) { *f = (report_format)i; return 0; }
     return -1;
 }
@@ -23,6 +25,7 @@ const char *report_media_type(report_format f)
     case RF_MD: return "text/markdown; charset=utf-8";
     case RF_HTML: return "text/html; charset=utf-8";
     case RF_CSV: return "text/csv; charset=utf-8";
+    case RF_XLSX: return XLSX_MEDIA_TYPE;
     default: return "application/json; charset=utf-8";
     }
 }
@@ -92,14 +95,32 @@ int report_load_recs(store_t *s, const view_t *v, const char *review, int includ
     return 0;
 }
 
+/* The report's CSV as a workbook of one sheet, named for the review and kind. */
+static int render_xlsx(store_t *s, const char *kind, const report_opts *o, arena_t *a, buf_t *out, err_t *e)
+{
+    report_opts csv = *o;
+    csv.format = RF_CSV;
+    buf_t b = BUF_INIT;
+    int rc = report_render(s, kind, &csv, a, &b, e);
+    if (rc == 0 && !buf_ok(&b)) rc = err_nomem(e);
+    char sheet[80];
+    snprintf(sheet, sizeof sheet, "%s%s%s", o->review ? o->review : "", o->review ? " " : "", kind);
+    if (rc == 0) rc = xlsx_from_csv(b.data ? b.data : "", b.len, sheet, NULL, out, e);
+    buf_free(&b);
+    return rc;
+}
+
 int report_render(store_t *s, const char *kind, const report_opts *o, arena_t *a, buf_t *out,
                   err_t *e)
 {
     view_t v;
+    if (o->format == RF_XLSX) return render_xlsx(s, kind, o, a, out, e);
     if (store_view(s, o->as_of, NULL, &v, e)) return -1;
     if (strcmp(kind, "implementation") == 0) return report_implementation(s, o, &v, a, out, e);
     if (strcmp(kind, "assessment") == 0) return report_assessment(s, o, &v, a, out, e);
     if (strcmp(kind, "quarterly") == 0) return report_quarterly(s, o, &v, a, out, e);
     if (strcmp(kind, "smart") == 0) return report_smart(s, o, &v, a, out, e);
-    return err_set(e, ERR_INPUT, "unknown report '%.40s' (one of: implementation, assessment, quarterly, smart)", kind);
+    if (strcmp(kind, "board") == 0) return report_board(s, o, &v, a, out, e);
+    return err_set(e, ERR_INPUT,
+                   "unknown report '%.40s' (one of: implementation, assessment, quarterly, smart, board)", kind);
 }

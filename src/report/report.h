@@ -17,7 +17,8 @@
 #include "store/store.h"
 #include "util/buf.h"
 
-typedef enum { RF_MD, RF_HTML, RF_CSV, RF_JSON } report_format;
+/* RF_XLSX: the CSV form as a spreadsheet (report/xlsx.h). */
+typedef enum { RF_MD, RF_HTML, RF_CSV, RF_JSON, RF_XLSX } report_format;
 
 typedef struct {
     const char *review;        /* default: the first review that has recs */
@@ -31,7 +32,7 @@ typedef struct {
 /* The report kinds, NULL-terminated. */
 extern const char *const report_kinds[];
 
-/* Parse "md|html|csv|json"; -1 when unknown. */
+/* Parse "md|html|csv|json|xlsx"; -1 when unknown. */
 int report_format_parse(const char *s, report_format *f);
 /* The media type of a format, for the web. */
 const char *report_media_type(report_format f);

@@ -25,6 +25,7 @@ const char *report_mark(const char *status);
 int report_implementation(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 int report_assessment(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
+int report_board(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 
 #endif

@@ -85,6 +85,7 @@ int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, 
                               rows ? rows : json_null());
         return json_to_buf(j, out) ? err_nomem(e) : 0;
     }
+    case RF_XLSX:   /* report_render makes it from the CSV */
     case RF_CSV:
         buf_puts(out, "rec,rule,letter,detail\r\n");
         for (size_t i = 0; i < sr.n; i++)

@@ -3,13 +3,15 @@
 
 #include <string.h>
 
+#include "core/id.h"
+
 int op_add_milestone(store_t *s, const char *rec, const field_value *fv, int n, const char *effective,
                      const char *actor, const char *reason, arena_t *a, char **id, err_t *e)
 {
     int ok = store_exists(s, &kind_rec, rec, e);
     if (ok < 0) return -1;
     if (!ok) return err_set(e, ERR_NOTFOUND, "no such rec: %s", rec);
-    char *prefix = arena_printf(a, "%s.", rec);
+    char *prefix = arena_printf(a, "%s%c", rec, MILESTONE_SEP);
     field_value *all = arena_alloc(a, sizeof *all * (size_t)(n + 1));
     if (!prefix || !all) return err_nomem(e);
     if (store_next_id(s, &kind_milestone, prefix, a, id, e)) return -1;

@@ -7,7 +7,7 @@
 
 #include "store/store.h"
 
-/* A new milestone REC.N with the given fields (title required); *id arena-owned. */
+/* A new milestone REC~N (core/id.h) with the given fields (title required); *id arena-owned. */
 int op_add_milestone(store_t *s, const char *rec, const field_value *fv, int n, const char *effective,
                      const char *actor, const char *reason, arena_t *a, char **id, err_t *e);
 

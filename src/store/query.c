@@ -125,12 +125,14 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
 {
     int ki = project_index(k);
     int versions = !v->current;
-    if (!versions && where_field == -2) {
-        /* The write path looks things up by id often: keep that statement. */
-        sqlite3_stmt **st = &s->stmt[ki].get_current;
+    if (where_field == -2) {
+        /* The write path, and imports of dated rows, look things up by id
+         * often: keep those statements. */
+        sqlite3_stmt **st = versions ? &s->stmt[ki].get_version : &s->stmt[ki].get_current;
         if (!*st) {
             buf_t b = BUF_INIT;
-            buf_printf(&b, "%s WHERE id = ?2", s->sql[ki].select_current);
+            buf_printf(&b, "%s WHERE %sid = ?2", versions ? s->sql[ki].select_versions : s->sql[ki].select_current,
+                       versions ? "c." : "");
             int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
             buf_free(&b);
             if (rc) return -1;
@@ -138,6 +140,7 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
         /* A copy of value is bound (the statement outlives it): that copy
          * may fail, and an unbound id would read as "no such thing". */
         int rc = sqlite3_bind_text(*st, 2, value, -1, SQLITE_TRANSIENT);
+        if (rc == SQLITE_OK && versions) rc = sqlite3_bind_text(*st, 1, v->as_of, -1, SQLITE_TRANSIENT);
         if (rc != SQLITE_OK) return db_error(s, rc, "query", e);
         return read_rows(s, *st, k, a, out, e);
     }
@@ -344,6 +347,29 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
     int rc = read_changes(s, st, a, out, n, e);
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_field_changes(store_t *s, const kind_def *k, const char *field, int where_field,
+                        const char *value, arena_t *a, change_t **out, size_t *n, err_t *e)
+{
+    buf_t b = BUF_INIT;
+    /* Table and column names come from the kind's descriptor, never from input. */
+    buf_printf(&b, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?1 AND field = ?2");
+    if (where_field >= 0)
+        buf_printf(&b, " AND entity_id IN (SELECT id FROM %s WHERE \"%s\" = ?3)", k->table,
+                   k->fields[where_field].name);
+    buf_puts(&b, " ORDER BY effective_at, seq");
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
+    sqlite3_stmt *st;
+    int rc = db_prepare(s, b.data, &st, e);
+    buf_free(&b);
+    if (rc) return -1;
+    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
+    if (where_field >= 0) sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
+    rc = read_changes(s, st, a, out, n, e);
     sqlite3_finalize(st);
     return rc;
 }

@@ -108,7 +108,7 @@ typedef struct {
 int store_edit(store_t *s, const edit_t *ed, err_t *e);
 
 /* The next free id "PREFIX<N>" of a kind, never used in the log: milestones
- * are "REC." + N, evidence "E" + N. Arena-owned. */
+ * are "REC~" + N, evidence "E" + N. Arena-owned. */
 int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a, char **out,
                   err_t *e);
 
@@ -163,6 +163,11 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
  * any other single thing, in log order. */
 int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
                   size_t *n, err_t *e);
+/* The changes of one field of a kind's things, by effective date, then seq;
+ * with where_field >= 0 only of things whose current where_field equals
+ * value (the board decisions of a review's recs). Arena-owned. */
+int store_field_changes(store_t *s, const kind_def *k, const char *field, int where_field,
+                        const char *value, arena_t *a, change_t **out, size_t *n, err_t *e);
 /* 1 when change c belongs to view v: in effect by v->as_of and recorded by
  * v->known_at (when given). History shown "as of" a date ends there. */
 int store_change_in_view(const change_t *c, const view_t *v);

@@ -115,6 +115,10 @@ static int check_refs(store_t *s, const kind_def *k, const char *id, err_t *e)
             goto done;
         }
     }
+    if (k == &kind_kpi && !en.v[KPI_REC] == !en.v[KPI_REVIEW]) {
+        err_set(e, ERR_INPUT, "KPI %s: give it a rec or a review, one of the two", id);
+        goto done;
+    }
     if (k == &kind_item) {
         /* An item assesses a rec of the review under assessment. */
         ent_t asm_, rec;

@@ -219,7 +219,7 @@ int api_report(web_req *w, char **args)
                      http_param(w->req, "from"), http_param(w->req, "to"), RF_JSON, can_see_restricted(w)};
     const char *fmt = http_param(w->req, "format");
     if (fmt && report_format_parse(fmt, &o.format))
-        return web_error(w, 400, "invalid", "format must be json, md, csv or html");
+        return web_error(w, 400, "invalid", "format must be json, md, csv, html or xlsx");
     if (strcmp(args[0], "evidence") == 0) return evidence_report_respond(w, fmt ? fmt : "json", o.format);
     if (report_render(w->db, args[0], &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);

@@ -4,6 +4,7 @@
  * session, the Origin and the CSRF token; the role is checked here. */
 #include <string.h>
 
+#include "core/id.h"
 #include "store/ops.h"
 #include "util/fmt.h"
 #include "web/handlers.h"
@@ -90,9 +91,8 @@ int form_milestone(web_req *w, char **args)
     }
     if (!f.n) return web_error(w, 422, "invalid", "Nothing to change.");
     if (common(w, &f.eff, &f.reason)) return web_error_from(w, &w->err);
-    /* Back to the milestone's rec: its id is REC.N. */
-    const char *dot = strrchr(args[0], '.');
-    char *rec = arena_strndup(w->a, args[0], dot ? (size_t)(dot - args[0]) : strlen(args[0]));
+    /* Back to the milestone's rec: its id is REC~N (or REC.N). */
+    char *rec = arena_strndup(w->a, args[0], id_milestone_rec_len(args[0]));
     buf_t loc = BUF_INIT;
     bfmt(&loc, "/recs/%t", rec ? rec : "");
     int rc = done(w, web_write(w, write_edit, &f), buf_str(&loc));

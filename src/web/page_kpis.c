@@ -42,7 +42,7 @@ int kpi_section(web_req *w, const char *rec, const visibility *vis)
     int shown = 0;
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
-        if (strcmp(m->kpi.v[KPI_REC], rec) != 0) continue;
+        if (!m->kpi.v[KPI_REC] || strcmp(m->kpi.v[KPI_REC], rec) != 0) continue;
         if (!shown++) buf_puts(b, "<h2>KPIs</h2>\n");
         bfmt(b, "<section class=\"kpi-box\"><h3><span class=\"id\">%h</span> %h ", m->kpi.id, m->kpi.v[KPI_NAME]);
         status_badge(b, m);
@@ -82,13 +82,13 @@ int kpis_page(web_req *w, char **args)
     buf_puts(b, "</p>\n");
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
-        if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Rec</th>"
+        if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">KPI</th><th scope=\"col\">Of</th>"
                                   "<th scope=\"col\">Status</th><th scope=\"col\">Latest</th><th scope=\"col\">Target</th>"
                                   "<th scope=\"col\">Next due</th></tr></thead><tbody>\n");
         buf_t href = BUF_INIT;
-        bfmt(&href, "/recs/%t", m->kpi.v[KPI_REC]);
+        bfmt(&href, m->kpi.v[KPI_REC] ? "/recs/%t" : "/reviews/%t", kpi_subject(m->kpi.v));
         bfmt(b, "<tr><td><span class=\"id\">%h</span> %h</td><td>", m->kpi.id, m->kpi.v[KPI_NAME]);
-        page_link(w, buf_str(&href), m->kpi.v[KPI_REC]);
+        page_link(w, buf_str(&href), kpi_subject(m->kpi.v));
         buf_free(&href);
         buf_puts(b, "</td><td>");
         status_badge(b, m);

@@ -70,6 +70,8 @@ int recs_page(web_req *w, char **args)
         vis_free(&vis);
         return web_error_from(w, &w->err);
     }
+    const char *fmt = http_param(w->req, "format");
+    if (fmt) { vis_free(&vis); return recs_download(w, fmt, recs, n); }
     buf_t *b = &w->res->body;
     page_begin(w, "Recommendations");
     buf_puts(b, "<h1>Recommendations</h1>\n<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
@@ -87,6 +89,7 @@ int recs_page(web_req *w, char **args)
     if (w->as_of) bfmt(b, "<input type=\"hidden\" name=\"as_of\" value=\"%h\">", w->as_of);
     bfmt(b, " <button type=\"submit\">Filter</button></form>\n<p>%zu recommendations.</p>\n", n);
     rec_rows(w, &vis, recs, n, ms, nms);
+    recs_download_links(w, &f);
     vis_free(&vis);
     page_end(w);
     return 200;
@@ -196,6 +199,7 @@ int rec_page(web_req *w, char **args)
             "<dt>Last change effective</dt><dd><time>%h</time></dd></dl>\n",
          or_dash(r.v[REC_BOARD]), or_dash(r.v[REC_PRIORITY]), or_dash(r.v[REC_OWNER]), or_dash(r.v[REC_TOPIC]),
          or_dash(r.v[REC_DUE]), field_true(r.v[REC_RECURRING]) ? "yes" : "no", r.since, r.changed);
+    if (rec_board_section(w, r.id)) { vis_free(&vis); buf_reset(b); return web_error_from(w, &w->err); }
     if (r.v[REC_TEXT]) {
         buf_puts(b, "<section class=\"text\" aria-label=\"Text\">");
         page_markdown(b, r.v[REC_TEXT]);

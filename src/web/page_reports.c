@@ -15,8 +15,9 @@ static const char *const blurbs[] = {
     "Recommendations by status at the end of each quarter, computed from history.",
     "What makes each recommendation hard to measure or track (the SMART check).",
     "Every piece of evidence with the health of its link at the newest check.",
+    "The Board's decisions over time: running counts after each date a disposition changed.",
 };
-static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
 
 int reports_page(web_req *w, char **args)
 {
@@ -25,10 +26,10 @@ int reports_page(web_req *w, char **args)
     page_begin(w, "Reports");
     buf_puts(b, "<h1>Reports</h1>\n<p>The documents review teams publish, drawn from the data as of the date above. "
                 "HTML files are self-contained and print well.</p>\n<dl class=\"reports\">\n");
-    static const char *const formats[] = {"html", "md", "csv", "json"};
+    static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
     for (int k = 0; kinds[k]; k++) {
         bfmt(b, "<dt>%h</dt><dd>%h<br>", kinds[k], blurbs[k]);
-        for (int f = 0; f < 4; f++) {
+        for (int f = 0; f < 5; f++) {
             buf_t href = BUF_INIT;
             if (w->ctx->static_site) bfmt(&href, "/reports/%t.%t", kinds[k], formats[f]);
             else bfmt(&href, "/reports/%t?format=%t", kinds[k], formats[f]);
@@ -59,7 +60,7 @@ int evidence_report_respond(web_req *w, const char *fmt, report_format f)
     vis_free(&vis);
     if (ev_report_render(&w->res->body, rows, kept, fmt, &w->view)) {
         buf_reset(&w->res->body);
-        return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+        return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
     }
     w->res->status = 200;
     w->res->content_type = report_media_type(f);
@@ -77,7 +78,7 @@ int report_file(web_req *w, char **args)
     report_opts o = {http_param(w->req, "review"), http_param(w->req, "assessment"), w->as_of,
                      http_param(w->req, "from"), http_param(w->req, "to"), RF_HTML, can_see_restricted(w)};
     if (fmt && report_format_parse(fmt, &o.format))
-        return web_error(w, 400, "invalid", "format must be html, md, csv or json.");
+        return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
     if (strcmp(kind, "evidence") == 0) return evidence_report_respond(w, fmt ? fmt : "html", o.format);
     if (report_render(w->db, kind, &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);

@@ -47,7 +47,12 @@ int review_page(web_req *w, char **args)
     if (rv.v[REVIEW_PUBLISHED]) bfmt(b, "<dt>Published</dt><dd><time>%h</time></dd>", rv.v[REVIEW_PUBLISHED]);
     if (rv.v[REVIEW_URL]) bfmt(b, "<dt>Report</dt><dd><a href=\"%h\" rel=\"noopener noreferrer\">%h</a></dd>",
                                rv.v[REVIEW_URL], rv.v[REVIEW_URL]);
-    buf_puts(b, "</dl>\n");
+    buf_puts(b, "</dl>\n<p>");
+    buf_t board = BUF_INIT;
+    bfmt(&board, "/reviews/%t/board", rv.id);
+    page_link(w, buf_str(&board), "The Board's decisions over time");
+    buf_free(&board);
+    buf_puts(b, "</p>\n");
     size_t count[ST_COUNT] = {0};
     for (size_t i = 0; i < n; i++) {
         if (vis_rec_hidden(&vis, recs[i].id)) continue;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/id.h"
 #include "util/fmt.h"
 #include "util/text.h"
 #include "web/page.h"
@@ -19,8 +20,8 @@ void change_target(web_req *w, buf_t *b, const change_t *c)
     if (strcmp(c->entity, "rec") == 0) bfmt(b, "/recs/%t", id);
     else if (strcmp(c->entity, "review") == 0) bfmt(b, "/reviews/%t", id);
     else if (strcmp(c->entity, "assessment") == 0) bfmt(b, "/assessments/%t", id);
-    else if (strcmp(c->entity, "milestone") == 0 && strrchr(id, '.')) {
-        snprintf(head, sizeof head, "%.*s", (int)(strrchr(id, '.') - id), id);
+    else if (strcmp(c->entity, "milestone") == 0 && id_milestone_rec_len(id) < strlen(id)) {
+        snprintf(head, sizeof head, "%.*s", (int)id_milestone_rec_len(id), id);
         bfmt(b, "/recs/%t", head);
     } else if (strcmp(c->entity, "item") == 0 || strcmp(c->entity, "signoff") == 0) {
         snprintf(head, sizeof head, "%.*s", (int)strcspn(id, "/"), id);

@@ -66,6 +66,21 @@ static int emit(site *s, const char *url, const char *file)
     return rc;
 }
 
+/* A review's board page and its downloads (page_board.c). */
+static int emit_board(site *s, arena_t *a, const char *review)
+{
+    static const char *const files[] = {"board/index.html", "board.csv", "board.xlsx", "board.json", "board.md",
+                                        "board.html", NULL};
+    int rc = 0;
+    for (int f = 0; rc == 0 && files[f]; f++) {
+        const char *name = f ? files[f] : "board";
+        char *url = arena_printf(a, "/reviews/%s/%s", review, name);
+        char *file = arena_printf(a, "reviews/%s/%s", review, files[f]);
+        rc = url && file ? emit(s, url, file) : err_nomem(s->e);
+    }
+    return rc;
+}
+
 /* Every rec, review and assessment page of the kind (public ones only: a
  * restricted thing's page answers 404 to anonymous visitors and is skipped). */
 static int emit_all(site *s, const kind_def *k, const char *prefix)
@@ -86,6 +101,7 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
             if (strstr(s->e->msg, "answered 404")) continue;   /* hidden from the public */
             rc = -1;
         }
+        if (rc == 0 && k == &kind_review) rc = emit_board(s, a, items[i].id);
     }
     arena_free(a);
     return rc;
@@ -114,10 +130,10 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
     if (rc == 0) rc = emit_all(&s, &kind_rec, "recs");
     if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
     if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
-    static const char *const formats[] = {"html", "md", "csv", "json"};
-    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+    static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
+    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
     for (int k = 0; rc == 0 && kinds[k]; k++)
-        for (int f = 0; rc == 0 && f < 4; f++) {
+        for (int f = 0; rc == 0 && f < 5; f++) {
             char url[80], file[80];
             snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
             snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);

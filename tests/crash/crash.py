@@ -48,7 +48,7 @@ CYCLES = int(os.environ.get("CRASH_CYCLES") or 200)
 SEED = int(os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(1, 1 << 31))
 NAME = os.environ.get("CRASH_NAME") or "crash"
 RECS = ["R1-1", "R1-2", "R1-3", "R1-4"]
-MILESTONE = "R1-1.1"
+MILESTONE = "R1-1~1"
 CLI_WRITERS = 3
 API_WRITERS = 2
 

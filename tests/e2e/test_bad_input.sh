@@ -28,7 +28,8 @@ bad "duplicate rec id" "already exists" rec add SSR1-1 --review SSR1 --title "Ag
 bad "duplicate review id" "already exists" review add SSR1 --title "Again"
 bad "invalid id" "not a valid rec id" rec add "SSR1 1" --review SSR1 --title "Space"
 bad "bad priority" "P1, P2, P3, P4" rec set SSR1-1 priority=P9
-bad "bad board" "unknown value 'maybe'" rec set SSR1-1 board=maybe
+bad "bad board" "unknown disposition 'maybe'" rec set SSR1-1 board=maybe
+bad "board named twice" "unknown disposition 'approved.approved'" rec set SSR1-1 board=approved+approved
 bad "bad url" "not an http" review add SSR2 --title "Second" --url "javascript:alert(1)"
 bad "empty title" "must not be empty" rec set SSR1-1 title=
 bad "control characters" "one line" rec set SSR1-1 "title=$(printf 'a\tb\001')"

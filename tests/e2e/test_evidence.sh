@@ -20,8 +20,8 @@ at 2014-03-01T09:00:00Z
 
 st evidence add R-1 https://a.example/report.pdf --title "Annual <report> & \"notes\"" --kind document --effective 2014-03-01
 eq "evidence add prints its id" "$OUT" "E1"
-st evidence add R-2.1 https://b.example/ --effective 2014-03-01
-eq "a milestone target" "$(sqlite3 "$SSRTRACK_DB" "SELECT target_kind, target FROM evidence WHERE id='$OUT'")" "milestone|R-2.1"
+st evidence add R-2~1 https://b.example/ --effective 2014-03-01
+eq "a milestone target" "$(sqlite3 "$SSRTRACK_DB" "SELECT target_kind, target FROM evidence WHERE id='$OUT'")" "milestone|R-2~1"
 ok "a second rec" evidence add R-3 "https://c.example/=x" --title "=HYPERLINK(1)" --effective 2014-03-01
 ok "evidence on the other review" evidence add S-1 https://d.example/ --effective 2014-03-01
 before=$(log_state)
@@ -44,13 +44,13 @@ sqlite3 "$SSRTRACK_DB" "INSERT INTO link_checks(url, checked_at, outcome, http_s
 
 st evidence list --format json
 eq "list json" "$(jq -c '[.evidence[]|[.id,.target_kind,.target,.health]]' <<<"$OUT")" \
-   '[["E1","rec","R-1","moved"],["E2","milestone","R-2.1","dead"],["E3","rec","R-3","unchecked"],["E4","rec","S-1","unchecked"]]'
+   '[["E1","rec","R-1","moved"],["E2","milestone","R-2~1","dead"],["E3","rec","R-3","unchecked"],["E4","rec","S-1","unchecked"]]'
 st evidence list --as-of 2014-03-10 --format json
 eq "list as of a date: the check then" "$(jq -r '.evidence[0].health' <<<"$OUT")" "ok"
 st evidence list --as-of 2014-02-01 --format json
 eq "list as of before any evidence" "$(jq -c '.evidence' <<<"$OUT")" "[]"
-st evidence list --target R-2.1
-has "list table, one target" "$OUT" "^E2 +milestone R-2.1 +dead +2014-03-02 https://b.example/"
+st evidence list --target R-2~1
+has "list table, one target" "$OUT" "^E2 +milestone R-2~1 +dead +2014-03-02 https://b.example/"
 hasnt "only that target" "$OUT" "^E1 "
 
 st report evidence

@@ -34,7 +34,7 @@ must_fail "a CRLF copy of it is the same document" 1 import --format ssr1-report
 eq "nothing was written by the refusals" "$(log_state)" "$before"
 
 ok "import the SSR2 assessment" import --format ssr2-assessment "$R2"
-has "it reports what it found" "$OUT" "28 items .*20 evidence links, 9 draft recs"
+has "it reports what it found" "$OUT" "28 items .*27 evidence links, 9 draft recs"
 st assess show SSR2-SSR1 --format json
 as=$OUT
 eq "an item per recommendation" "$(jq '.items|length' <<<"$as")" "28"
@@ -52,6 +52,13 @@ eq "footnoted URLs are evidence on the item citing them" \
    "security-2000x1295-30jul13-en.png is-ssr-update-s2-2014-21jan15-en.pdf partnership-mous-en ssr-relationships-fy17-23jan17-en.pdf"
 eq "a footnote defined under rec 2 belongs to rec 1 that cites it" \
    "$(jq -r '.items[0].evidence|map(.url)|.[2]|sub("/sites/default/files/agreements/";" ")' <<<"$as")" "https://newgtlds.icann.org agreement-approved-31jul17-en.docx"
+eq "every URL the document cites arrives, footnoted or inline" \
+   "$(jq -r '[.items[].evidence[].url]|unique|length' <<<"$as")" \
+   "$(grep -o 'https\?://[^ )]*' "$R2" | sed 's/[.,;:]*$//' | sort -u | wc -l)"
+eq "an inline URL is evidence on the item whose answer cites it" \
+   "$(jq -r '.items[23].evidence|map(select(.title|startswith("Cited"))|.url|sub("^https://www[.]icann[.]org/";""))|join(" ")' <<<"$as")" \
+   "octo octo-ssr vulnerability-disclosure.pdf"
+eq "each once per item" "$(jq '[.items[]|(.evidence|map(.url)|length) - (.evidence|map(.url)|unique|length)]|add' <<<"$as")" "0"
 eq "a document link is kind document" "$(jq -r '.items[0].evidence[2].kind' <<<"$as")" "document"
 st rec list --review SSR2 --format json
 eq "nine draft SSR2 recs" "$(jq length <<<"$OUT")" "9"

@@ -102,3 +102,22 @@ p1=$(proj_dump)
 ok "rebuild" rebuild
 eq "rebuild gives the same kpis and measurements" "$(proj_dump)" "$p1"
 ok "verify" verify
+
+# A KPI may measure a review as a whole instead of one rec.
+ok "kpi add of a review" kpi add SSR1 KR --name "Recs complete" --unit recs --direction up --target 28 --effective 2013-01-01
+eq "kpi of a review: shown with it" "$(jq -r '[.review,(.rec|tostring)]|join(" ")' <<<"$("$BIN" kpi show KR --format json)")" "SSR1 null"
+eq "kpi list --review takes it" "$(jq -r '[.[].id]|index("KR")|type' <<<"$("$BIN" kpi list --review SSR1 --format json)")" "number"
+before=$(log_state)
+must_fail "kpi add of nothing known" 1 kpi add NOPE KX --name x --unit u --direction up
+cat > both.json <<'JSON'
+{"format": "ssrtrack", "version": 2, "changes": [
+ {"entity": "kpi", "entity_id": "KB", "field": "rec", "value": "SSR1-1", "effective_at": "2013-01-01"},
+ {"entity": "kpi", "entity_id": "KB", "field": "review", "value": "SSR1", "effective_at": "2013-01-01"},
+ {"entity": "kpi", "entity_id": "KB", "field": "name", "value": "Both", "effective_at": "2013-01-01"},
+ {"entity": "kpi", "entity_id": "KB", "field": "unit", "value": "u", "effective_at": "2013-01-01"},
+ {"entity": "kpi", "entity_id": "KB", "field": "direction", "value": "up", "effective_at": "2013-01-01"}
+]}
+JSON
+must_fail "a KPI of a rec and a review at once is refused" 1 import both.json
+hasf "it says why" "$ERR" "give it a rec or a review, one of the two"
+eq "the log is untouched" "$(log_state)" "$before"

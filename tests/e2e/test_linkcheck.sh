@@ -20,7 +20,7 @@ seed_small
 for p in good notfound error redirect/3 loop/a changing drip huge nohead; do
     "$BIN" evidence add SSR1-1 "$U/$p" --title "case $p" >/dev/null || fail "evidence add $p" "$ERR"
 done
-"$BIN" evidence add SSR1-1.1 "http://127.0.0.1:$HANG/never" --title "hangs" >/dev/null
+"$BIN" evidence add SSR1-1~1 "http://127.0.0.1:$HANG/never" --title "hangs" >/dev/null
 "$BIN" evidence add SSR1-6 "http://localhost:$PORT/good" --title "by name" >/dev/null
 "$BIN" evidence add SSR1-6 "http://127.0.0.1:1/closed" --title "refused" >/dev/null
 "$BIN" evidence add SSR1-6 "http://no-such-host.invalid/" --title "no DNS" >/dev/null

@@ -34,7 +34,7 @@ must_fail "rec show before it existed" 1 rec show SSR1-1 --as-of 2012-01-01
 
 # Milestones follow the same view.
 st milestone add SSR1-1 --title "Draft" --effective 2013-01-10
-ok "milestone completed later" milestone set SSR1-1.1 status=complete --effective 2013-09-01
+ok "milestone completed later" milestone set SSR1-1~1 status=complete --effective 2013-09-01
 eq "milestone as of before completion" "$("$BIN" rec show SSR1-1 --as-of 2013-08-31 --format json | jq -r '.milestones[0].status')" "not_started"
 eq "milestone after" "$("$BIN" rec show SSR1-1 --as-of 2013-09-01 --format json | jq -r '.milestones[0].done')" "2013-09-01"
 eq "milestone did not exist yet" "$("$BIN" rec show SSR1-1 --as-of 2013-01-09 --format json | jq -c '.milestones')" "[]"

@@ -16,9 +16,9 @@ while read -r cmd; do
 import re, sys
 words = sys.stdin.read().replace("[", " ").replace("]", " ").replace("|", " | ").split()
 for i, w in enumerate(words):
-    if w.startswith("--"):
+    if re.match(r"^(--[a-z]|-[a-z]$)", w):
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        takes = nxt not in ("", "|") and not nxt.startswith("--")
+        takes = nxt not in ("", "|") and not re.match(r"^(--[a-z]|-[a-z]$)", nxt)
         print(w + (" VALUE" if takes else ""))' | sort -u)
     if [ "$parser" != "$usage" ]; then
         bad=1

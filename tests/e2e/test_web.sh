@@ -136,8 +136,8 @@ api PATCH /api/v1/recs/SSR1-9 "$EDIT" '{"set":{"status":"complete","owner":"CIIO
 eq "an editor's write" "$CODE $(jq -r '[.status,.owner]|join("|")' <<<"$BODY")" "200 complete|CIIO office"
 eq "recorded with actor and reason" "$(sqlite3 "$SSRTRACK_DB" "SELECT actor||'|'||reason||'|'||effective_at FROM change_log ORDER BY seq DESC LIMIT 1")" "ana|roadmap published|2015-07-01"
 api POST /api/v1/recs/SSR1-9/milestones "$EDIT" '{"title":"Publish the roadmap","due":"2016-01-31","effective":"2015-08-01","reason":"plan"}'
-eq "add a milestone: 201 with its id" "$CODE $(jq -r .id <<<"$BODY")" "201 SSR1-9.4"
-api PATCH /api/v1/milestones/SSR1-9.4 "$EDIT" '{"set":{"status":"complete"},"effective":"2016-01-15","reason":"done"}'
+eq "add a milestone: 201 with its id" "$CODE $(jq -r .id <<<"$BODY")" "201 SSR1-9~1"
+api PATCH /api/v1/milestones/SSR1-9~1 "$EDIT" '{"set":{"status":"complete"},"effective":"2016-01-15","reason":"done"}'
 eq "update a milestone" "$CODE $(jq -r .done <<<"$BODY")" "200 2016-01-15"
 api POST /api/v1/recs "$EDIT" '{"id":"SSR1-50","review":"SSR1","title":"From the API","recurring":true,"effective":"2020-01-01"}'
 eq "create a rec" "$CODE $(jq -r '[.id,.recurring]|map(tostring)|join(" ")' <<<"$BODY")" "201 SSR1-50 true"

@@ -13,7 +13,7 @@ M=SECRET-MARKER-7Q
 "$BIN" rec add SSR1-98A --review SSR1 --parent SSR1-98 --title "$M sub-item" --effective 2013-01-01 >/dev/null
 "$BIN" milestone add SSR1-98 --title "$M milestone" --due 2014-01-01 --effective 2013-01-01 >/dev/null
 "$BIN" milestone add SSR1-9 --title "$M restricted milestone of a public rec" --effective 2014-03-18 >/dev/null
-"$BIN" milestone set SSR1-9.4 restricted=true >/dev/null
+"$BIN" milestone set SSR1-9~1 restricted=true >/dev/null
 "$BIN" evidence add SSR1-9 "https://example.org/$M" --title "$M evidence" >/dev/null
 "$BIN" evidence set E1 restricted=true >/dev/null
 "$BIN" evidence add SSR1-98 "https://example.org/x" --title "$M evidence of a restricted rec" >/dev/null

@@ -15,7 +15,7 @@ SIGNER='PRIVATE+KEY+fuzz.example/log+ce63efe7+ATznFAT8MRCTS2IHROantAz9p3B3hwd0M0
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export SSRTRACK_NOW=2024-01-02T03:04:05Z SSRTRACK_ACTOR=seed SSRTRACK_DB=$T/seed.db
-for d in date doc_text form http_request web ssr1_report ssr2_assessment canonical verify_proof; do
+for d in date doc_text form http_request web ssr1_report ssr2_assessment canonical verify_proof csv; do
     mkdir -p "$C/$d"
     rm -f "$C/$d"/seed-*
 done
@@ -271,3 +271,14 @@ printf 'review=SSR1&as_of=2014-03-18&status=in_progress' | seed form query
 printf 'csrf=%s&status=complete&effective=2015-01-01&reason=done+at+last%%21' "$X" | seed form body
 printf 'what_done=%%E2%%9C%%93+Done%%3B+see+%%5Bthis%%5D&a&=&b=;c=1' | seed form escapes
 printf 'theme=dark; __Host-ssrtrack=%s;other=1' "$S" | seed form cookie
+
+# --- CSV tables of recs -------------------------------------------------------
+printf 'id,title,status,board,effective,reported,reason\r\nFZ-1,"A first, quoted",planning,approved+passed_through,2020-02-01,2020-02-03,why\r\nFZ-1,,In progress,,2020-03-01,,\r\n' | seed csv timeline
+printf '\xEF\xBB\xBFid,title,text,parent\nFZ-2,two,"two\nlines ""here""",\nFZ-2.1,part,,FZ-2\n' | seed csv bom-lf
+printf 'id,title\rFZ-3,cr only\r' | seed csv cr
+printf 'id,colour\nFZ-4,blue\n' | seed csv unknown-column
+printf 'id,title\nFZ-5,"open\n' | seed csv open-quote
+printf 'id,title\nFZ-6,a"b\n' | seed csv stray-quote
+printf 'id,title,status\nFZ-7,x,finished\n' | seed csv bad-value
+printf 'ID , Title ,TEXT,topic,owner,priority,recurring,due,review\nFZ-8,t,"- a list\n- of two",Topic,Owner,P2,yes,2021-12-31,FZ\n' | seed csv all-columns
+printf 'id,title\n\n\nFZ-9,after blank lines\n' | seed csv blank-lines

@@ -62,11 +62,26 @@ TEST(ids)
     CHECK(id_natural_cmp("a", "a") == 0);
 }
 
+TEST(milestone_ids)
+{
+    CHECK(id_milestone_valid("SSR2-9~1"));
+    CHECK(id_milestone_valid("SSR1-9.2"));          /* made before the '~' form */
+    CHECK(!id_milestone_valid("SSR2-9~"));
+    CHECK(!id_milestone_valid("~1"));
+    CHECK(!id_milestone_valid("SSR2-9~1a"));
+    CHECK(!id_milestone_valid("SSR2-9~1~2"));
+    CHECK(!id_valid("SSR2-9~1"));                   /* never a rec id */
+    CHECK_INT(id_milestone_rec_len("SSR2-9.1~3"), 8);
+    CHECK_INT(id_milestone_rec_len("SSR1-9.2"), 6);
+    CHECK_INT(id_milestone_rec_len("M"), 1);
+}
+
 int main(void)
 {
     RUN(parse_names_and_words);
     RUN(marks);
     RUN(vocabularies);
     RUN(ids);
+    RUN(milestone_ids);
     TEST_EXIT();
 }
