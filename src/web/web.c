@@ -27,6 +27,8 @@ static const route routes[] = {
     {"GET", "/recs/*", rec_page, R_ANY},
     {"GET", "/reviews", reviews_page, R_ANY},
     {"GET", "/reviews/*", review_page, R_ANY},
+    {"GET", "/reviews/*/calendar.ics", calendar_review, R_ANY},
+    {"GET", "/calendar.ics", calendar_all, R_ANY},
     {"GET", "/assessments", assessments_page, R_ANY},
     {"GET", "/assessments/*", assessment_page, R_ANY},
     {"GET", "/changes", changes_page, R_ANY},
