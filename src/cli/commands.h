@@ -19,6 +19,7 @@ CMD(indicators);
 CMD(evidence_add); CMD(evidence_list); CMD(evidence_check); CMD(evidence_set); CMD(kpi_set);
 CMD(report_evidence);
 CMD(contact_set); CMD(watch); CMD(unwatch); CMD(config_set); CMD(config_get); CMD(notify);
+CMD(webhook_add); CMD(webhook_list); CMD(webhook_remove); CMD(webhook_deliveries); CMD(webhook_deliver);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
 

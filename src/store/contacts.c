@@ -1,27 +1,7 @@
-/* contacts.c — see contacts.h. Writes run through in_tx(): BEGIN IMMEDIATE,
- * the statements, COMMIT, or ROLLBACK on any error. */
+/* contacts.c — see contacts.h. Writes run through op_tx (op_tx.c). */
 #include "store/contacts.h"
 
 #include "store/internal.h"
-
-/* Run fn inside its own write transaction. */
-static int in_tx(store_t *s, int (*fn)(store_t *s, void *ctx, err_t *e), void *ctx, err_t *e)
-{
-    if (s->in_tx) return err_set(e, ERR_INTERNAL, "contacts: nested transaction");
-    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) return db_error(s, rc, "contacts", e);
-    if (fn(s, ctx, e)) {
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
-    if (rc != SQLITE_OK) {
-        db_error(s, rc, "contacts", e);
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    return 0;
-}
 
 /* One statement with up to four text arguments (NULL binds NULL) and an
  * optional integer as ?5; *changes gets sqlite3_changes when not NULL. */
@@ -77,7 +57,7 @@ int contacts_set_owner(store_t *s, const char *owner, const char *email, err_t *
     one_write w = {"INSERT INTO contacts(owner, email, set_at) VALUES(?1, ?2, ?3)"
                    " ON CONFLICT(owner) DO UPDATE SET email = excluded.email, set_at = excluded.set_at",
                    {owner, email, now, NULL}, 0, 0, 0};
-    return in_tx(s, do_write, &w, e);
+    return op_tx(s, do_write, &w, e);
 }
 
 int contacts_set_user_email(store_t *s, const char *user, const char *email, err_t *e)
@@ -87,7 +67,7 @@ int contacts_set_user_email(store_t *s, const char *user, const char *email, err
     one_write w = {"INSERT INTO user_emails(user, email, set_at) VALUES(?1, ?2, ?3)"
                    " ON CONFLICT(user) DO UPDATE SET email = excluded.email, set_at = excluded.set_at",
                    {user, email, now, NULL}, 0, 1, 0};
-    return in_tx(s, do_write, &w, e);
+    return op_tx(s, do_write, &w, e);
 }
 
 int contacts_watch(store_t *s, const char *user, const char *kind, const char *id, int *added, err_t *e)
@@ -99,7 +79,7 @@ int contacts_watch(store_t *s, const char *user, const char *kind, const char *i
                    " VALUES(?1, ?2, ?3, ?4, coalesce((SELECT max(seq) FROM change_log), 0))"
                    " ON CONFLICT DO NOTHING",
                    {user, kind, id, now}, 0, 1, 0};
-    if (in_tx(s, do_write, &w, e)) return -1;
+    if (op_tx(s, do_write, &w, e)) return -1;
     *added = w.changes > 0;
     return 0;
 }
@@ -107,7 +87,7 @@ int contacts_watch(store_t *s, const char *user, const char *kind, const char *i
 int contacts_unwatch(store_t *s, const char *user, const char *kind, const char *id, int *removed, err_t *e)
 {
     one_write w = {"DELETE FROM watches WHERE user = ?1 AND kind = ?2 AND id = ?3", {user, kind, id, NULL}, 0, 1, 0};
-    if (in_tx(s, do_write, &w, e)) return -1;
+    if (op_tx(s, do_write, &w, e)) return -1;
     *removed = w.changes > 0;
     return 0;
 }
@@ -201,7 +181,7 @@ int notify_record(store_t *s, const recipient_t *r, const char *const *items, si
                   err_t *e)
 {
     attempt at = {r, items, n, error};
-    return in_tx(s, do_record, &at, e);
+    return op_tx(s, do_record, &at, e);
 }
 
 int config_get(store_t *s, const char *key, arena_t *a, const char **value, err_t *e)
@@ -224,5 +204,5 @@ static int do_config(store_t *s, void *ctx, err_t *e)
 int config_set(store_t *s, const char *key, const char *value, err_t *e)
 {
     setting c = {key, value};
-    return in_tx(s, do_config, &c, e);
+    return op_tx(s, do_config, &c, e);
 }

@@ -25,6 +25,7 @@
 #include "util/map.h"
 #include "web/auth.h"
 #include "web/web.h"
+#include "web/webhook_sender.h"
 
 #define CONNECTION_TIMEOUT 30          /* seconds of silence before a connection is closed */
 #define CONNECTION_LIMIT 1000
@@ -417,6 +418,11 @@ int server_run(const server_opts *o, err_t *e)
         store_close(ctx.writer);
         return -1;
     }
+    if (webhook_sender_start(o->db_path, e)) {
+        MHD_stop_daemon(d);
+        store_close(ctx.writer);
+        return -1;
+    }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "ssrtrack: serving %s on http://%s:%u/ with %u threads\n", o->db_path,
             inet_ntoa(sa.sin_addr), di ? di->port : ntohs(sa.sin_port), threads);
@@ -429,6 +435,7 @@ int server_run(const server_opts *o, err_t *e)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    webhook_sender_stop();
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
     pthread_rwlock_wrlock(&cache_lock);
     cache_clear_locked();
