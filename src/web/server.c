@@ -248,10 +248,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     err_t e = {0};
     store_t *db = reader(&e);
     if (!db) return queue_plain(c, st, 503, "database unavailable\n");
-    /* Another connection or process committed since this thread last looked: the cache is stale. */
+    /* Another connection or process committed since this thread last looked: the cache is stale.
+     * A thread's first look cannot tell (data_version is per connection, and another thread may
+     * have cached a page before a commit this one sees already), so it counts as a change too. */
     long long v;
     if (store_data_version(db, &v, &e) == 0 && v != tl_version) {
-        if (tl_version != -1) ctx.generation++;
+        ctx.generation++;
         tl_version = v;
     }
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
