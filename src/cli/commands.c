@@ -107,6 +107,12 @@ const command_t commands[] = {
     {"user add", DB_OPEN, cmd_user_add,
      "NAME --role admin|editor|assessor|viewer [--email ADDR]  (password on stdin)",
      "add a user who can sign in"},
+    {"comment add", DB_OPEN, cmd_comment_add,
+     "THING --text T [--actor NAME]\n"
+     "  THING: a rec, a milestone, or an assessment item ASSESSMENT/REC; T is Markdown, or @FILE (@- for stdin)",
+     "comment on a thing; prints the comment's id (watchers are told in their digest)"},
+    {"comment edit", DB_OPEN, cmd_comment_edit, "ID --text T [--actor NAME]",
+     "change a comment's text (a new change: the old text stays in the history)"},
     {"contact set", DB_OPEN, cmd_contact_set, "OWNER --email ADDR",
      "the address that tells an owner (a department without an account) of its due dates"},
     {"watch", DB_OPEN, cmd_watch, "USER THING  (THING: a rec, review or assessment)",

@@ -20,6 +20,7 @@ CMD(evidence_add); CMD(evidence_list); CMD(evidence_check); CMD(evidence_set); C
 CMD(report_evidence);
 CMD(contact_set); CMD(watch); CMD(unwatch); CMD(config_set); CMD(config_get); CMD(notify);
 CMD(webhook_add); CMD(webhook_list); CMD(webhook_remove); CMD(webhook_deliveries); CMD(webhook_deliver);
+CMD(comment_add); CMD(comment_edit);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
 

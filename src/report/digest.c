@@ -99,6 +99,32 @@ static int rec_changes(collector *c, const ent_t *rec, long long from_seq, const
     return 0;
 }
 
+/* Comments on a watched rec or its milestones, new or edited since the
+ * watch began, each version once. */
+static int rec_comments(collector *c, const ent_t *rec, long long from_seq, const char *path)
+{
+    ent_t *ms;
+    size_t nms;
+    if (store_list(c->s, &kind_milestone, &c->v, MS_REC, rec->id, c->a, &ms, &nms, c->e)) return -1;
+    for (size_t t = 0; t <= nms; t++) {
+        const char *target = t == 0 ? rec->id : ms[t - 1].id;
+        ent_t *cs;
+        size_t n;
+        if (store_list(c->s, &kind_comment, &c->v, COMMENT_TARGET, target, c->a, &cs, &n, c->e)) return -1;
+        for (size_t i = 0; i < n; i++) {
+            if (cs[i].last_seq <= from_seq || strcmp(cs[i].v[COMMENT_TARGET_KIND], t ? "milestone" : "rec")) continue;
+            int hidden = store_vis_hidden(c->vis, &kind_comment, cs[i].id);
+            if (hidden < 0) return -1;
+            if (!hidden && add(c, DG_CHANGE, arena_printf(c->a, "comment %s %lld", cs[i].id, cs[i].last_seq),
+                               arena_printf(c->a, "Comment %s by %s on %s", cs[i].id, cs[i].v[COMMENT_AUTHOR], target),
+                               rec->v[REC_TITLE], cs[i].changed,
+                               arena_printf(c->a, "%.300s", cs[i].v[COMMENT_TEXT]), path))
+                return -1;
+        }
+    }
+    return 0;
+}
+
 static int recs(collector *c)
 {
     ent_t *all;
@@ -120,7 +146,8 @@ static int recs(collector *c)
             rec_parts(c, r, path))
             return -1;
         for (size_t k = 0; k < c->nw && watch_rec; k++)
-            if (!strcmp(c->w[k].kind, "rec") && !strcmp(c->w[k].id, r->id) && rec_changes(c, r, c->w[k].from_seq, path))
+            if (!strcmp(c->w[k].kind, "rec") && !strcmp(c->w[k].id, r->id) &&
+                (rec_changes(c, r, c->w[k].from_seq, path) || rec_comments(c, r, c->w[k].from_seq, path)))
                 return -1;
     }
     return 0;

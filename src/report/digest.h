@@ -2,7 +2,7 @@
  * DIGEST_DAYS of a date among the recs they own or watch (the recs' own due
  * dates, their milestones, their KPIs' next measurements), assessment items
  * of watched assessments awaiting their sign-off, and the changes recorded
- * on watched recs since they began watching — each item new to them (not in
+ * and comments written on watched recs since they began watching — each item new to them (not in
  * the delivery record, store/contacts.h), with a link. Restricted things
  * never go into mail. digest_mail renders one as an RFC 5322 message.
  *

@@ -92,6 +92,19 @@ int contacts_unwatch(store_t *s, const char *user, const char *kind, const char 
     return 0;
 }
 
+int contacts_watching(store_t *s, const char *user, const char *kind, const char *id, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT 1 FROM watches WHERE user = ?1 AND kind = ?2 AND id = ?3", &st, e)) return -1;
+    sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "contacts", e);
+    return rc == SQLITE_ROW;
+}
+
 int contacts_recipients(store_t *s, arena_t *a, recipient_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *st;

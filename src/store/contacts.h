@@ -23,6 +23,9 @@ int contacts_watch(store_t *s, const char *user, const char *kind, const char *i
 /* *removed: 1 when there was such a watch. ERR_NOTFOUND for an unknown user. */
 int contacts_unwatch(store_t *s, const char *user, const char *kind, const char *id, int *removed, err_t *e);
 
+/* 1 when user watches (kind, id), 0 when not, -1 on error. */
+int contacts_watching(store_t *s, const char *user, const char *kind, const char *id, err_t *e);
+
 typedef struct {
     const char *key;     /* "contact:OWNER" or "user:NAME": the delivery record's name */
     const char *name;    /* the owner or the user */

@@ -51,6 +51,8 @@ static const route routes[] = {
     {"POST", "/assessments/*/items", form_item, R_PAGE_POST},
     {"POST", "/assessments/*/items/*", form_item, R_PAGE_POST},
     {"POST", "/assessments/*/items/*/signoff", form_signoff, R_PAGE_POST},
+    {"POST", "/comments", form_comment, R_PAGE_POST},
+    {"POST", "/watch", form_watch, R_PAGE_POST},
     {"GET", "/api/v1", api_index, R_ANY},
     {"GET", "/api/v1/openapi.json", api_openapi, R_ANY},
     {"GET", "/api/v1/reviews", api_reviews, R_ANY},
