@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "report/kpi_view.h"
+#include "util/text.h"
 
 typedef struct {
     store_t *s;
@@ -51,6 +52,8 @@ static int due(collector *c, const char *word, const char *label, const char *id
     if (!date || !*date || strcmp(date, c->horizon) > 0) return 0;
     if (status && (!strcmp(status, "complete") || !strcmp(status, "deferred"))) return 0;
     int over = strcmp(date, c->v.as_of) < 0;
+    date = arena_strdup(c->a, date);   /* a KPI's next_due lives on the caller's stack */
+    if (!date) return err_nomem(c->e);
     return add(c, over ? DG_OVERDUE : DG_DUE, arena_printf(c->a, "%s %s %s %s", word, id, over ? "overdue" : "due", date),
                arena_printf(c->a, "%s %s", label, id), title, date, NULL, path);
 }
@@ -93,7 +96,7 @@ static int rec_changes(collector *c, const ent_t *rec, long long from_seq, const
         if (hidden) continue;
         if (add(c, DG_CHANGE, arena_printf(c->a, "change %lld", ch[i].seq),
                 arena_printf(c->a, "%s %s", ch[i].entity, ch[i].entity_id), rec->v[REC_TITLE], ch[i].effective_at,
-                arena_printf(c->a, "%s: %.200s", ch[i].field, ch[i].value), path))
+                arena_printf(c->a, "%s: %.*s", ch[i].field, (int)utf8_prefix(ch[i].value, 200), ch[i].value), path))
             return -1;
     }
     return 0;
@@ -118,7 +121,7 @@ static int rec_comments(collector *c, const ent_t *rec, long long from_seq, cons
             if (!hidden && add(c, DG_CHANGE, arena_printf(c->a, "comment %s %lld", cs[i].id, cs[i].last_seq),
                                arena_printf(c->a, "Comment %s by %s on %s", cs[i].id, cs[i].v[COMMENT_AUTHOR], target),
                                rec->v[REC_TITLE], cs[i].changed,
-                               arena_printf(c->a, "%.300s", cs[i].v[COMMENT_TEXT]), path))
+                               arena_strndup(c->a, cs[i].v[COMMENT_TEXT], utf8_prefix(cs[i].v[COMMENT_TEXT], 300)), path))
                 return -1;
         }
     }

@@ -98,6 +98,7 @@ stop_server
 
 # Watchers are told of new comments, once.
 ok "a comment after the watch" comment add SSR1-6 --text 'Told <i>ana</i>' --actor bob
+ok "a long comment of two-byte characters" comment add SSR1-6 --text "$(printf '\303\251%.0s' $(seq 1 400))"
 "$BIN" config set base-url https://tracker.example.org >/dev/null
 st notify --dry-run
 hasf "the digest has the new comment" "$(printf '%s' "$OUT" | /usr/bin/python3 -c '
@@ -106,3 +107,8 @@ open("d.mbox", "w").write(sys.stdin.read())
 for m in mailbox.mbox("d.mbox"):
     for p in m.walk():
         if p.get_content_type() == "text/html": print(p.get_payload(decode=True).decode())')" "Comment C7 by bob on SSR1-6</a>: SSAC and RSSAC roles (Told &lt;i&gt;ana&lt;/i&gt;)"
+hasf "cut on a character, not inside one" "$(cat d.mbox | /usr/bin/python3 -c '
+import mailbox
+for m in mailbox.mbox("d.mbox"):
+    for p in m.walk():
+        if p.get_content_type() == "text/plain": print(p.get_payload(decode=True).decode("utf-8", "strict"))')" "($(printf '\303\251%.0s' $(seq 1 300)))"

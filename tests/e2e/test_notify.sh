@@ -141,3 +141,29 @@ chmod 600 pw
 SSRTRACK_SMTP_USER=u SSRTRACK_SMTP_PASSWORD_FILE=$T/pw st notify --smtp "$SMTP" --from tracker@example.org --as-of 2026-12-01
 eq "a password from a file, same rule" "$RC" "2"
 kill $SINK
+
+# KPI measurements due by their frequency, and sign-offs awaited by a watcher.
+"$BIN" kpi add SSR1-6 K1 --name "Signed zones" --unit % --direction up --frequency quarterly --effective 2026-01-01 >/dev/null
+"$BIN" kpi record K1 50 --at 2026-01-01 >/dev/null
+"$BIN" review add SSR2 --title "Second review" >/dev/null
+"$BIN" assess new SSR2-A --by SSR2 --of SSR1 --as-of 2026-01-01 >/dev/null
+"$BIN" assess set SSR2-A SSR1-1 implemented=partial >/dev/null
+ok "watch an assessment" watch ana SSR2-A
+digest_text() {  # digest_text ADDR: the plain text of the dry run's message to ADDR
+    printf '%s\n' "$OUT" >kd.mbox
+    "$PY" - kd.mbox "$1" <<'PY'
+import mailbox, sys
+for m in mailbox.mbox(sys.argv[1]):
+    if m["To"] == "<%s>" % sys.argv[2]:
+        for p in m.walk():
+            if p.get_content_type() == "text/plain":
+                print(p.get_payload(decode=True).decode().replace("\r", ""))
+PY
+}
+st notify --dry-run --as-of 2026-03-25
+hasf "a KPI's measurement is due" "$(digest_text legal@example.org)" "- Measurement of KPI K1: Signed zones, due 2026-04-01"
+hasf "a sign-off is awaited" "$(digest_text ana@example.org)" "Awaiting your sign-off
+- Assessment item SSR2-A/SSR1-1"
+ok "ana signs off" assess signoff SSR2-A SSR1-1 --by ana
+st notify --dry-run --as-of 2026-03-25
+hasnt "no longer awaited" "$(digest_text ana@example.org)" "SSR2-A/SSR1-1"
