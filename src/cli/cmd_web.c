@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "store/accounts.h"
+#include "store/contacts.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/text.h"
@@ -82,9 +83,11 @@ static int valid_name(const char *s)
 
 int cmd_user_add(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--role", 1}};
+    opt_t o[] = {{"--role", 1}, {"--email", 1}};
     const char *pos[1];
     if (args_parse(c, "user add", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
+    const char *email = opt_value(o, NOPTS(o), "--email");
+    if (email && cli_check_email(c, "user add", "--email", email)) return -1;
     const char *role = opt_value(o, NOPTS(o), "--role");
     if (!role || role_parse(role) == ROLE_NONE)
         return err_set(&c->err, ERR_INPUT, "user add: --role must be admin, editor, assessor or viewer");
@@ -100,6 +103,7 @@ int cmd_user_add(cli_t *c, int argc, char **argv)
     memset(pw, 0, sizeof pw);
     if (!hash) return err_prefix(&c->err, "user add");
     if (accounts_add_user(c->store, pos[0], role, hash, &c->err)) return err_prefix(&c->err, "user add");
+    if (email && contacts_set_user_email(c->store, pos[0], email, &c->err)) return err_prefix(&c->err, "user add");
     printf("added user %s (%s)\n", pos[0], role);
     return 0;
 }

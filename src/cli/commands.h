@@ -18,6 +18,9 @@ CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
 CMD(indicators);
 CMD(evidence_add); CMD(evidence_list); CMD(evidence_check); CMD(evidence_set); CMD(kpi_set);
 CMD(report_evidence);
+CMD(contact_set); CMD(watch); CMD(unwatch); CMD(config_set); CMD(config_get); CMD(notify);
+CMD(webhook_add); CMD(webhook_list); CMD(webhook_remove); CMD(webhook_deliveries); CMD(webhook_deliver);
+CMD(comment_add); CMD(comment_edit);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
 
@@ -26,5 +29,10 @@ CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CM
  * make a new key pair there, and store the public key. *report gets the
  * lines to print about it (arena-owned), or NULL when the database had a key. */
 int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const char **report);
+
+/* cmd_contacts.c: ERR_INPUT naming cmd unless addr is an email address
+ * (core/email.h); unless url is an http(s) base URL without credentials. */
+int cli_check_email(cli_t *c, const char *cmd, const char *opt, const char *addr);
+int cli_check_base_url(cli_t *c, const char *cmd, const char *url);
 
 #endif

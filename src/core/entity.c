@@ -25,6 +25,7 @@ static const char *const item_states[] = {"strawman", "discussed", "approved", N
 static const char *const source_formats[] = {"ssr1-report", "ssr2-assessment", NULL};
 static const char *const directions[] = {"up", "down", NULL};
 static const char *const frequencies[] = {"monthly", "quarterly", "yearly", NULL};
+static const char *const comment_targets[] = {"rec", "milestone", "item", NULL};
 
 static const field_def review_fields[] = {
     [REVIEW_TITLE] = {"title", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -126,6 +127,14 @@ static const field_def measurement_fields[] = {
     [MEAS_SOURCE] = {"source", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
 };
 
+/* A comment belongs to its target (a fixed reference), so visibility follows it. */
+static const field_def comment_fields[] = {
+    [COMMENT_TARGET_KIND] = {"target_kind", FT_ENUM, F_REQUIRED | F_FIXED, comment_targets, NULL, 10, NULL},
+    [COMMENT_TARGET] = {"target", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, 2 * ID_MAX + 1, NULL},
+    [COMMENT_TEXT] = {"text", FT_TEXT, F_REQUIRED | F_SETTABLE, NULL, NULL, 20000, NULL},
+    [COMMENT_AUTHOR] = {"author", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 100, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -140,10 +149,12 @@ KIND(kind_signoff, "signoff", "sign-off", "signoffs", signoff_fields, ID_FREE);
 KIND(kind_source, "source", "source document", "sources", source_fields, ID_PLAIN);
 KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
 KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
+KIND(kind_comment, "comment", "comment", "comments", comment_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
                                      &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
-                                     &kind_source, &kind_kpi, &kind_measurement, NULL};
+                                     &kind_source, &kind_kpi, &kind_measurement,
+                                     &kind_comment, NULL};
 
 const kind_def *kind_find(const char *name)
 {

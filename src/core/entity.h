@@ -91,6 +91,10 @@ enum {
 };
 /* A measurement of a KPI: its effective date is the date it was measured. */
 enum { MEAS_KPI, MEAS_VALUE, MEAS_EVIDENCE, MEAS_SOURCE, MEAS_NFIELDS };
+/* A comment on a rec, a milestone or an assessment item (discussion kept in
+ * the log): an edit is a new change of its text; it is restricted with the
+ * thing it is on. Ids "C" + N. */
+enum { COMMENT_TARGET_KIND, COMMENT_TARGET, COMMENT_TEXT, COMMENT_AUTHOR, COMMENT_NFIELDS };
 
 extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
 /* KPIs of a rec and their measurements. */
@@ -99,6 +103,7 @@ extern const kind_def kind_kpi, kind_measurement;
  * items (the six answers for one rec: id "ASSESSMENT/REC"), sign-offs
  * (id "ITEM by NAME", with any dissent) and imported source documents. */
 extern const kind_def kind_assessment, kind_item, kind_signoff, kind_source;
+extern const kind_def kind_comment;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];

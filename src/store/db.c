@@ -61,6 +61,29 @@ static const char *const migrations[] = {
      * NOT EXISTS: add_column makes the step harmless to replay.) */
     "+change_log reported_at TEXT;"
     "+change_log tx INTEGER;",
+    /* 5 -> 6: who is told (store/contacts.c): addresses of owners and users,
+     * watches, and the record of digests sent. Operational, like accounts:
+     * not in the change log, not exported, untouched by rebuild. */
+    "CREATE TABLE IF NOT EXISTS contacts(owner TEXT PRIMARY KEY, email TEXT NOT NULL, set_at TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS user_emails(user TEXT PRIMARY KEY, email TEXT NOT NULL, set_at TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS watches(user TEXT NOT NULL, kind TEXT NOT NULL, id TEXT NOT NULL,"
+    " since TEXT NOT NULL, from_seq INTEGER NOT NULL, PRIMARY KEY(user, kind, id));"
+    "CREATE TABLE IF NOT EXISTS notify_items(recipient TEXT NOT NULL, item TEXT NOT NULL, sent_at TEXT NOT NULL,"
+    " PRIMARY KEY(recipient, item));"
+    "CREATE TABLE IF NOT EXISTS notify_attempts(id INTEGER PRIMARY KEY, recipient TEXT NOT NULL,"
+    " email TEXT NOT NULL, at TEXT NOT NULL, items INTEGER NOT NULL, outcome TEXT NOT NULL, error TEXT NOT NULL);",
+    /* 6 -> 7: webhooks (store/webhooks.c): receivers, one delivery per
+     * receiver and transaction of the log after last_seq, and every attempt.
+     * Operational: not in the change log, not exported. */
+    "CREATE TABLE IF NOT EXISTS webhooks(id INTEGER PRIMARY KEY, url TEXT NOT NULL, secret TEXT NOT NULL,"
+    " allow_private INTEGER NOT NULL, created_at TEXT NOT NULL, active INTEGER NOT NULL, last_seq INTEGER NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS webhook_deliveries(id INTEGER PRIMARY KEY, hook INTEGER NOT NULL,"
+    " delivery TEXT NOT NULL UNIQUE, tx INTEGER NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL,"
+    " attempts INTEGER NOT NULL, next_at INTEGER NOT NULL, last_status INTEGER, last_error TEXT NOT NULL,"
+    " created_at TEXT NOT NULL, done_at TEXT);"
+    "CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries(state, next_at);"
+    "CREATE TABLE IF NOT EXISTS webhook_attempts(id INTEGER PRIMARY KEY, delivery INTEGER NOT NULL,"
+    " at TEXT NOT NULL, http_status INTEGER, error TEXT NOT NULL, elapsed_ms INTEGER NOT NULL);",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)

@@ -74,6 +74,11 @@ const char *db_text(sqlite3_stmt *st, int i, arena_t *a);
 int db_read_begin(store_t *s, int *began, err_t *e);
 void db_read_end(store_t *s, int began);
 
+/* op_tx.c: run fn inside a write transaction of its own (BEGIN IMMEDIATE
+ * ... COMMIT, ROLLBACK when fn fails): for the operational tables, which
+ * are written outside the change log (contacts, webhooks). */
+int op_tx(store_t *s, int (*fn)(store_t *s, void *ctx, err_t *e), void *ctx, err_t *e);
+
 /* meta table */
 int meta_get(store_t *s, const char *key, arena_t *a, const char **out, err_t *e);
 int meta_set(store_t *s, const char *key, const char *value, err_t *e);

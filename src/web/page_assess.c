@@ -8,6 +8,7 @@
 #include "util/fmt.h"
 #include "web/handlers.h"
 #include "web/page.h"
+#include "web/page_comments.h"
 #include "web/visible.h"
 
 static const char *or_not_stated(const char *s) { return s ? s : "not stated"; }
@@ -118,6 +119,7 @@ int assessment_page(web_req *w, char **args)
     bfmt(b, "<h1>%h assessment of %h</h1>\n<p class=\"sub\">Assessment %h as of <time>%h</time>%s%h</p>\n",
          a->v[ASM_BY], a->v[ASM_OF], a->id, a->v[ASM_AS_OF], a->v[ASM_TITLE] ? ": " : "",
          a->v[ASM_TITLE] ? a->v[ASM_TITLE] : "");
+    watch_button(w, "assessment", a->id);
     bfmt(b, "<table class=\"overview\"><caption>Overview of %zu recommendations</caption><tbody>"
             "<tr><th scope=\"row\">Fully implemented</th><td class=\"num\">%zu</td></tr>"
             "<tr><th scope=\"row\">Partially implemented</th><td class=\"num\">%zu</td></tr>"
@@ -160,6 +162,7 @@ int assessment_page(web_req *w, char **args)
         }
         asm_item_html_records(b, it);
         if (can_assess(w) && !w->via_token) item_form(w, a, it);
+        if (item_comments(w, it->item.id)) { buf_free(&href); buf_reset(b); return web_error_from(w, &w->err); }
         buf_puts(b, "</section>\n");
     }
     buf_free(&href);

@@ -11,6 +11,7 @@
 #include "web/handlers.h"
 #include "web/page_kpis.h"
 #include "web/page.h"
+#include "web/page_comments.h"
 #include "web/recs_filter.h"
 #include "web/visible.h"
 
@@ -178,6 +179,7 @@ int rec_page(web_req *w, char **args)
     snprintf(title, sizeof title, "%s", r.id);
     page_begin(w, title);
     bfmt(b, "<article class=\"rec\"><h1><span class=\"id\">%h</span> %h</h1>\n", r.id, r.v[REC_TITLE]);
+    watch_button(w, "rec", r.id);
     if (field_true(r.v[REC_RESTRICTED])) buf_puts(b, "<p class=\"restricted\">Restricted: shown to signed-in users only.</p>\n");
     buf_puts(b, "<dl class=\"facts\"><dt>Status</dt><dd>");
     page_status(w, r.v[REC_STATUS]);
@@ -268,6 +270,7 @@ int rec_page(web_req *w, char **args)
         buf_puts(b, "</tbody></table>\n");
     }
 
+    if (comments_section(w, &vis, r.id, ms, nms)) { vis_free(&vis); buf_reset(b); return web_error_from(w, &w->err); }
     buf_puts(b, "<h2>History</h2>\n<p class=\"note\">Each change shows when it took effect and when it was "
                 "recorded here; the gap is how late the record was.</p>\n<ol class=\"timeline\">\n");
     size_t later = 0;

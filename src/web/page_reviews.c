@@ -6,6 +6,7 @@
 #include "util/fmt.h"
 #include "web/handlers.h"
 #include "web/page.h"
+#include "web/page_comments.h"
 #include "web/visible.h"
 
 int reviews_page(web_req *w, char **args)
@@ -43,7 +44,9 @@ int review_page(web_req *w, char **args)
     }
     buf_t *b = &w->res->body;
     page_begin(w, rv.id);
-    bfmt(b, "<h1>%h</h1>\n<dl class=\"facts\"><dt>Id</dt><dd>%h</dd>", rv.v[REVIEW_TITLE], rv.id);
+    bfmt(b, "<h1>%h</h1>\n", rv.v[REVIEW_TITLE]);
+    watch_button(w, "review", rv.id);
+    bfmt(b, "<dl class=\"facts\"><dt>Id</dt><dd>%h</dd>", rv.id);
     if (rv.v[REVIEW_PUBLISHED]) bfmt(b, "<dt>Published</dt><dd><time>%h</time></dd>", rv.v[REVIEW_PUBLISHED]);
     if (rv.v[REVIEW_URL]) bfmt(b, "<dt>Report</dt><dd><a href=\"%h\" rel=\"noopener noreferrer\">%h</a></dd>",
                                rv.v[REVIEW_URL], rv.v[REVIEW_URL]);

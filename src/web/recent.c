@@ -13,6 +13,21 @@ int change_hidden(const visibility *vis, const change_t *c)
     return vis_is_hidden(vis, c->entity, c->entity_id);
 }
 
+/* A comment's change links to the page its discussion is on. */
+static void comment_target_href(web_req *w, buf_t *b, const char *id)
+{
+    ent_t cm;
+    err_t e = {0};
+    if (store_get(w->db, &kind_comment, &w->view, id, w->a, &cm, &e)) { buf_puts(b, "/changes"); return; }
+    const char *t = cm.v[COMMENT_TARGET];
+    size_t head = strcmp(cm.v[COMMENT_TARGET_KIND], "item") == 0 ? strcspn(t, "/")
+                  : strcmp(cm.v[COMMENT_TARGET_KIND], "milestone") == 0 && strrchr(t, '.') ? (size_t)(strrchr(t, '.') - t)
+                                                                                          : strlen(t);
+    char *page = arena_strndup(w->a, t, head);
+    if (strcmp(cm.v[COMMENT_TARGET_KIND], "item") == 0) bfmt(b, "/assessments/%t#%t", page, id);
+    else bfmt(b, "/recs/%t#%t", page, id);
+}
+
 void change_target(web_req *w, buf_t *b, const change_t *c)
 {
     const char *id = c->entity_id;
@@ -26,10 +41,11 @@ void change_target(web_req *w, buf_t *b, const change_t *c)
     } else if (strcmp(c->entity, "item") == 0 || strcmp(c->entity, "signoff") == 0) {
         snprintf(head, sizeof head, "%.*s", (int)strcspn(id, "/"), id);
         bfmt(b, "/assessments/%t", head);
+    } else if (strcmp(c->entity, "comment") == 0) {
+        comment_target_href(w, b, id);
     } else {
         buf_puts(b, "/changes");
     }
-    (void)w;
 }
 
 int recent_changes_page(web_req *w, const visibility *vis, long long before, int limit, long long *last)

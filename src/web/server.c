@@ -25,6 +25,7 @@
 #include "util/map.h"
 #include "web/auth.h"
 #include "web/web.h"
+#include "web/webhook_sender.h"
 
 #define CONNECTION_TIMEOUT 30          /* seconds of silence before a connection is closed */
 #define CONNECTION_LIMIT 1000
@@ -247,10 +248,12 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     err_t e = {0};
     store_t *db = reader(&e);
     if (!db) return queue_plain(c, st, 503, "database unavailable\n");
-    /* Another connection or process committed since this thread last looked: the cache is stale. */
+    /* Another connection or process committed since this thread last looked: the cache is stale.
+     * A thread's first look cannot tell (data_version is per connection, and another thread may
+     * have cached a page before a commit this one sees already), so it counts as a change too. */
     long long v;
     if (store_data_version(db, &v, &e) == 0 && v != tl_version) {
-        if (tl_version != -1) ctx.generation++;
+        ctx.generation++;
         tl_version = v;
     }
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
@@ -417,6 +420,11 @@ int server_run(const server_opts *o, err_t *e)
         store_close(ctx.writer);
         return -1;
     }
+    if (webhook_sender_start(o->db_path, e)) {
+        MHD_stop_daemon(d);
+        store_close(ctx.writer);
+        return -1;
+    }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "ssrtrack: serving %s on http://%s:%u/ with %u threads\n", o->db_path,
             inet_ntoa(sa.sin_addr), di ? di->port : ntohs(sa.sin_port), threads);
@@ -429,6 +437,7 @@ int server_run(const server_opts *o, err_t *e)
         nanosleep(&ts, NULL);
     }
     MHD_stop_daemon(d);
+    webhook_sender_stop();
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
     pthread_rwlock_wrlock(&cache_lock);
     cache_clear_locked();

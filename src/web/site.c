@@ -107,6 +107,27 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
     return rc;
 }
 
+/* Each review's calendar of due dates: reviews/R/calendar.ics. */
+static int emit_review_calendars(site *s)
+{
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(s->e);
+    view_t v;
+    ent_t *items;
+    size_t n;
+    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) ||
+                     store_list(s->db, &kind_review, &v, -1, NULL, a, &items, &n, s->e)
+                 ? -1
+                 : 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        char *url = arena_printf(a, "/reviews/%s/calendar.ics", items[i].id);
+        char *file = url ? arena_printf(a, "%s", url + 1) : NULL;
+        rc = !file ? err_nomem(s->e) : emit(s, url, file);
+    }
+    arena_free(a);
+    return rc;
+}
+
 int site_export(const char *db_path, const char *dir, const char *as_of, site_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
@@ -122,13 +143,14 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
         {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
         {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
         {"/changes.atom", "changes.atom"}, {"/reports", "reports/index.html"}, {"/ledger", "ledger/index.html"},
-        {"/kpis", "kpis/index.html"},
+        {"/kpis", "kpis/index.html"}, {"/calendar.ics", "calendar.ics"},
         {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
     };
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(&s, pages[i][0], pages[i][1]);
     if (rc == 0) rc = emit_all(&s, &kind_rec, "recs");
     if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
+    if (rc == 0) rc = emit_review_calendars(&s);
     if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
     static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
     static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
