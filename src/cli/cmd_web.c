@@ -36,6 +36,8 @@ int cmd_site(cli_t *c, int argc, char **argv)
     site_stats st;
     if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), &st, &c->err)) return err_prefix(&c->err, "site");
     printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
+    if (st.tiles_size >= 0) printf("ledger tiles for the signed checkpoint of size %lld\n", st.tiles_size);
+    else printf("no ledger tiles: no checkpoint has been signed yet (run 'ssrtrack checkpoint')\n");
     return 0;
 }
 

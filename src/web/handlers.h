@@ -13,6 +13,7 @@ H(home_page); H(recs_page); H(rec_page); H(reviews_page); H(review_page);
 H(assessments_page); H(assessment_page); H(changes_page); H(changes_atom);
 H(reports_page); H(report_file); H(ledger_page); H(static_file);
 H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
+H(ledger_tile); H(ledger_content);
 /* page forms */
 H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff);
 /* API */
