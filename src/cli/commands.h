@@ -18,6 +18,7 @@ CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
 CMD(indicators);
 CMD(evidence_add); CMD(evidence_list); CMD(evidence_check); CMD(evidence_set); CMD(kpi_set);
 CMD(report_evidence);
+CMD(witness_init); CMD(witness_serve);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
 
@@ -26,5 +27,16 @@ CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CM
  * make a new key pair there, and store the public key. *report gets the
  * lines to print about it (arena-owned), or NULL when the database had a key. */
 int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const char **report);
+
+/* checkpoint --witness (cmd_witness.c): ask each witness ("URL=VKEY") to
+ * cosign the signed checkpoint in note, over the network and outside any
+ * transaction, and append their verified cosignature lines to note. Any
+ * refusal (a fork, a roll-back, a bad proof) or unverifiable answer is an
+ * error naming the witness. */
+int witness_gather(cli_t *c, const char **specs, int n, int allow_private, buf_t *note);
+/* --witness-key VKEY... [--witnesses-needed K] among a command's options o:
+ * when keys are given, the signed checkpoint in the file at path must carry
+ * valid cosignatures by K of them (default: all). 0, or -1 with c->err. */
+int witness_require(cli_t *c, const opt_t *o, int no, const char *path);
 
 #endif
