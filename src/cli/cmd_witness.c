@@ -115,9 +115,13 @@ static int ask_witness(cli_t *c, const char *url, const note_verifier *w, const 
             continue;
         }
         if (status != 200) {
-            size_t line = strcspn(text, "\n");
-            err_set(&c->err, ERR_CONFLICT, "witness %s refused (HTTP %ld): %.*s", url, status,
-                    (int)(line > 200 ? 200 : line), text);
+            /* Its reason, as printable ASCII only: it comes from the network. */
+            char why[201];
+            size_t i = 0;
+            for (; i < sizeof why - 1 && text[i] && text[i] != '\n'; i++)
+                why[i] = text[i] >= ' ' && text[i] < 0x7f ? text[i] : '?';
+            why[i] = '\0';
+            err_set(&c->err, ERR_CONFLICT, "witness %s refused (HTTP %ld): %s", url, status, why);
             goto done;
         }
         /* Keep the lines of this witness, once one of them verifies. */

@@ -57,7 +57,12 @@ static int log_of(const witness_ctx *w, const char *note, size_t n, size_t *text
         known = 1;
         if (note_open(&w->logs[i], note, n, text_len, e) == 0) return 0;
     }
-    if (!known) err_set(e, ERR_NOTFOUND, "no log of origin '%.*s' is witnessed here", (int)(olen < 80 ? olen : 80), note);
+    if (!known) {
+        /* The origin is the client's text: quoted only when it is a valid name. */
+        char origin[NOTE_NAME_MAX + 1] = "";
+        if (olen <= NOTE_NAME_MAX) memcpy(origin, note, olen), origin[olen] = '\0';
+        err_set(e, ERR_NOTFOUND, "no log of origin '%.80s' is witnessed here", note_name_valid(origin) ? origin : "?");
+    }
     return known ? 403 : 404;
 }
 
