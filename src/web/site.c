@@ -100,7 +100,36 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
     return rc;
 }
 
-int site_export(const char *db_path, const char *dir, const char *as_of, site_stats *st, err_t *e)
+/* Every page, report and file of the public side. */
+static int emit_pages(site *s)
+{
+    static const char *const pages[][2] = {
+        {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
+        {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
+        {"/changes.atom", "changes.atom"}, {"/reports", "reports/index.html"}, {"/ledger", "ledger/index.html"},
+        {"/kpis", "kpis/index.html"},
+        {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
+    };
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(s, pages[i][0], pages[i][1]);
+    if (rc == 0) rc = emit_all(s, &kind_rec, "recs");
+    if (rc == 0) rc = emit_all(s, &kind_review, "reviews");
+    if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
+    static const char *const formats[] = {"html", "md", "csv", "json"};
+    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+    for (int k = 0; rc == 0 && kinds[k]; k++)
+        for (int f = 0; rc == 0 && f < 4; f++) {
+            char url[80], file[80];
+            snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
+            snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
+            if (emit(s, url, file) && !strstr(s->e->msg, "answered 404")) rc = -1;
+            else if (strstr(s->e->msg, "answered 404")) s->e->msg[0] = '\0';
+        }
+    return rc;
+}
+
+int site_export(const char *db_path, const char *dir, const char *as_of, int ledger_only, site_stats *st,
+                err_t *e)
 {
     memset(st, 0, sizeof *st);
     st->tiles_size = -1;
@@ -112,28 +141,7 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
     if (as_of && !date_valid(as_of)) return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", as_of);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", dir, strerror(errno));
     if (store_open(db_path, STORE_READONLY, &s.db, NULL, e)) return -1;
-    static const char *const pages[][2] = {
-        {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
-        {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
-        {"/changes.atom", "changes.atom"}, {"/reports", "reports/index.html"}, {"/ledger", "ledger/index.html"},
-        {"/kpis", "kpis/index.html"},
-        {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
-    };
-    int rc = 0;
-    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(&s, pages[i][0], pages[i][1]);
-    if (rc == 0) rc = emit_all(&s, &kind_rec, "recs");
-    if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
-    if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
-    static const char *const formats[] = {"html", "md", "csv", "json"};
-    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
-    for (int k = 0; rc == 0 && kinds[k]; k++)
-        for (int f = 0; rc == 0 && f < 4; f++) {
-            char url[80], file[80];
-            snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
-            snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
-            if (emit(&s, url, file) && !strstr(e->msg, "answered 404")) rc = -1;
-            else if (strstr(e->msg, "answered 404")) e->msg[0] = '\0';
-        }
+    int rc = ledger_only ? 0 : emit_pages(&s);
     if (rc == 0) rc = tiles_export(s.db, dir, st, e);
     store_close(s.db);
     return rc;
