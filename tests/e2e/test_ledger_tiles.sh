@@ -48,6 +48,8 @@ eq "tiles: two bundles' worth, level 1 partial" "$(cd out1/ledger && find tile -
 eq "a level-0 tile is 256 hashes" "$(stat -c %s out1/ledger/tile/0/000)" "8192"
 eq "a bundle is 256 length-prefixed leaf hashes" "$(stat -c %s out1/ledger/tile/entries/000)" "8704"
 hasf "the rec's content is public in the first export" "$(cat out1/ledger/content/*.json)" "$M plan"
+ok "site --ledger-only" site only --ledger-only
+eq "writes the log alone, the same bytes" "$(ls only) $(diff -r -x index.html only/ledger out1/ledger && echo same)" "ledger same"
 
 static_server out1
 out=$($CHECK "$SURL/ledger" log.pub)

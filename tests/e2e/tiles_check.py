@@ -17,7 +17,6 @@ verification algorithms. Given an older signed checkpoint, it also proves the
 newer tree consistent with it. Prints "ok: ..." or one line per problem and
 exits 1."""
 import base64
-import hashlib
 import json
 import sys
 import urllib.request
@@ -25,8 +24,10 @@ import urllib.request
 import nacl.exceptions
 import nacl.signing
 
-FIELDS = ["seq", "entity", "entity_id", "field", "value", "effective_at", "recorded_at", "actor", "reason"]
-FIELDS_V2 = FIELDS + ["reported", "tx"]
+# The entry encoding, RFC 9162's tree, proofs and their verification, from
+# the ledger's own independent checker (same directory).
+from ledger_check import Tree, encode, node, sha256, verify_consistency, verify_inclusion
+
 problems = []
 fetched = {}
 
@@ -35,14 +36,6 @@ def problem(msg):
     if len(problems) < 20:
         print("tiles_check: " + msg)
     problems.append(msg)
-
-
-def sha256(b):
-    return hashlib.sha256(b).digest()
-
-
-def node(left, right):
-    return sha256(b"\x01" + left + right)
 
 
 def fetch(base, path):
@@ -94,12 +87,13 @@ def tile_path(level, n, width):
     return "tile/%s/%s" % (level, idx) + (".p/%d" % width if width < 256 else "")
 
 
-class Tiles:
-    """The tree of size leaves, read from its tiles."""
+class Tiles(Tree):
+    """The tree of size leaves, read from its tiles: RFC 9162's PATH and
+    SUBPROOF (Tree's) over subtree hashes taken from the tiles alone."""
 
     def __init__(self, base, size):
+        super().__init__([])
         self.base, self.size = base, size
-        self.memo = {}
 
     def tile(self, level, n):
         """The hashes of tile n of level: full if the tree has it, else partial."""
@@ -128,83 +122,6 @@ class Tiles:
             return self.subtree(n.bit_length() - 1, lo // n)
         k = 1 << ((n - 1).bit_length() - 1)
         return node(self.mth(lo, lo + k), self.mth(lo + k, hi))
-
-    def path(self, m, lo, hi):
-        """RFC 9162 2.1.3.1 PATH(m, D[lo:hi]), m relative to lo."""
-        if hi - lo == 1:
-            return []
-        k = 1 << ((hi - lo - 1).bit_length() - 1)
-        if m < k:
-            return self.path(m, lo, lo + k) + [self.mth(lo + k, hi)]
-        return self.path(m - k, lo + k, hi) + [self.mth(lo, lo + k)]
-
-    def subproof(self, m, lo, hi, whole):
-        """RFC 9162 2.1.4.1 SUBPROOF(m, D[lo:hi], b)."""
-        n = hi - lo
-        if m == n:
-            return [] if whole else [self.mth(lo, hi)]
-        k = 1 << ((n - 1).bit_length() - 1)
-        if m <= k:
-            return self.subproof(m, lo, lo + k, whole) + [self.mth(lo + k, hi)]
-        return self.subproof(m - k, lo + k, hi, False) + [self.mth(lo, lo + k)]
-
-
-def verify_inclusion(index, size, leaf, path, root):
-    """RFC 9162 2.1.3.2."""
-    if index >= size:
-        return False
-    fn, sn, r = index, size - 1, leaf
-    for p in path:
-        if sn == 0:
-            return False
-        if fn & 1 or fn == sn:
-            r = node(p, r)
-            while not fn & 1 and fn != 0:
-                fn >>= 1
-                sn >>= 1
-        else:
-            r = node(r, p)
-        fn >>= 1
-        sn >>= 1
-    return sn == 0 and r == root
-
-
-def verify_consistency(first, second, first_hash, second_hash, path):
-    """RFC 9162 2.1.4.2."""
-    if first == second:
-        return not path and first_hash == second_hash
-    if first == 0:
-        return not path
-    if not path:
-        return False
-    if first & (first - 1) == 0:
-        path = [first_hash] + path
-    fn, sn = first - 1, second - 1
-    while fn & 1:
-        fn >>= 1
-        sn >>= 1
-    fr = sr = path[0]
-    for c in path[1:]:
-        if sn == 0:
-            return False
-        if fn & 1 or fn == sn:
-            fr, sr = node(c, fr), node(c, sr)
-            while not fn & 1 and fn != 0:
-                fn >>= 1
-                sn >>= 1
-        else:
-            sr = node(sr, c)
-        fn >>= 1
-        sn >>= 1
-    return fr == first_hash and sr == second_hash and sn == 0
-
-
-def encode(change):
-    out = b""
-    for f in FIELDS_V2 if change.get("tx") is not None else FIELDS:
-        v = str(change[f]).encode("utf-8")
-        out += len(v).to_bytes(4, "big") + v
-    return out
 
 
 def check_entries(base, t, leaves):
@@ -272,12 +189,7 @@ def main():
 
 def rebuild(leaves):
     """MTH by the RFC's recursion, from leaf hashes."""
-    if not leaves:
-        return sha256(b"")
-    if len(leaves) == 1:
-        return leaves[0]
-    k = 1 << ((len(leaves) - 1).bit_length() - 1)
-    return node(rebuild(leaves[:k]), rebuild(leaves[k:]))
+    return Tree(leaves).mth(0, len(leaves))
 
 
 if __name__ == "__main__":
