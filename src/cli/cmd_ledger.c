@@ -204,6 +204,18 @@ done:
 
 /* --- verify -------------------------------------------------------------- */
 
+/* The cosignatures verify --checkpoint FILE requires (witness_require). */
+static int cosigned(cli_t *c, const opt_t *o, int no, const char *file)
+{
+    if (!opt_given(o, no, "--witness-key") && !opt_given(o, no, "--witnesses-needed")) return 0;
+    size_t len;
+    char *note = file_read(file, NOTE_MAX_BYTES, &len, &c->err);
+    if (!note) return err_prefix(&c->err, "--checkpoint");
+    int rc = witness_require(c, o, no, note, len, file);
+    mem_free(note);
+    return rc;
+}
+
 int cmd_verify(cli_t *c, int argc, char **argv)
 {
     opt_t o[] = {{"--checkpoint", 1}, {"--key", 1}, {"--witness-key", OPT_REPEAT}, {"--witnesses-needed", 1}};
@@ -215,7 +227,7 @@ int cmd_verify(cli_t *c, int argc, char **argv)
     if (file) {
         note_verifier v;
         if ((key ? parse_verifier(c, key, &v) : stored_verifier(c, &v)) ||
-            open_checkpoint(c, "--checkpoint", file, &v, &ck) || witness_require(c, o, NOPTS(o), file))
+            open_checkpoint(c, "--checkpoint", file, &v, &ck) || cosigned(c, o, NOPTS(o), file))
             return err_prefix(&c->err, "verify");
     }
     verify_result r;
@@ -398,7 +410,7 @@ int cmd_verify_proof(cli_t *c, int argc, char **argv)
     in.old_checkpoint = old;
     in.proof = proof;
     proof_check_out out;
-    if (proof_check(&in, c->a, &out, &c->err) || witness_require(c, o, no, ck_file)) goto done;
+    if (proof_check(&in, c->a, &out, &c->err) || witness_require(c, o, no, ck, in.checkpoint_len, ck_file)) goto done;
     if (out.inclusion)
         printf("ok: seq %lld is in the log %s of %llu changes%s\n", out.seq, out.ck.origin,
                (unsigned long long)out.ck.size, out.with_change ? ", with the content shown in the proof" : "");

@@ -180,7 +180,7 @@ int witness_gather(cli_t *c, const char **specs, int n, int allow_private, buf_t
 
 /* --- requiring cosignatures (verify, verify-proof) ------------------------ */
 
-int witness_require(cli_t *c, const opt_t *o, int no, const char *path)
+int witness_require(cli_t *c, const opt_t *o, int no, const char *note, size_t len, const char *name)
 {
     const char **keys;
     int nkeys;
@@ -197,9 +197,6 @@ int witness_require(cli_t *c, const opt_t *o, int no, const char *path)
     if (k && (!*k || *end || needed < 1 || needed > nkeys))
         return err_set(&c->err, ERR_INPUT, "--witnesses-needed: '%.30s' is not a whole number from 1 to %d (the keys given)",
                        k, nkeys);
-    size_t len;
-    char *note = file_read(path, NOTE_MAX_BYTES, &len, &c->err);
-    if (!note) return err_prefix(&c->err, "%s", path);
     const char *blank = memmem(note, len, "\n\n", 2);
     int good = 0, rc = 0;
     buf_t missing = BUF_INIT;
@@ -215,9 +212,8 @@ int witness_require(cli_t *c, const opt_t *o, int no, const char *path)
             buf_printf(&missing, "%s%s", missing.len ? ", " : "", w.name);
     }
     if (rc == 0 && good < needed)
-        rc = err_set(&c->err, ERR_INPUT, "%s: %d of the %ld witness cosignatures needed verify (none valid by %s)", path,
+        rc = err_set(&c->err, ERR_INPUT, "%s: %d of the %ld witness cosignatures needed verify (none valid by %s)", name,
                      good, needed, buf_str(&missing));
     buf_free(&missing);
-    mem_free(note);
     return rc;
 }

@@ -35,8 +35,9 @@ int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const cha
  * error naming the witness. */
 int witness_gather(cli_t *c, const char **specs, int n, int allow_private, buf_t *note);
 /* --witness-key VKEY... [--witnesses-needed K] among a command's options o:
- * when keys are given, the signed checkpoint in the file at path must carry
- * valid cosignatures by K of them (default: all). 0, or -1 with c->err. */
-int witness_require(cli_t *c, const opt_t *o, int no, const char *path);
+ * when keys are given, the signed checkpoint note (len bytes, read from the
+ * file called name) must carry valid cosignatures by K of them (default:
+ * all). 0, or -1 with c->err. */
+int witness_require(cli_t *c, const opt_t *o, int no, const char *note, size_t len, const char *name);
 
 #endif

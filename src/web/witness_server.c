@@ -119,6 +119,9 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         if (!(st = mem_calloc(1, sizeof *st))) return MHD_NO;
         st->body.limit = WITNESS_BODY_MAX + 1;
         *con_cls = st;
+        /* A body announced too large is refused before it is read. */
+        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > WITNESS_BODY_MAX) st->body.failed = 1;
         return MHD_YES;
     }
     if (*upload_size) {
