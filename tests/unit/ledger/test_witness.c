@@ -76,7 +76,8 @@ TEST(format_then_parse)
     merkle_path p = {3, {{0}}};
     for (int i = 0; i < 3; i++) memset(p.hash[i], i + 1, 32);
     buf_t b = BUF_INIT;
-    witness_request_format(7, &p, "log\n8\nabc\n\n\xE2\x80\x94 log sig\n", 27, &b);
+    const char *note = "log\n8\nabc\n\n\xE2\x80\x94 log sig\n";
+    witness_request_format(7, &p, note, strlen(note), &b);
     witness_request r;
     err_t e;
     CHECK(buf_ok(&b));
@@ -84,7 +85,8 @@ TEST(format_then_parse)
     CHECK(r.old_size == 7);
     CHECK_INT(r.proof.n, 3);
     CHECK(memcmp(r.proof.hash[2], p.hash[2], 32) == 0);
-    CHECK_INT(r.note_len, 27);
+    CHECK_INT(r.note_len, strlen(note));
+    CHECK(memcmp(r.note, note, r.note_len) == 0);
     buf_free(&b);
 }
 
