@@ -82,6 +82,19 @@ cat <<'MD'
   divided by the proofs: reads of the stored nodes and of at most 16 rows,
   hashing, and the JSON. *verify* re-hashes the chain and recomputes the tree
   from the rows, comparing it with the stored one.
+- **tiles** (`bench/tiles.sh`): the same 1M-change log, signed. *site
+  --ledger-only* writes its C2SP tiles, entry bundles and content files into
+  an empty directory, and again into the directory of the previous export
+  (full tiles are read and compared there, not rewritten; content is). Its
+  peer is `cp -r` of the files the export wrote, the floor for writing them.
+  Most of the bytes are the content files (JSON of every public change); the
+  tiles and bundles alone are about 66 bytes per entry. The witness is
+  `witness serve` on 127.0.0.1 answering one keep-alive client (python3's
+  http.client) that sends the log's checkpoint 2,000 times (after 50 to warm
+  up), each a full decision: parsing, the log's signature, one synchronous
+  SQLite transaction on the state file, and a cosignature. Its peer is the
+  same client fetching `/ledger/checkpoint` from `ssrtrack serve`: the HTTP
+  round trip and the server library alone.
 - **web** (`bench/web.sh`): `ssrtrack serve` on the demo and nginx (as many
   workers as cores, access log off, sendfile) serving the very bytes our
   server sends for `/` and `/recs/SSR1-9` (checked identical before timing),

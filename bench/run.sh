@@ -11,7 +11,7 @@ export RESULTS=$BENCH_TMP/results.tsv
 trap 'rm -rf "$BENCH_TMP"' EXIT
 : > "$RESULTS"
 
-for part in ${PARTS:-store csv docs links ledger web}; do
+for part in ${PARTS:-store csv docs links ledger tiles web}; do
     echo "bench: $part ..." >&2
     bash "bench/$part.sh"
 done

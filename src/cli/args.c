@@ -32,13 +32,16 @@ int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, in
             for (int k = 0; k < nopts; k++)
                 if (strlen(opts[k].name) == n && strncmp(opts[k].name, arg, n) == 0) o = &opts[k];
             if (!o) return err_set(&c->err, ERR_INPUT, "%s: unknown option %.*s", cmd, (int)n, arg);
-            if (o->given && o->takes_value)
+            if (o->given && o->takes_value == 1)
                 return err_set(&c->err, ERR_INPUT, "%s: option %s given twice", cmd, o->name);
+            const char *prev = o->given ? o->value : NULL;
             o->given = 1;
             if (o->takes_value) {
                 if (eq) o->value = eq + 1;
                 else if (i + 1 < argc) o->value = argv[++i];
                 else return err_set(&c->err, ERR_INPUT, "%s: option %s needs a value", cmd, o->name);
+                /* A repeatable option keeps every value, one per line. */
+                if (prev && !(o->value = arena_printf(c->a, "%s\n%s", prev, o->value))) return err_nomem(&c->err);
             } else if (eq) {
                 return err_set(&c->err, ERR_INPUT, "%s: option %s takes no value", cmd, o->name);
             }
@@ -50,6 +53,26 @@ int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, in
     }
     if (np < min) return err_set(&c->err, ERR_INPUT, "%s: missing argument (see 'ssrtrack help')", cmd);
     if (npos) *npos = np;
+    return 0;
+}
+
+int opt_values(cli_t *c, const opt_t *opts, int nopts, const char *name, const char ***out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    const char *v = opt_value(opts, nopts, name);
+    if (!v) return 0;
+    int count = 1;
+    for (const char *p = v; *p; p++) count += *p == '\n';
+    const char **list = arena_alloc(c->a, sizeof *list * (size_t)count);
+    char *copy = arena_strdup(c->a, v);
+    if (!list || !copy) return err_nomem(&c->err);
+    for (char *p = copy, *nl; p; p = nl) {
+        nl = strchr(p, '\n');
+        if (nl) *nl++ = '\0';
+        list[(*n)++] = p;
+    }
+    *out = list;
     return 0;
 }
 

@@ -32,7 +32,9 @@ typedef struct {
 
 extern const command_t commands[];
 
-/* One option of a command: "--title" with a value, or a flag. */
+/* One option of a command: "--title" with a value, or a flag. An option
+ * whose takes_value is OPT_REPEAT may be given more than once. */
+#define OPT_REPEAT 2
 typedef struct {
     const char *name;
     int takes_value;
@@ -52,6 +54,9 @@ int args_parse(cli_t *c, const char *cmd, int argc, char **argv, opt_t *opts, in
 /* The value of an option, or NULL. */
 const char *opt_value(const opt_t *opts, int nopts, const char *name);
 int opt_given(const opt_t *opts, int nopts, const char *name);
+/* Every value of a repeatable option, in the order given (arena-owned); *n
+ * is 0 when it was not given. */
+int opt_values(cli_t *c, const opt_t *opts, int nopts, const char *name, const char ***out, int *n);
 
 /* The option `name` as a whole number in [min, max] into *out; dflt when
  * not given. ERR_INPUT names the command and the option. */

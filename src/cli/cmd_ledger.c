@@ -157,45 +157,77 @@ static int sign_head(cli_t *c, void *ctx)
     return rc ? -1 : store_checkpoint_add(c->store, size, ck.root, x->note.data, &c->err);
 }
 
+/* Keep the cosigned checkpoint as the newest one (same size and root). */
+static int keep_cosigned(cli_t *c, void *ctx)
+{
+    const buf_t *note = ctx;
+    const char *blank = memmem(note->data, note->len, "\n\n", 2);
+    checkpoint_t ck;
+    if (!blank || checkpoint_parse(note->data, (size_t)(blank - note->data) + 1, &ck, &c->err)) return -1;
+    return store_checkpoint_add(c->store, (long long)ck.size, ck.root, note->data, &c->err);
+}
+
 int cmd_checkpoint(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--key", 1}};
+    opt_t o[] = {{"--key", 1}, {"--witness", OPT_REPEAT}, {"--allow-private", 0}};
     if (args_parse(c, "checkpoint", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char **witnesses;
+    int nw;
+    if (opt_values(c, o, NOPTS(o), "--witness", &witnesses, &nw)) return -1;
     note_verifier stored;
     if (stored_verifier(c, &stored)) return err_prefix(&c->err, "checkpoint");
     const char *path = key_path(c, opt_value(o, NOPTS(o), "--key"));
     note_signer k;
     if (load_signer(c, path, &k)) return err_prefix(&c->err, "checkpoint");
     int rc = -1;
+    sign_ctx x = {&k, BUF_INIT};
     if (k.v.id != stored.id || memcmp(k.v.pub, stored.pub, 32) != 0 || strcmp(k.v.name, stored.name) != 0) {
         err_set(&c->err, ERR_INPUT, "checkpoint: the key in %s is not this log's key (%s+%08x)", path,
                 stored.name, (unsigned)stored.id);
         goto done;
     }
-    sign_ctx x = {&k, BUF_INIT};
-    if (cli_write(c, sign_head, &x) == 0) {
-        fwrite(x.note.data, 1, x.note.len, stdout);
-        rc = 0;
+    if (cli_write(c, sign_head, &x)) goto done;
+    if (nw) {
+        if (witness_gather(c, witnesses, nw, opt_given(o, NOPTS(o), "--allow-private"), &x.note) ||
+            cli_write(c, keep_cosigned, &x.note)) {
+            err_prefix(&c->err, "checkpoint");
+            goto done;
+        }
     }
-    buf_free(&x.note);
+    fwrite(x.note.data, 1, x.note.len, stdout);
+    rc = 0;
 done:
+    buf_free(&x.note);
     note_signer_wipe(&k);
     return rc;
 }
 
 /* --- verify -------------------------------------------------------------- */
 
+/* The cosignatures verify --checkpoint FILE requires (witness_require). */
+static int cosigned(cli_t *c, const opt_t *o, int no, const char *file)
+{
+    if (!opt_given(o, no, "--witness-key") && !opt_given(o, no, "--witnesses-needed")) return 0;
+    size_t len;
+    char *note = file_read(file, NOTE_MAX_BYTES, &len, &c->err);
+    if (!note) return err_prefix(&c->err, "--checkpoint");
+    int rc = witness_require(c, o, no, note, len, file);
+    mem_free(note);
+    return rc;
+}
+
 int cmd_verify(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--checkpoint", 1}, {"--key", 1}};
+    opt_t o[] = {{"--checkpoint", 1}, {"--key", 1}, {"--witness-key", OPT_REPEAT}, {"--witnesses-needed", 1}};
     if (args_parse(c, "verify", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
     const char *file = opt_value(o, NOPTS(o), "--checkpoint"), *key = opt_value(o, NOPTS(o), "--key");
-    if (key && !file) return err_set(&c->err, ERR_INPUT, "verify: --key goes with --checkpoint");
+    if ((key || opt_given(o, NOPTS(o), "--witness-key") || opt_given(o, NOPTS(o), "--witnesses-needed")) && !file)
+        return err_set(&c->err, ERR_INPUT, "verify: --key and --witness-key go with --checkpoint");
     checkpoint_t ck = {0};
     if (file) {
         note_verifier v;
         if ((key ? parse_verifier(c, key, &v) : stored_verifier(c, &v)) ||
-            open_checkpoint(c, "--checkpoint", file, &v, &ck))
+            open_checkpoint(c, "--checkpoint", file, &v, &ck) || cosigned(c, o, NOPTS(o), file))
             return err_prefix(&c->err, "verify");
     }
     verify_result r;
@@ -354,7 +386,8 @@ static int read_input(cli_t *c, const char *opt, const char *path, size_t max, c
 
 int cmd_verify_proof(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--proof", 1}, {"--checkpoint", 1}, {"--key", 1}, {"--old-checkpoint", 1}, {"--leaf", 1}};
+    opt_t o[] = {{"--proof", 1}, {"--checkpoint", 1}, {"--key", 1}, {"--old-checkpoint", 1}, {"--leaf", 1},
+                 {"--witness-key", OPT_REPEAT}, {"--witnesses-needed", 1}};
     int no = NOPTS(o);
     if (args_parse(c, "verify-proof", argc, argv, o, no, NULL, 0, 0, NULL)) return -1;
     const char *proof_file = opt_value(o, no, "--proof"), *ck_file = opt_value(o, no, "--checkpoint"),
@@ -377,7 +410,7 @@ int cmd_verify_proof(cli_t *c, int argc, char **argv)
     in.old_checkpoint = old;
     in.proof = proof;
     proof_check_out out;
-    if (proof_check(&in, c->a, &out, &c->err)) goto done;
+    if (proof_check(&in, c->a, &out, &c->err) || witness_require(c, o, no, ck, in.checkpoint_len, ck_file)) goto done;
     if (out.inclusion)
         printf("ok: seq %lld is in the log %s of %llu changes%s\n", out.seq, out.ck.origin,
                (unsigned long long)out.ck.size, out.with_change ? ", with the content shown in the proof" : "");

@@ -31,12 +31,16 @@ int cmd_serve(cli_t *c, int argc, char **argv)
 
 int cmd_site(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--as-of", 1}};
+    opt_t o[] = {{"--as-of", 1}, {"--ledger-only", 0}};
     const char *pos[1];
     if (args_parse(c, "site", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
     site_stats st;
-    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), &st, &c->err)) return err_prefix(&c->err, "site");
+    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), opt_given(o, NOPTS(o), "--ledger-only"), &st,
+                    &c->err))
+        return err_prefix(&c->err, "site");
     printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
+    if (st.tiles_size >= 0) printf("ledger tiles for the signed checkpoint of size %lld\n", st.tiles_size);
+    else printf("no ledger tiles: no checkpoint has been signed yet (run 'ssrtrack checkpoint')\n");
     return 0;
 }
 

@@ -21,6 +21,7 @@ CMD(report_evidence);
 CMD(contact_set); CMD(watch); CMD(unwatch); CMD(config_set); CMD(config_get); CMD(notify);
 CMD(webhook_add); CMD(webhook_list); CMD(webhook_remove); CMD(webhook_deliveries); CMD(webhook_deliver);
 CMD(comment_add); CMD(comment_edit);
+CMD(witness_init); CMD(witness_serve);
 CMD(checkpoint); CMD(key_show); CMD(proof_inclusion); CMD(proof_consistency); CMD(verify_proof);
 #undef CMD
 
@@ -34,5 +35,16 @@ int ledger_init_key(cli_t *c, const char *key_opt, const char *origin, const cha
  * (core/email.h); unless url is an http(s) base URL without credentials. */
 int cli_check_email(cli_t *c, const char *cmd, const char *opt, const char *addr);
 int cli_check_base_url(cli_t *c, const char *cmd, const char *url);
+/* checkpoint --witness (cmd_witness.c): ask each witness ("URL=VKEY") to
+ * cosign the signed checkpoint in note, over the network and outside any
+ * transaction, and append their verified cosignature lines to note. Any
+ * refusal (a fork, a roll-back, a bad proof) or unverifiable answer is an
+ * error naming the witness. */
+int witness_gather(cli_t *c, const char **specs, int n, int allow_private, buf_t *note);
+/* --witness-key VKEY... [--witnesses-needed K] among a command's options o:
+ * when keys are given, the signed checkpoint note (len bytes, read from the
+ * file called name) must carry valid cosignatures by K of them (default:
+ * all). 0, or -1 with c->err. */
+int witness_require(cli_t *c, const opt_t *o, int no, const char *note, size_t len, const char *name);
 
 #endif

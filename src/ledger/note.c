@@ -9,7 +9,7 @@
 #include "util/hex.h"
 #include "util/text.h"
 
-#define ALG_ED25519 0x01
+#define ALG_ED25519 NOTE_ALG_ED25519
 #define SIG_PREFIX "\xE2\x80\x94 "   /* em dash U+2014, then a space */
 #define SIG_MAX_LINES 100
 
@@ -34,11 +34,11 @@ int note_name_valid(const char *name)
     return 1;
 }
 
-/* The key hash: SHA-256(name || 0x0A || 0x01 || public key)[:4], big-endian. */
-static uint32_t key_hash(const char *name, const unsigned char pub[32])
+/* The key hash: SHA-256(name || 0x0A || alg || public key)[:4], big-endian. */
+static uint32_t key_hash_alg(const char *name, unsigned char alg, const unsigned char pub[32])
 {
     crypto_hash_sha256_state st;
-    unsigned char h[32], sep[2] = {'\n', ALG_ED25519};
+    unsigned char h[32], sep[2] = {'\n', alg};
     crypto_hash_sha256_init(&st);
     crypto_hash_sha256_update(&st, (const unsigned char *)name, strlen(name));
     crypto_hash_sha256_update(&st, sep, 2);
@@ -47,20 +47,31 @@ static uint32_t key_hash(const char *name, const unsigned char pub[32])
     return (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
 }
 
+static uint32_t key_hash(const char *name, const unsigned char pub[32])
+{
+    return key_hash_alg(name, ALG_ED25519, pub);
+}
+
 static void set_name(note_verifier *v, const char *name)
 {
     snprintf(v->name, sizeof v->name, "%s", name);
     v->id = key_hash(v->name, v->pub);
 }
 
-int note_keygen(const char *name, note_signer *out, err_t *e)
+int note_keygen_alg(const char *name, unsigned char alg, note_signer *out, err_t *e)
 {
     if (!note_name_valid(name))
         return err_set(e, ERR_INPUT, "'%.60s' cannot name a key (no spaces or '+', at most %d bytes)",
                        name, NOTE_NAME_MAX);
     crypto_sign_keypair(out->v.pub, out->sk);
-    set_name(&out->v, name);
+    snprintf(out->v.name, sizeof out->v.name, "%s", name);
+    out->v.id = key_hash_alg(out->v.name, alg, out->v.pub);
     return 0;
+}
+
+int note_keygen(const char *name, note_signer *out, err_t *e)
+{
+    return note_keygen_alg(name, ALG_ED25519, out, e);
 }
 
 int note_keygen_named_by_key(const char *prefix, note_signer *out, err_t *e)
@@ -109,8 +120,13 @@ int note_unbase64(const char *s, size_t len, unsigned char *out, size_t n)
 
 void note_verifier_format(const note_verifier *v, buf_t *out)
 {
+    note_verifier_format_alg(v, ALG_ED25519, out);
+}
+
+void note_verifier_format_alg(const note_verifier *v, unsigned char alg, buf_t *out)
+{
     unsigned char raw[33];
-    raw[0] = ALG_ED25519;
+    raw[0] = alg;
     memcpy(raw + 1, v->pub, 32);
     buf_printf(out, "%s+%08x+", v->name, (unsigned)v->id);
     note_base64(raw, sizeof raw, out);
@@ -118,8 +134,13 @@ void note_verifier_format(const note_verifier *v, buf_t *out)
 
 void note_signer_format(const note_signer *k, buf_t *out)
 {
+    note_signer_format_alg(k, ALG_ED25519, out);
+}
+
+void note_signer_format_alg(const note_signer *k, unsigned char alg, buf_t *out)
+{
     unsigned char raw[33];
-    raw[0] = ALG_ED25519;
+    raw[0] = alg;
     memcpy(raw + 1, k->sk, 32);   /* the seed */
     buf_printf(out, "PRIVATE+KEY+%s+%08x+", k->v.name, (unsigned)k->v.id);
     note_base64(raw, sizeof raw, out);
@@ -153,6 +174,11 @@ static int split_key(const char *text, note_verifier *v, const char **b64, size_
 
 int note_verifier_parse(const char *text, note_verifier *out, err_t *e)
 {
+    return note_verifier_parse_alg(text, ALG_ED25519, out, e);
+}
+
+int note_verifier_parse_alg(const char *text, unsigned char alg, note_verifier *out, err_t *e)
+{
     const char *b64;
     size_t n;
     unsigned char raw[33];
@@ -160,15 +186,21 @@ int note_verifier_parse(const char *text, note_verifier *out, err_t *e)
         return err_set(e, ERR_INPUT, "that is a private key; give the public (verifier) key, "
                        "as 'ssrtrack key show' prints it");
     if (split_key(text, out, &b64, &n) != 0 || note_unbase64(b64, n, raw, sizeof raw) != 0 ||
-        raw[0] != ALG_ED25519)
-        return err_set(e, ERR_INPUT, "not an Ed25519 verifier key (NAME+HASH+BASE64)");
+        raw[0] != alg)
+        return err_set(e, ERR_INPUT, alg == ALG_ED25519 ? "not an Ed25519 verifier key (NAME+HASH+BASE64)"
+                                                        : "not an Ed25519 cosigner key (NAME+HASH+BASE64, type 0x04)");
     memcpy(out->pub, raw + 1, 32);
-    if (key_hash(out->name, out->pub) != out->id)
+    if (key_hash_alg(out->name, alg, out->pub) != out->id)
         return err_set(e, ERR_INPUT, "verifier key: the key hash does not match the name and key");
     return 0;
 }
 
 int note_signer_parse(const char *text, note_signer *out, err_t *e)
+{
+    return note_signer_parse_alg(text, ALG_ED25519, out, e);
+}
+
+int note_signer_parse_alg(const char *text, unsigned char alg, note_signer *out, err_t *e)
 {
     const char *b64;
     size_t n;
@@ -176,12 +208,12 @@ int note_signer_parse(const char *text, note_signer *out, err_t *e)
     int rc = -1;
     while (*text == ' ' || *text == '\n' || *text == '\r' || *text == '\t') text++;
     if (strncmp(text, "PRIVATE+KEY+", 12) != 0 || split_key(text + 12, &out->v, &b64, &n) != 0 ||
-        note_unbase64(b64, n, raw, sizeof raw) != 0 || raw[0] != ALG_ED25519) {
+        note_unbase64(b64, n, raw, sizeof raw) != 0 || raw[0] != alg) {
         err_set(e, ERR_INPUT, "not an Ed25519 private key (PRIVATE+KEY+NAME+HASH+BASE64)");
         goto done;
     }
     crypto_sign_seed_keypair(out->v.pub, out->sk, raw + 1);
-    if (key_hash(out->v.name, out->v.pub) != out->v.id) {
+    if (key_hash_alg(out->v.name, alg, out->v.pub) != out->v.id) {
         err_set(e, ERR_INPUT, "private key: the key hash does not match the name and key");
         goto done;
     }

@@ -25,6 +25,10 @@
 #include "util/err.h"
 
 #define NOTE_NAME_MAX 200       /* bytes of a key name / log origin */
+/* Signature types of keys: the log's note signatures, and witnesses'
+ * cosignatures (C2SP tlog-cosignature, ledger/witness.h). */
+#define NOTE_ALG_ED25519 0x01
+#define NOTE_ALG_COSIGNATURE 0x04
 #define NOTE_MAX_BYTES 65536    /* a signed note we will read */
 
 typedef struct {
@@ -62,6 +66,14 @@ int note_signer_parse(const char *text, note_signer *out, err_t *e);
 /* Append to out the signed note of text (n bytes, ending in a newline, no
  * blank line inside): text, a blank line, the signature line. */
 int note_sign(const note_signer *k, const char *text, size_t n, buf_t *out, err_t *e);
+/* The same for keys of another signature type (NOTE_ALG_COSIGNATURE): the
+ * type byte is part of the key hash and of the text forms. */
+int note_keygen_alg(const char *name, unsigned char alg, note_signer *out, err_t *e);
+void note_verifier_format_alg(const note_verifier *v, unsigned char alg, buf_t *out);
+void note_signer_format_alg(const note_signer *k, unsigned char alg, buf_t *out);
+int note_verifier_parse_alg(const char *text, unsigned char alg, note_verifier *out, err_t *e);
+int note_signer_parse_alg(const char *text, unsigned char alg, note_signer *out, err_t *e);
+
 /* Check that note (n bytes) carries a valid signature by v. On success
  * *text_len is the length of the signed text (the note starts with it). A
  * note without a line for v, or with a bad one, is ERR_INPUT. */

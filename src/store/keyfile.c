@@ -30,3 +30,14 @@ int keyfile_load(const char *path, const char *vkey, note_signer *k, err_t *e)
     }
     return 0;
 }
+
+int keyfile_load_witness(const char *path, note_signer *k, err_t *e)
+{
+    size_t len = 0;
+    char *text = file_read_private(path, KEY_FILE_MAX, &len, e);
+    if (!text) return err_prefix(e, "witness key");
+    int rc = note_signer_parse_alg(text, NOTE_ALG_COSIGNATURE, k, e);
+    note_wipe(text, len);
+    mem_free(text);
+    return rc ? err_prefix(e, "%s", path) : 0;
+}

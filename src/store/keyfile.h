@@ -12,4 +12,8 @@
  * names. The caller wipes k with note_signer_wipe. Errors never quote the key. */
 int keyfile_load(const char *path, const char *vkey, note_signer *k, err_t *e);
 
+/* Read and parse a witness's cosigning key (type NOTE_ALG_COSIGNATURE) at
+ * path, under the same rules. */
+int keyfile_load_witness(const char *path, note_signer *k, err_t *e);
+
 #endif

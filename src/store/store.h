@@ -229,6 +229,11 @@ int store_proof_inclusion(store_t *s, long long seq, long long size, merkle_path
  * (0 <= old_size <= new_size <= now). */
 int store_proof_consistency(store_t *s, long long old_size, long long new_size,
                             merkle_path *path, err_t *e);
+/* The hashes of the complete subtrees (level, first) … (level, first+count-1)
+ * into out (count of them): what a tile of the log holds. ERR_INPUT unless
+ * all of them lie within the tree now. One snapshot. */
+int store_subtrees(store_t *s, int level, uint64_t first, int count, unsigned char (*out)[HASH_SIZE],
+                   err_t *e);
 /* Recompute the whole tree from the log, in one transaction. */
 int store_tree_rebuild(store_t *s, err_t *e);
 

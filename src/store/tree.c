@@ -11,6 +11,7 @@
  * at most 16 rows per proof. */
 #include "store/internal.h"
 
+#include <limits.h>
 #include <string.h>
 
 #include "util/alloc.h"
@@ -330,6 +331,22 @@ int store_proof_consistency(store_t *s, long long old_size, long long new_size,
     merkle_source src = {reader_get, &r};
     rc = merkle_consistency(&src, (uint64_t)old_size, (uint64_t)new_size, path, e);
 done:
+    db_read_end(s, began);
+    return rc;
+}
+
+int store_subtrees(store_t *s, int level, uint64_t first, int count, unsigned char (*out)[HASH_SIZE],
+                   err_t *e)
+{
+    if (level < 0 || level > 62 || count < 0 || first > (UINT64_MAX >> level) - (uint64_t)count)
+        return err_set(e, ERR_INPUT, "no such subtree");
+    uint64_t end = (first + (uint64_t)count) << level;
+    if (end > (uint64_t)LLONG_MAX) return err_set(e, ERR_INPUT, "no such subtree");
+    int began;
+    if (read_start(s, (long long)end, "tree size", &began, e)) return -1;
+    reader r = {s, (long long)end, -1, {{0}}};
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < count; i++) rc = reader_get(&r, level, first + (uint64_t)i, out[i], e);
     db_read_end(s, began);
     return rc;
 }

@@ -14,6 +14,7 @@ H(assessments_page); H(assessment_page); H(changes_page); H(changes_atom);
 H(reports_page); H(report_file); H(ledger_page); H(static_file);
 H(review_sub_page); H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
 H(calendar_all); H(calendar_review);
+H(ledger_tile); H(ledger_content);
 /* page forms */
 H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff);
 H(form_comment); H(form_watch);

@@ -359,7 +359,7 @@ static void load_signer(const server_opts *o)
     arena_free(a);
 }
 
-static int parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
+int server_parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
 {
     const char *colon = strrchr(s, ':');
     memset(sa, 0, sizeof *sa);
@@ -380,7 +380,7 @@ static int parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
 int server_run(const server_opts *o, err_t *e)
 {
     struct sockaddr_in sa;
-    if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
+    if (server_parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
     memset(&ctx, 0, sizeof ctx);
     ctx.db_path = o->db_path;
     ctx.session_idle = 30 * 60;

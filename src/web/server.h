@@ -3,6 +3,8 @@
 #ifndef SSR_SERVER_H
 #define SSR_SERVER_H
 
+#include <netinet/in.h>
+
 #include "util/err.h"
 
 typedef struct {
@@ -17,5 +19,8 @@ typedef struct {
 /* Serve until SIGTERM or SIGINT, then finish the requests in flight and
  * return 0; -1 with e filled when the server cannot start. */
 int server_run(const server_opts *o, err_t *e);
+
+/* Parse "ADDRESS:PORT" (IPv4) into sa; ERR_INPUT naming --listen. */
+int server_parse_listen(const char *s, struct sockaddr_in *sa, err_t *e);
 
 #endif

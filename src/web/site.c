@@ -10,6 +10,7 @@
 
 #include "report/report.h"
 #include "util/alloc.h"
+#include "web/ledger_tiles.h"
 #include "web/web.h"
 
 typedef struct {
@@ -33,6 +34,26 @@ static int make_dirs(char *path, err_t *e)
     return 0;
 }
 
+int site_write_file(const char *dir, const char *file, const void *data, size_t n, site_stats *st, err_t *e)
+{
+    char path[4096], tmp[4200];
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) >= sizeof path)
+        return err_set(e, ERR_INPUT, "%s: the path is too long", dir);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (make_dirs(path, e)) return -1;
+    FILE *f = fopen(tmp, "wb");
+    int rc = 0;
+    if (!f || (n && fwrite(data, 1, n, f) != n)) rc = err_set(e, ERR_IO, "%s: %s", tmp, strerror(errno));
+    if (f && fclose(f) != 0 && rc == 0) rc = err_set(e, ERR_IO, "%s: %s", tmp, strerror(errno));
+    if (rc == 0 && rename(tmp, path) != 0) rc = err_set(e, ERR_IO, "%s: %s", path, strerror(errno));
+    if (rc) remove(tmp);
+    else {
+        st->files++;
+        st->bytes += (long long)n;
+    }
+    return rc;
+}
+
 /* Fetch url as an anonymous visitor and write it to dir/file. */
 static int emit(site *s, const char *url, const char *file)
 {
@@ -47,20 +68,8 @@ static int emit(site *s, const char *url, const char *file)
     if (s->as_of) { req.params = &p; req.nparams = 1; }
     http_response res = {0};
     web_handle(&s->ctx, s->db, &req, a, &res);
-    int rc = 0;
-    if (res.status != 200) {
-        rc = err_set(s->e, ERR_INTERNAL, "site: %s answered %d", url, res.status);
-    } else {
-        char *path = arena_printf(a, "%s/%s", s->dir, file);
-        FILE *f = NULL;
-        if (!path) rc = err_nomem(s->e);
-        else if (make_dirs(path, s->e)) rc = -1;
-        else if (!(f = fopen(path, "wb")) || fwrite(res.body.data ? res.body.data : "", 1, res.body.len, f) != res.body.len)
-            rc = err_set(s->e, ERR_IO, "%s: %s", path, strerror(errno));
-        if (f && fclose(f) != 0 && rc == 0) rc = err_set(s->e, ERR_IO, "%s: %s", path, strerror(errno));
-        s->st->files++;
-        s->st->bytes += (long long)res.body.len;
-    }
+    int rc = res.status == 200 ? site_write_file(s->dir, file, res.body.data, res.body.len, s->st, s->e)
+                               : err_set(s->e, ERR_INTERNAL, "site: %s answered %d", url, res.status);
     buf_free(&res.body);
     arena_free(a);
     return rc;
@@ -128,17 +137,9 @@ static int emit_review_calendars(site *s)
     return rc;
 }
 
-int site_export(const char *db_path, const char *dir, const char *as_of, site_stats *st, err_t *e)
+/* Every page, report and file of the public side. */
+static int emit_pages(site *s)
 {
-    memset(st, 0, sizeof *st);
-    site s = {.dir = dir, .as_of = as_of, .st = st, .e = e};
-    s.ctx.db_path = db_path;
-    s.ctx.static_site = 1;
-    s.ctx.session_idle = s.ctx.session_max = 1;
-    pthread_mutex_init(&s.ctx.writer_lock, NULL);
-    if (as_of && !date_valid(as_of)) return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", as_of);
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", dir, strerror(errno));
-    if (store_open(db_path, STORE_READONLY, &s.db, NULL, e)) return -1;
     static const char *const pages[][2] = {
         {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
         {"/assessments", "assessments/index.html"}, {"/changes", "changes/index.html"},
@@ -147,11 +148,11 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
         {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
     };
     int rc = 0;
-    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(&s, pages[i][0], pages[i][1]);
-    if (rc == 0) rc = emit_all(&s, &kind_rec, "recs");
-    if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
-    if (rc == 0) rc = emit_review_calendars(&s);
-    if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
+    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(s, pages[i][0], pages[i][1]);
+    if (rc == 0) rc = emit_all(s, &kind_rec, "recs");
+    if (rc == 0) rc = emit_all(s, &kind_review, "reviews");
+    if (rc == 0) rc = emit_review_calendars(s);
+    if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
     static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
     static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
     for (int k = 0; rc == 0 && kinds[k]; k++)
@@ -159,9 +160,27 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
             char url[80], file[80];
             snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
             snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
-            if (emit(&s, url, file) && !strstr(e->msg, "answered 404")) rc = -1;
-            else if (strstr(e->msg, "answered 404")) e->msg[0] = '\0';
+            if (emit(s, url, file) && !strstr(s->e->msg, "answered 404")) rc = -1;
+            else if (strstr(s->e->msg, "answered 404")) s->e->msg[0] = '\0';
         }
+    return rc;
+}
+
+int site_export(const char *db_path, const char *dir, const char *as_of, int ledger_only, site_stats *st,
+                err_t *e)
+{
+    memset(st, 0, sizeof *st);
+    st->tiles_size = -1;
+    site s = {.dir = dir, .as_of = as_of, .st = st, .e = e};
+    s.ctx.db_path = db_path;
+    s.ctx.static_site = 1;
+    s.ctx.session_idle = s.ctx.session_max = 1;
+    pthread_mutex_init(&s.ctx.writer_lock, NULL);
+    if (as_of && !date_valid(as_of)) return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", as_of);
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", dir, strerror(errno));
+    if (store_open(db_path, STORE_READONLY, &s.db, NULL, e)) return -1;
+    int rc = ledger_only ? 0 : emit_pages(&s);
+    if (rc == 0) rc = tiles_export(s.db, dir, st, e);
     store_close(s.db);
     return rc;
 }

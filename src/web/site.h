@@ -5,10 +5,23 @@
 
 #include "util/err.h"
 
-typedef struct { long files; long long bytes; } site_stats;
+#include <stddef.h>
+
+typedef struct {
+    long files;
+    long long bytes;
+    long long tiles_size;   /* the tree size the log's tiles were written for; -1 none */
+} site_stats;
 
 /* Write the pages as anonymous visitors see them, as of as_of (NULL:
- * today), under dir (created if needed). */
-int site_export(const char *db_path, const char *dir, const char *as_of, site_stats *st, err_t *e);
+ * today), under dir (created if needed), and the log as C2SP tiles under
+ * dir/ledger/ (web/ledger_tiles.h); with ledger_only, the tiles alone. */
+int site_export(const char *db_path, const char *dir, const char *as_of, int ledger_only, site_stats *st,
+                err_t *e);
+
+/* Write the n bytes of data to dir/file (directories made as needed) through
+ * a temporary file renamed into place, so a reader sees the old file or the
+ * new one, never half of one. Counts it in st. */
+int site_write_file(const char *dir, const char *file, const void *data, size_t n, site_stats *st, err_t *e);
 
 #endif

@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <sodium.h>
 #include <string.h>
+#include <strings.h>
 
 #include "report/layout.h"
 #include "util/fmt.h"
@@ -20,7 +21,9 @@ typedef struct {
     int flags;
 } route;
 
-/* The route table: '*' matches one path segment. */
+/* The route table: '*' matches one path segment; a final '**' the rest of
+ * the path (one or more segments, given undecoded to the handler, which
+ * parses it strictly). */
 static const route routes[] = {
     {"GET", "/", home_page, R_ANY},
     {"GET", "/recs", recs_page, R_ANY},
@@ -41,6 +44,8 @@ static const route routes[] = {
     {"GET", "/ledger/proof/inclusion/*", ledger_inclusion, R_ANY},
     {"GET", "/ledger/proof/consistency/*/*", ledger_consistency, R_ANY},
     {"GET", "/ledger/entries", ledger_entries, R_ANY},
+    {"GET", "/ledger/tile/**", ledger_tile, R_ANY},
+    {"GET", "/ledger/content/**", ledger_content, R_ANY},
     {"GET", "/kpis", kpis_page, R_ANY},
     {"GET", "/static/*", static_file, R_ANY},
     {"GET", "/signin", auth_signin_page, R_ANY},
@@ -84,6 +89,10 @@ static int match(arena_t *a, const char *pattern, const char *path, char **args,
     int n = 0;
     const char *p = pattern, *s = path;
     while (*p && *s) {
+        if (p[0] == '*' && p[1] == '*' && p[2] == '\0') {
+            if (n == MAX_ARGS || !(args[n] = arena_strdup(a, s))) return 0;
+            return 1;
+        }
         if (*p == '*') {
             const char *end = strchr(s, '/');
             size_t len = end ? (size_t)(end - s) : strlen(s);
@@ -132,6 +141,13 @@ static void make_style_hash(void)
     sodium_bin2base64(style_hash, sizeof style_hash, h, 32, sodium_base64_VARIANT_ORIGINAL);
 }
 
+static int has_header(const http_response *res, const char *name)
+{
+    for (int i = 0; i < res->nheaders; i++)
+        if (strcasecmp(res->headers[i].name, name) == 0) return 1;
+    return 0;
+}
+
 static void security_headers(web_req *w)
 {
     pthread_once(&style_once, make_style_hash);
@@ -143,7 +159,8 @@ static void security_headers(web_req *w)
     http_add_header(w->res, w->a, "Referrer-Policy", "same-origin");
     http_add_header(w->res, w->a, "X-Frame-Options", "DENY");
     if (w->user) http_add_header(w->res, w->a, "Cache-Control", "private, no-store");
-    else if (w->res->cacheable) http_add_header(w->res, w->a, "Cache-Control", "no-cache");
+    else if (w->res->cacheable && !has_header(w->res, "Cache-Control"))
+        http_add_header(w->res, w->a, "Cache-Control", "no-cache");
 }
 
 static int dispatch(web_req *w)

@@ -15,7 +15,7 @@ SIGNER='PRIVATE+KEY+fuzz.example/log+ce63efe7+ATznFAT8MRCTS2IHROantAz9p3B3hwd0M0
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 export SSRTRACK_NOW=2024-01-02T03:04:05Z SSRTRACK_ACTOR=seed SSRTRACK_DB=$T/seed.db
-for d in date doc_text form http_request web ssr1_report ssr2_assessment canonical verify_proof csv; do
+for d in date doc_text form http_request web ssr1_report ssr2_assessment canonical verify_proof csv witness; do
     mkdir -p "$C/$d"
     rm -f "$C/$d"/seed-*
 done
@@ -177,6 +177,19 @@ leaf=$(jq -r .leaf_hash "$T/incl")
 { echo raw; echo --; section "$T/cons"; section "$T/c2"; section "$T/c1"; } | seed verify_proof consistency
 { echo sign; echo --; section "$T/incl"; section "$(head3 "$T/c2")"; } | seed verify_proof sign-inclusion
 { echo sign; echo --; section "$T/cons"; section "$(head3 "$T/c2")"; head -3 "$T/c1"; } | seed verify_proof sign-consistency
+
+# Witness requests (fuzz_witness.c, "==" between requests): a first
+# checkpoint then a consistent one with its proof, a rolled-back one, and the
+# "sign" variants (text the driver signs): a grown log and a fork.
+b64proof() { jq -r '.path[]' "$1" | python3 -c 'import base64, sys
+for l in sys.stdin: print(base64.b64encode(bytes.fromhex(l.strip())).decode())'; }
+{ echo "old 0"; echo; cat "$T/c1"; echo ==; echo "old $size1"; b64proof "$T/cons"; echo; cat "$T/c2"; } | seed witness grow
+{ echo "old 0"; echo; cat "$T/c2"; echo ==; echo "old 0"; echo; cat "$T/c1"; echo ==; echo "old $size2"; echo; cat "$T/c1"; } |
+    seed witness rollback
+{ echo sign; echo "old 0"; echo; head -3 "$T/c1"; echo ==; echo sign; echo "old $size1"; b64proof "$T/cons"; echo; head -3 "$T/c2"; } |
+    seed witness sign-grow
+{ echo sign; echo "old 0"; echo; head -3 "$T/c1"; echo ==; echo sign; echo "old $size1"; echo; head -2 "$T/c1"; sed -n 3p "$T/c2"; } |
+    seed witness sign-fork
 
 # --- HTTP: requests as a browser or a client sends them --------------------
 S=5e55105e55105e55105e55105e55105e55105e55105e55105e55105e55105e55
