@@ -184,6 +184,17 @@ int kind_id_valid(const kind_def *k, const char *id)
     return 0;
 }
 
+/* 1 when the URL's authority (between "://" and the next / ? or #) holds
+ * user information ("user:pw@host"): clients would send it as credentials. */
+static int url_has_userinfo(const char *s)
+{
+    const char *host = strstr(s, "://");
+    if (!host) return 0;
+    host += 3;
+    size_t n = strcspn(host, "/?#");
+    return memchr(host, '@', n) != NULL;
+}
+
 static int valid_url(const char *s)
 {
     if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) return 0;
@@ -287,6 +298,10 @@ int field_normalize(const field_def *f, const char *in, arena_t *a, const char *
     case FT_URL:
         if (!valid_url(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        /* Not echoed: what precedes '@' may be a password. */
+        if (url_has_userinfo(in))
+            return err_set(e, ERR_INPUT, "field '%s': a URL with a user name or password before '@' is refused",
+                           f->name);
         *out = in;
         return 0;
     case FT_NUMBER:

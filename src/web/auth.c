@@ -120,10 +120,18 @@ static void make_dummy(void)
         dummy_hash[0] = '\0';
 }
 
-/* A local path to go to after sign-in, else "/". */
+/* A local path to go to after sign-in (the form value, already decoded),
+ * else "/". Only "/" followed by a character that is not '/', '\\', a space
+ * or a control character: browsers drop TAB, CR and LF from a Location and
+ * read "/\t/host" or "/\\host" as another site. No control character may
+ * appear anywhere, so nothing can split the header either. */
 static const char *local_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n")) return "/";
+    if (!next || next[0] != '/') return "/";
+    unsigned char c1 = (unsigned char)next[1];
+    if (c1 == '/' || c1 == '\\' || c1 == ' ' || c1 == 0x7f || (c1 && c1 < 0x20)) return "/";
+    for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) return "/";
     return next;
 }
 
