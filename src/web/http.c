@@ -66,6 +66,22 @@ char *http_url_decode(arena_t *a, const char *s, size_t n, int plus_is_space)
     return utf8_valid(out, j) ? out : NULL;
 }
 
+int http_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) return 1;
+    return 0;
+}
+
+int http_target_clean(arena_t *a, const char *path, const http_pair *params, int n)
+{
+    const char *p = http_url_decode(a, path, strlen(path), 0);
+    if (!p || http_has_control(p)) return 0;
+    for (int i = 0; i < n; i++)
+        if (http_has_control(params[i].name) || http_has_control(params[i].value)) return 0;
+    return 1;
+}
+
 int http_parse_pairs(arena_t *a, const char *s, size_t n, http_pair **out, int *count, err_t *e)
 {
     http_pair *p = arena_alloc(a, sizeof *p * HTTP_MAX_PARAMS);

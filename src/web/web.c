@@ -177,10 +177,13 @@ int web_handle(web_ctx *ctx, store_t *reader, const http_request *req, arena_t *
     web_req w = {.ctx = ctx, .db = reader, .a = a, .req = req, .res = res};
     w.api = strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0;
     res->status = 200;
-    /* Pages echo the path (the as-of form's action): it must be UTF-8 text,
-     * whether it came raw (stdin) or decoded by the server library. */
-    int bad_path = !utf8_valid(req->path, strlen(req->path)) || has_control(req->path);
+    /* Pages echo the path (the as-of form's action): it must be UTF-8 text.
+     * Decoded, neither it nor the query may hold a NUL or a control character. */
+    int bad_path = !utf8_valid(req->path, strlen(req->path)) || has_control(req->path) ||
+                   !http_target_clean(a, req->path, NULL, 0);
     const char *bad = bad_path ? "The path is not validly encoded." : NULL;
+    if (!bad && !http_target_clean(a, "/", req->params, req->nparams))
+        bad = "The query holds a control character.";
     const char *as_of = http_param(req, "as_of");
     if (!bad && as_of && *as_of) {
         if (!date_valid(as_of)) bad = "as_of must be a date (YYYY-MM-DD).";

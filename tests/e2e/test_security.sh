@@ -7,7 +7,8 @@
 "$BIN" demo >/dev/null
 PW="correct horse battery"
 echo "$PW" | "$BIN" user add ana --role editor >/dev/null
-start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
+# One thread, so that the cache is filled and read by the same reader.
+THREADS=1 start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 
 # location_after_signin NEXT: the Location a good sign-in answers with.
 location_after_signin() {
@@ -21,6 +22,52 @@ for next in $'/\t/evil.example/phish' '//evil.example/' '/\evil.example/' $'/\n/
     eq "3. redirect: next=$(printf '%q' "$next") goes home" "$(location_after_signin "$next")" "/"
 done
 eq "3. redirect: a local path is kept" "$(location_after_signin '/recs/SSR1-9?as_of=2014-01-01')" "/recs/SSR1-9?as_of=2014-01-01"
+
+# --- 1. response-cache poisoning through the query ----------------------------
+# A decoded '&' inside a value once made this the same cache key as the
+# two-parameter request below, and the empty list it got was served to all.
+get "/recs?review=SSR1%26status%3Dongoing"
+eq "1. cache: the encoded request is answered" "$CODE" "200"
+get "/recs?review=SSR1&status=ongoing"
+has "1. cache: the plain request still lists the ongoing recs" "$BODY" 'href="/recs/SSR1-2"'
+get "/recs?review=SSR1%3Dx&status=ongoing"
+get "/recs?review=SSR1&status=ongoing"
+has "1. cache: ... after a '=' inside a value too" "$BODY" 'href="/recs/SSR1-2"'
+
+PORT=${URL##*:}
+# raw TEXT: send TEXT (printf escapes) as one request; sets ANS (status line and open|closed).
+raw() { ANS=$(printf "$1" | python3 "$ROOT/tests/e2e/raw_http.py" "$PORT" | tr '\n' ' '); }
+
+# --- 7. request framing ---------------------------------------------------------
+raw 'POST /api/v1/recs HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\nGET /x HTTP/1.1\r\nHost: x\r\n\r\n'
+eq "7. framing: Content-Length with Transfer-Encoding is a 400, then close" "$ANS" "HTTP/1.1 400 Bad Request closed "
+raw 'POST /signin HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 40\r\n\r\nabc'
+eq "7. framing: two Content-Length headers are a 400, then close" "$ANS" "HTTP/1.1 400 Bad Request closed "
+raw 'POST /signin HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n'
+eq "7. framing: a Transfer-Encoding other than chunked is a 400, then close" "$ANS" "HTTP/1.1 400 Bad Request closed "
+
+# --- 8. every malformed request gets a prompt answer ----------------------------
+raw 'POST /signin HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\nabc'
+eq "8. an unknown Transfer-Encoding is answered 400 at once" "$ANS" "HTTP/1.1 400 Bad Request closed "
+many=$(python3 -c "print('&'.join('a%d=1' % i for i in range(1000)))")
+raw "GET /recs?$many HTTP/1.1\r\nHost: x\r\n\r\n"
+eq "8. a query of 1,000 parameters is answered 400" "$ANS" "HTTP/1.1 400 Bad Request open "
+get "/recs?$(python3 -c "print('&'.join('a%d=1' % i for i in range(65)))")"
+eq "8. ... and so is one of 65" "$CODE" "400"
+hasf "8. ... naming the limit" "$BODY" "more than 64 parameters"
+get "/api/v1/recs?$many"
+eq "8. on the API too, as JSON" "$(printf '%s' "$BODY" | python3 -c 'import json,sys; print(json.load(sys.stdin)["error"]["code"])')" "invalid"
+get "/recs?$(python3 -c "print('&'.join('a%d=1' % i for i in range(64)))")"
+eq "8. 64 parameters are fine" "$CODE" "200"
+
+# --- 9. NUL and control characters in path or query ------------------------------
+for p in '/recs/SSR1-9%00abc' '/static/style.css%00.html' '/recs/SSR1-9%0a' '/recs%09' \
+         '/recs?q=risk%00' '/recs?q=a%01b' '/recs?as_of%00=1' '/api/v1/recs/SSR1-9%00.json'; do
+    get "$p"
+    eq "9. $p is a 400" "$CODE" "400"
+done
+get /static/style.css
+eq "9. the plain path is still served" "$CODE" "200"
 
 # --- 10. credentials in an evidence URL ---------------------------------------
 must_fail "10. evidence add refuses user:password@ in the URL" 1 evidence add SSR1-9 \
