@@ -15,8 +15,10 @@
 
 int cmd_serve(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--listen", 1}, {"--threads", 1}, {"--access-log", 1}, {"--quiet", 0}, {"--key", 1}};
+    opt_t o[] = {{"--listen", 1}, {"--threads", 1}, {"--access-log", 1}, {"--quiet", 0}, {"--key", 1}, {"--base-url", 1}};
     if (args_parse(c, "serve", argc, argv, o, NOPTS(o), NULL, 0, 0, NULL)) return -1;
+    const char *base = opt_value(o, NOPTS(o), "--base-url");
+    if (base && web_base_url(c->a, "serve: --base-url", base, &base, &c->err)) return -1;
     const char *t = opt_value(o, NOPTS(o), "--threads");
     long threads = t ? strtol(t, NULL, 10) : 0;
     if (t && (threads < 1 || threads > 64)) return err_set(&c->err, ERR_INPUT, "serve: --threads must be 1 to 64");
@@ -24,17 +26,20 @@ int cmd_serve(cli_t *c, int argc, char **argv)
     store_close(c->store);
     c->store = NULL;
     server_opts so = {c->db_path, opt_value(o, NOPTS(o), "--listen"), (unsigned)threads, opt_value(o, NOPTS(o), "--access-log"),
-                      opt_given(o, NOPTS(o), "--quiet"), opt_value(o, NOPTS(o), "--key")};
+                      opt_given(o, NOPTS(o), "--quiet"), opt_value(o, NOPTS(o), "--key"), base};
     return server_run(&so, &c->err) ? err_prefix(&c->err, "serve") : 0;
 }
 
 int cmd_site(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--as-of", 1}};
+    opt_t o[] = {{"--as-of", 1}, {"--base-url", 1}};
     const char *pos[1];
     if (args_parse(c, "site", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
+    const char *base = opt_value(o, NOPTS(o), "--base-url");
+    if (base && web_base_url(c->a, "site: --base-url", base, &base, &c->err)) return -1;
     site_stats st;
-    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), &st, &c->err)) return err_prefix(&c->err, "site");
+    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), base, &st, &c->err))
+        return err_prefix(&c->err, "site");
     printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
     return 0;
 }

@@ -468,6 +468,7 @@ int server_run(const server_opts *o, err_t *e)
     if (parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
     memset(&ctx, 0, sizeof ctx);
     ctx.db_path = o->db_path;
+    ctx.base_url = o->base_url;
     ctx.session_idle = 30 * 60;
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);

@@ -34,6 +34,22 @@ get "/recs?review=SSR1%3Dx&status=ongoing"
 get "/recs?review=SSR1&status=ongoing"
 has "1. cache: ... after a '=' inside a value too" "$BODY" 'href="/recs/SSR1-2"'
 
+# --- 2. the cached Atom feed and the Host header -------------------------------
+"$BIN" rec set SSR1-9 owner='Security team' --reason 'a write, so the feed is built afresh' >/dev/null
+for i in 1 2 3 4 5 6; do curl -s -o /dev/null -H 'Host: evil.example' "$URL/changes.atom"; done
+get /changes.atom
+hasnt "2. feed: nothing from a visitor's Host header reaches the shared feed" "$BODY" "evil\.example"
+has "2. feed: without --base-url, ids do not depend on the request" "$BODY" "<id>urn:ssrtrack:[a-z0-9:.-]*changes#[0-9]+</id>"
+has "2. feed: ... and links are relative" "$BODY" '<link rel="self" href="/changes.atom"/>'
+ok "2. site --base-url" site --base-url https://ssr.example.org/ "$T/site"
+has "2. site: the feed's links and ids start from the base URL" "$(cat "$T/site/changes.atom")" \
+    '<id>https://ssr.example.org/changes</id>.*'
+has "2. site: ... entry links too" "$(cat "$T/site/changes.atom")" '<link href="https://ssr.example.org/'
+for bad in 'javascript:alert(1)' 'https://ssr.example.org/?x=1' 'https://user:pw@ssr.example.org' 'https://' \
+           'https://ssr.example.org/"><x'; do
+    must_fail "2. --base-url $bad is refused" 1 site --base-url "$bad" "$T/site2"
+done
+
 PORT=${URL##*:}
 # raw TEXT: send TEXT (printf escapes) as one request; sets ANS (status line and open|closed).
 raw() { ANS=$(printf "$1" | python3 "$ROOT/tests/e2e/raw_http.py" "$PORT" | tr '\n' ' '); }
@@ -100,3 +116,11 @@ for row in csv.reader(sys.stdin):
 eq "11. csv: cells behind TAB, CR or space are neutralised" "$line" "[\"'\\t=1+1\", \"' @SUM(A1)\", \"' -2+3\"]"
 get "/reports/implementation?format=csv"
 hasf "11. csv report on the web too" "$BODY" "\"' @SUM(A1)\""
+
+# --- 2, again: a server told its public address ----------------------------------
+stop_server
+THREADS=1 start_server --base-url https://ssr.example.org || fail "server starts with --base-url" "$(cat "$T/server.log")"
+for i in 1 2 3 4 5 6; do curl -s -o /dev/null -H 'Host: evil.example' "$URL/changes.atom"; done
+get /changes.atom
+hasnt "2. serve --base-url: no Host in the feed" "$BODY" "evil\.example"
+has "2. serve --base-url: links from the base URL" "$BODY" '<link rel="self" href="https://ssr.example.org/changes.atom"/>'
