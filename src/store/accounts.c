@@ -135,24 +135,25 @@ int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, 
     return found;
 }
 
-int accounts_fail(store_t *s, const char *user, const char *addr, long long now, err_t *e)
+int accounts_reserve_signin(store_t *s, const char *user, const char *addr, const signin_limits *l, long long *id,
+                            err_t *e)
 {
-    const void *args[] = {user, addr, &now};
-    return write1(s, "INSERT INTO signin_failures(user, addr, at) VALUES(?1, ?2, ?3)", "tti", args, e);
+    const void *args[] = {user, addr, &l->now, &l->user_since, &l->max_user, &l->addr_since, &l->max_addr};
+    long long before = sqlite3_total_changes(s->db);
+    if (write1(s, "INSERT INTO signin_failures(user, addr, at) SELECT ?1, ?2, ?3 "
+                  "WHERE (SELECT count(*) FROM signin_failures WHERE user = ?1 AND at >= ?4) < ?5 "
+                  "AND (SELECT count(*) FROM signin_failures WHERE addr = ?2 AND at >= ?6) < ?7",
+               "ttiiiii", args, e))
+        return -1;
+    if (sqlite3_total_changes(s->db) == before) return 0;
+    *id = sqlite3_last_insert_rowid(s->db);
+    return 1;
 }
 
-int accounts_failures(store_t *s, const char *user, const char *addr, long long since, long long *n, err_t *e)
+int accounts_release_signin(store_t *s, long long id, err_t *e)
 {
-    sqlite3_stmt *st;
-    if (db_prepare(s, user ? "SELECT count(*) FROM signin_failures WHERE user = ?1 AND at >= ?2"
-                           : "SELECT count(*) FROM signin_failures WHERE addr = ?1 AND at >= ?2", &st, e))
-        return -1;
-    sqlite3_bind_text(st, 1, user ? user : addr, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, since);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : db_error(s, rc, "accounts", e);
+    const void *args[] = {&id};
+    return write1(s, "DELETE FROM signin_failures WHERE rowid = ?1", "i", args, e);
 }
 
 char *accounts_hash_password(arena_t *a, const char *password, err_t *e)

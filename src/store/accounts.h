@@ -38,8 +38,16 @@ int accounts_new_token(store_t *s, const unsigned char id_hash[32], const char *
 /* 1 found: *user arena-owned. */
 int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user, err_t *e);
 
-/* Failed sign-ins: record one; count those for a user or an address since. */
-int accounts_fail(store_t *s, const char *user, const char *addr, long long now, err_t *e);
-int accounts_failures(store_t *s, const char *user, const char *addr, long long since, long long *n, err_t *e);
+/* A sign-in attempt reserved before its password is checked, so that
+ * parallel attempts cannot all pass the limits while the slow check runs:
+ * in one transaction, when fewer than max_user failures (or reservations)
+ * of user since user_since and fewer than max_addr of addr since addr_since
+ * are recorded, record one more and return 1 with its id in *id; else 0
+ * (nothing recorded); -1 on error. The attempt then counts as failed unless
+ * accounts_release_signin drops it after a good password. */
+typedef struct { long long now, user_since, addr_since, max_user, max_addr; } signin_limits;
+int accounts_reserve_signin(store_t *s, const char *user, const char *addr, const signin_limits *l, long long *id,
+                            err_t *e);
+int accounts_release_signin(store_t *s, long long id, err_t *e);
 
 #endif

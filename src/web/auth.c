@@ -142,12 +142,18 @@ int auth_signin(web_req *w, char **args)
     const char *user = http_form(w->req, "user"), *pw = http_form(w->req, "password");
     if (!user || !pw || !*user || strlen(user) > 100 || strlen(pw) > 1000)
         return web_error(w, 400, "invalid", "Give a name and a password.");
-    long long now = now_s(), fails_user = 0, fails_addr = 0;
+    long long now = now_s(), attempt = 0;
     err_t e;
-    if (accounts_failures(w->db, user, NULL, now - 3600, &fails_user, &e) ||
-        accounts_failures(w->db, NULL, w->req->remote, now - SIGNIN_ADDR_WINDOW, &fails_addr, &e))
-        return web_error_from(w, &e);
-    if (fails_user >= SIGNIN_FAILS_PER_USER_HOUR || fails_addr >= SIGNIN_FAILS_PER_ADDR_WINDOW) {
+    /* The attempt is recorded as a failure before the slow check, atomically
+     * with counting those before it, so parallel attempts cannot all pass the
+     * limit; a good password drops it again. */
+    signin_limits lim = {now, now - 3600, now - SIGNIN_ADDR_WINDOW, SIGNIN_FAILS_PER_USER_HOUR,
+                         SIGNIN_FAILS_PER_ADDR_WINDOW};
+    pthread_mutex_lock(&w->ctx->writer_lock);
+    int reserved = accounts_reserve_signin(w->ctx->writer, user, w->req->remote, &lim, &attempt, &e);
+    pthread_mutex_unlock(&w->ctx->writer_lock);
+    if (reserved < 0) return web_error_from(w, &e);
+    if (reserved == 0) {
         http_add_header(w->res, w->a, "Retry-After", "900");
         return web_error(w, 429, "too_many_attempts", "Too many failed sign-ins; try again later.");
     }
@@ -158,9 +164,6 @@ int auth_signin(web_req *w, char **args)
     pthread_once(&dummy_once, make_dummy);
     int ok = crypto_pwhash_str_verify(found == 1 ? acc.password : dummy_hash, pw, strlen(pw)) == 0 && found == 1;
     if (!ok) {
-        pthread_mutex_lock(&w->ctx->writer_lock);
-        accounts_fail(w->ctx->writer, user, w->req->remote, now, &e);
-        pthread_mutex_unlock(&w->ctx->writer_lock);
         w->res->status = 401;
         signin_form(w, "Wrong name or password.");
         w->res->status = 401;
@@ -171,8 +174,8 @@ int auth_signin(web_req *w, char **args)
     char *sid = accounts_new_secret(w->a, h), *csrf = accounts_new_secret(w->a, ch);
     if (!sid || !csrf) return web_error(w, 500, "no_memory", "out of memory");
     pthread_mutex_lock(&w->ctx->writer_lock);
-    int rc = 0;
-    if (w->user && !w->via_token) rc = accounts_end_session(w->ctx->writer, w->session, &e);
+    int rc = accounts_release_signin(w->ctx->writer, attempt, &e);
+    if (rc == 0 && w->user && !w->via_token) rc = accounts_end_session(w->ctx->writer, w->session, &e);
     if (rc == 0) rc = accounts_new_session(w->ctx->writer, h, acc.name, csrf, now, &e);
     if (rc == 0) accounts_expire_sessions(w->ctx->writer, now - w->ctx->session_idle, now - w->ctx->session_max, &e);
     pthread_mutex_unlock(&w->ctx->writer_lock);

@@ -124,3 +124,18 @@ for i in 1 2 3 4 5 6; do curl -s -o /dev/null -H 'Host: evil.example' "$URL/chan
 get /changes.atom
 hasnt "2. serve --base-url: no Host in the feed" "$BODY" "evil\.example"
 has "2. serve --base-url: links from the base URL" "$BODY" '<link rel="self" href="https://ssr.example.org/changes.atom"/>'
+
+# --- 4. the sign-in throttle under parallel attempts ------------------------------
+stop_server
+THREADS=8 start_server || fail "server starts with 8 threads" "$(cat "$T/server.log")"
+seq 1 100 | xargs -P 100 -I{} curl -s -o /dev/null -w '%{http_code}\n' -H "Origin: $URL" \
+    --data-urlencode "user=ana" --data-urlencode "password=wrong {}" "$URL/signin" >"$T/codes"
+checked=$(grep -c '^401$' "$T/codes")
+refused=$(grep -c '^429$' "$T/codes")
+if [ "$checked" -le 30 ] && [ $((checked + refused)) -eq 100 ]; then
+    pass "4. throttle: of 100 parallel wrong passwords at most 30 are checked ($checked checked, $refused refused)"
+else
+    fail "4. throttle: of 100 parallel wrong passwords at most 30 are checked" "$checked answered 401, $refused 429: $(sort "$T/codes" | uniq -c | tr '\n' ' ')"
+fi
+get /signin
+eq "4. the server still answers" "$CODE" "200"
