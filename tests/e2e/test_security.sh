@@ -117,6 +117,37 @@ eq "11. csv: cells behind TAB, CR or space are neutralised" "$line" "[\"'\\t=1+1
 get "/reports/implementation?format=csv"
 hasf "11. csv report on the web too" "$BODY" "\"' @SUM(A1)\""
 
+# --- 5. public figures count only what the public may see ----------------------
+# figures: the dashboard's indicator tables and the public API's counts.
+figures() {
+    get /
+    printf '%s' "$BODY" | python3 -c 'import re,sys; print("\n".join(re.findall(r"<table class=\"indicators\">.*?</table>", sys.stdin.read(), re.S)))'
+    get /api/v1/recs
+    printf '%s' "$BODY" | python3 -c 'import json,sys; print("recs", json.load(sys.stdin)["count"])'
+    get "/api/v1/reports/quarterly?review=SSR1"
+    printf '%s\n' "$BODY"
+}
+before=$(figures)
+cli_before=$("$BIN" indicators --review SSR1 --format json)
+"$BIN" rec add SSR1-97 --review SSR1 --title "Restricted" --effective 2013-01-01 >/dev/null
+"$BIN" rec set SSR1-97 status=complete --effective 2013-06-01 >/dev/null
+"$BIN" milestone add SSR1-97 --title "Restricted rec's milestone" --due 2014-01-01 --effective 2013-01-01 >/dev/null
+"$BIN" kpi add SSR1-97 K97 --name "Hidden" --unit % --direction up --target 90 --effective 2013-01-01 >/dev/null
+"$BIN" evidence add SSR1-97 "https://example.org/hidden" --title "Hidden" >/dev/null
+"$BIN" rec set SSR1-97 restricted=true --reason "not public" >/dev/null
+"$BIN" milestone add SSR1-9 --title "Restricted milestone" --due 2014-01-01 --effective 2013-01-01 >/dev/null
+ms=$("$BIN" milestone list SSR1-9 --format json 2>/dev/null | python3 -c 'import json,sys; print(json.load(sys.stdin)[-1]["id"])' 2>/dev/null)
+"$BIN" milestone set "${ms:-SSR1-9.4}" restricted=true >/dev/null
+ev=$("$BIN" evidence add SSR1-9 "https://example.org/restricted" --title "Restricted evidence")
+"$BIN" evidence set "$ev" restricted=true >/dev/null
+after=$(figures)
+eq "5. public figures: the dashboard and the API count nothing restricted" "$after" "$before"
+has "5. ... (the dashboard does show its figures)" "$before" "Recommendations complete</th><td class=\"num\">[0-9]+ of [0-9]+"
+cli_after=$("$BIN" indicators --review SSR1 --format json)
+n() { printf '%s' "$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=d[0] if isinstance(d,list) else d; print(d["recs_complete"]["recs"], d["milestones_overdue"]["milestones"])'; }
+b=$(n "$cli_before"); a=$(n "$cli_after")
+eq "5. the operator's own indicators still count everything" "$a" "$(( ${b% *} + 1 )) $(( ${b#* } + 2 ))"
+
 # --- 2, again: a server told its public address ----------------------------------
 stop_server
 THREADS=1 start_server --base-url https://ssr.example.org || fail "server starts with --base-url" "$(cat "$T/server.log")"
