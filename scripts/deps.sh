@@ -7,7 +7,8 @@
 set -eu
 
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev"
-test="sqlite3 python3 curl jq ca-certificates chromium"
+# wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
+test="sqlite3 python3 curl jq ca-certificates chromium wapiti"
 bench="nginx-light wrk fossil linkchecker hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
 # ships in libclang-rt-14-dev (only recommended by clang, so named here).

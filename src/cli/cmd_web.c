@@ -1,11 +1,10 @@
-/* cmd_web.c — serve, site, http (one request from stdin), user add and
- * token create. */
+/* cmd_web.c — serve, site and http (one request from stdin). Accounts are
+ * in cmd_accounts.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/commands.h"
-#include "store/accounts.h"
 #include "util/alloc.h"
 #include "util/file.h"
 #include "util/text.h"
@@ -72,56 +71,4 @@ int cmd_http(cli_t *c, int argc, char **argv)
     store_close(reader);
     mem_free(raw);
     return rc;
-}
-
-/* User names appear in the log as actors and in sign-off ids. */
-static int valid_name(const char *s)
-{
-    size_t n = strlen(s);
-    if (n < 1 || n > 64) return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || strchr(" ._@-", *s)))
-            return 0;
-    return 1;
-}
-
-int cmd_user_add(cli_t *c, int argc, char **argv)
-{
-    opt_t o[] = {{"--role", 1}};
-    const char *pos[1];
-    if (args_parse(c, "user add", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
-    const char *role = opt_value(o, NOPTS(o), "--role");
-    if (!role || role_parse(role) == ROLE_NONE)
-        return err_set(&c->err, ERR_INPUT, "user add: --role must be admin, editor, assessor or viewer");
-    if (!valid_name(pos[0]))
-        return err_set(&c->err, ERR_INPUT, "user add: a name is 1-64 letters, digits, spaces or . _ @ -");
-    /* The password comes from stdin, never from the command line. */
-    char pw[1024];
-    if (!fgets(pw, sizeof pw, stdin)) return err_set(&c->err, ERR_INPUT, "user add: give the password on stdin");
-    pw[strcspn(pw, "\r\n")] = '\0';
-    size_t n = strlen(pw);
-    if (n < 10) return err_set(&c->err, ERR_INPUT, "user add: the password must have at least 10 characters");
-    char *hash = accounts_hash_password(c->a, pw, &c->err);
-    memset(pw, 0, sizeof pw);
-    if (!hash) return err_prefix(&c->err, "user add");
-    if (accounts_add_user(c->store, pos[0], role, hash, &c->err)) return err_prefix(&c->err, "user add");
-    printf("added user %s (%s)\n", pos[0], role);
-    return 0;
-}
-
-int cmd_token_create(cli_t *c, int argc, char **argv)
-{
-    const char *pos[1];
-    if (args_parse(c, "token create", argc, argv, NULL, 0, pos, 1, 1, NULL)) return -1;
-    account_t acc;
-    int found = accounts_get_user(c->store, pos[0], c->a, &acc, &c->err);
-    if (found < 0) return -1;
-    if (!found) return err_set(&c->err, ERR_NOTFOUND, "token create: no such user: %s", pos[0]);
-    unsigned char h[32];
-    char *secret = accounts_new_secret(c->a, h);
-    if (!secret) return err_nomem(&c->err);
-    if (accounts_new_token(c->store, h, pos[0], &c->err)) return err_prefix(&c->err, "token create");
-    /* Shown once; only its hash is kept. */
-    printf("%s\n", secret);
-    return 0;
 }

@@ -124,6 +124,21 @@ static const field_def measurement_fields[] = {
     [MEAS_SOURCE] = {"source", FT_LINE, F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
 };
 
+static const char *const roles[] = {"admin", "editor", "assessor", "viewer", NULL};
+
+/* Accounts as the log records them: who may do what, and which API tokens
+ * exist, never a secret (passwords and token hashes stay in store/accounts). */
+static const field_def user_fields[] = {
+    [USER_ROLE] = {"role", FT_ENUM, F_REQUIRED | F_SETTABLE, roles, NULL, 10, NULL},
+    [USER_REMOVED] = {"removed", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
+static const field_def token_fields[] = {
+    [TOKEN_USER] = {"user", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
+    [TOKEN_EXPIRES] = {"expires", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [TOKEN_REVOKED] = {"revoked", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -138,10 +153,13 @@ KIND(kind_signoff, "signoff", "sign-off", "signoffs", signoff_fields, ID_FREE);
 KIND(kind_source, "source", "source document", "sources", source_fields, ID_PLAIN);
 KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
 KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
+KIND(kind_user, "user", "user", "user_roles", user_fields, ID_FREE);
+KIND(kind_token, "token", "API token", "token_grants", token_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
                                      &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
-                                     &kind_source, &kind_kpi, &kind_measurement, NULL};
+                                     &kind_source, &kind_kpi, &kind_measurement, &kind_user, &kind_token,
+                                     NULL};
 
 const kind_def *kind_find(const char *name)
 {

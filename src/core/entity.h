@@ -89,6 +89,10 @@ enum {
 };
 /* A measurement of a KPI: its effective date is the date it was measured. */
 enum { MEAS_KPI, MEAS_VALUE, MEAS_EVIDENCE, MEAS_SOURCE, MEAS_NFIELDS };
+/* A user's role and removal; an API token's user (the name when it was
+ * made), expiry and revocation. */
+enum { USER_ROLE, USER_REMOVED, USER_NFIELDS };
+enum { TOKEN_USER, TOKEN_EXPIRES, TOKEN_REVOKED, TOKEN_NFIELDS };
 
 extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
 /* KPIs of a rec and their measurements. */
@@ -97,6 +101,8 @@ extern const kind_def kind_kpi, kind_measurement;
  * items (the six answers for one rec: id "ASSESSMENT/REC"), sign-offs
  * (id "ITEM by NAME", with any dissent) and imported source documents. */
 extern const kind_def kind_assessment, kind_item, kind_signoff, kind_source;
+/* The record of accounts (the user and token commands write it). */
+extern const kind_def kind_user, kind_token;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];

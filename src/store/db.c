@@ -61,6 +61,21 @@ static const char *const migrations[] = {
      * NOT EXISTS: add_column makes the step harmless to replay.) */
     "+change_log reported_at TEXT;"
     "+change_log tx INTEGER;",
+    /* 5 -> 6: accounts keyed to identity (store/accounts.c): each user gets a
+     * random uid, never reused, so that a token or a session of a removed
+     * user cannot pass to a new user of the same name. */
+    "+users uid TEXT;",
+    /* 6 -> 7: API tokens by id, keyed to the user's uid, with an expiry and a
+     * last use; the tokens of step 1 move over (keyed to whoever has their
+     * name now) and leave the old table empty. */
+    "UPDATE users SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;"
+    "CREATE UNIQUE INDEX IF NOT EXISTS users_uid ON users(uid);"
+    "CREATE TABLE IF NOT EXISTS api_tokens(id TEXT PRIMARY KEY, id_hash BLOB NOT NULL UNIQUE,"
+    " uid TEXT NOT NULL, created_at TEXT NOT NULL, expires TEXT, last_used TEXT);"
+    "CREATE INDEX IF NOT EXISTS api_tokens_uid ON api_tokens(uid);"
+    "INSERT OR IGNORE INTO api_tokens(id, id_hash, uid, created_at)"
+    " SELECT 'K' || t.rowid, t.id_hash, u.uid, t.created_at FROM tokens t JOIN users u ON u.name = t.user;"
+    "DELETE FROM tokens;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)

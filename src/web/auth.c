@@ -28,10 +28,19 @@ int auth_identify(web_req *w)
         unsigned char h[32];
         const char *tok = authz + 7;
         crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
-        const char *user;
-        if (accounts_get_token(w->db, h, w->a, &user, &e) == 1 && (w->role = role_of(w, user)) != ROLE_NONE) {
-            w->user = user;
-            w->via_token = 1;
+        token_info t;
+        char today[DATE_SIZE];
+        clock_today(today);
+        /* Found through its user's identity (a removed user's tokens are gone
+         * with it); good through its expiry day. */
+        if (accounts_get_token(w->db, h, w->a, &t, &e) != 1 || (t.expires && strcmp(today, t.expires) > 0)) return 0;
+        if ((w->role = role_of(w, t.user)) == ROLE_NONE) return 0;
+        w->user = t.user;
+        w->via_token = 1;
+        if ((!t.last_used || strcmp(t.last_used, today) != 0) && w->ctx->writer) {
+            pthread_mutex_lock(&w->ctx->writer_lock);
+            accounts_touch_token(w->ctx->writer, t.id, today, &e);
+            pthread_mutex_unlock(&w->ctx->writer_lock);
         }
         return 0;
     }

@@ -202,7 +202,15 @@ int http_parse_raw(arena_t *a, const char *data, size_t len, http_request *r, er
     }
     if (p < end && *p == '\r') p++;
     if (p < end && *p == '\n') p++;
-    /* Body, by Content-Length only. */
+    /* Body, by one Content-Length only: as the server does, refuse what two
+     * readers could frame differently. */
+    int ncl = 0;
+    for (int i = 0; i < r->nheaders; i++) {
+        if (strcmp(r->headers[i].name, "transfer-encoding") == 0)
+            return err_set(e, ERR_INPUT, "Transfer-Encoding is not accepted here; give Content-Length");
+        ncl += strcmp(r->headers[i].name, "content-length") == 0;
+    }
+    if (ncl > 1) return err_set(e, ERR_INPUT, "more than one Content-Length header");
     const char *cl = http_header(r, "content-length");
     size_t want = 0;
     if (cl) {

@@ -70,7 +70,7 @@ int http_count(const char *s, long long *out);
 const char *http_cookie(arena_t *a, const char *header, const char *name);
 
 /* Read one HTTP/1.x request from raw bytes (request line, headers, body by
- * Content-Length). Limits: HTTP_MAX_HEADER_BYTES of head, HTTP_MAX_HEADERS
+ * one Content-Length; ERR_INPUT on two, or on any Transfer-Encoding). Limits: HTTP_MAX_HEADER_BYTES of head, HTTP_MAX_HEADERS
  * headers, HTTP_MAX_BODY of body (ERR_TOOBIG). */
 int http_parse_raw(arena_t *a, const char *data, size_t len, http_request *r, err_t *e);
 

@@ -148,6 +148,48 @@ n() { printf '%s' "$1" | python3 -c 'import json,sys; d=json.load(sys.stdin); d=
 b=$(n "$cli_before"); a=$(n "$cli_after")
 eq "5. the operator's own indicators still count everything" "$a" "$(( ${b% *} + 1 )) $(( ${b#* } + 2 ))"
 
+# --- 6. accounts: remove, role, revoke, expiry; tokens keyed to identity ------------
+# can_see TOKEN|-: the code for the restricted rec SSR1-97 with that bearer token.
+can_see() { curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $1" "$URL/api/v1/recs/SSR1-97"; }
+echo "$PW" | "$BIN" user add bob --role viewer >/dev/null
+TOK=$("$BIN" token create bob)
+eq "6. a viewer's token sees the restricted rec" "$(can_see "$TOK")" "200"
+EXP=$("$BIN" token create bob --expires 2000-01-01)
+eq "6. an expired token does not" "$(can_see "$EXP")" "404"
+st token list bob --format json
+eq "6. token list: id, user, created, expires, last_used" "$(printf '%s' "$OUT" | python3 -c '
+import json, sys
+t = json.load(sys.stdin)
+print(len(t), sorted(t[0]), t[0]["user"], t[1]["expires"], t[0]["last_used"] is not None)')" \
+    "2 ['created', 'expires', 'id', 'last_used', 'user'] bob 2000-01-01 True"
+hasnt "6. token list never prints a secret" "$OUT$("$BIN" token list)" "$TOK|$EXP"
+id2=$(printf '%s' "$OUT" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+TOK2=$("$BIN" token create bob)
+ok "6. token revoke" token revoke "$id2"
+eq "6. a revoked token ends at once" "$(can_see "$TOK")" "404"
+eq "6. ... the user's other tokens go on" "$(can_see "$TOK2")" "200"
+must_fail "6. revoking an unknown token" 1 token revoke T999
+ok "6. user set --role" user set bob --role editor
+eq "6. user list shows the new role" "$("$BIN" user list --format json | python3 -c 'import json,sys; print([u["role"] for u in json.load(sys.stdin) if u["name"]=="bob"][0])')" "editor"
+# A session of bob's, then his removal: session and tokens end at once.
+curl -s -o /dev/null -D "$T/bob.h" -H "Origin: $URL" --data-urlencode "user=bob" --data-urlencode "password=$PW" "$URL/signin"
+sid=$(tr -d '\r' <"$T/bob.h" | sed -n 's/^Set-Cookie: \([^;]*\);.*/\1/p')
+get /recs/SSR1-97 -H "Cookie: $sid"
+eq "6. bob's session sees the restricted rec" "$CODE" "200"
+ok "6. user remove" user remove bob --reason "left the team"
+get /recs/SSR1-97 -H "Cookie: $sid"
+eq "6. removal ends the user's sessions at once" "$CODE" "404"
+eq "6. ... and its tokens" "$(can_see "$TOK2")" "404"
+echo "$PW" | "$BIN" user add bob --role admin >/dev/null
+eq "6. a new user of the same name does not revive the old token" "$(can_see "$TOK2")" "404"
+get /recs/SSR1-97 -H "Cookie: $sid"
+eq "6. ... nor the old session" "$CODE" "404"
+must_fail "6. user set on an unknown user" 1 user set nobody --role viewer
+log=$(sqlite3 "$SSRTRACK_DB" "SELECT entity, entity_id, field, value, reason FROM change_log WHERE entity IN ('user', 'token')")
+has "6. the change log records roles, removals and revocations" "$log" "user\|bob\|removed\|true\|left the team"
+has "6. ... and tokens with their expiry" "$log" "token\|T[0-9]+\|expires\|2000-01-01"
+hasnt "6. ... but no secret" "$(sqlite3 "$SSRTRACK_DB" "SELECT * FROM change_log")" "$TOK|$TOK2|\\\$argon2"
+
 # --- 2, again: a server told its public address ----------------------------------
 stop_server
 THREADS=1 start_server --base-url https://ssr.example.org || fail "server starts with --base-url" "$(cat "$T/server.log")"
