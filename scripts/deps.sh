@@ -6,8 +6,9 @@
 #   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
 set -eu
 
+# wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev"
-test="sqlite3 python3 python3-openpyxl curl jq ca-certificates chromium python3-aiosmtpd python3-icalendar python3-nacl"
+test="sqlite3 python3 python3-openpyxl curl jq ca-certificates chromium python3-aiosmtpd python3-icalendar python3-nacl wapiti"
 bench="nginx-light wrk fossil linkchecker hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
 # ships in libclang-rt-14-dev (only recommended by clang, so named here).

@@ -50,7 +50,7 @@ int cmd_indicators(cli_t *c, int argc, char **argv)
     if (strcmp(fmt, "json") == 0 && !arr) return err_nomem(&c->err);
     for (size_t i = 0; i < count; i++) {
         indicators_t in;
-        if (indicators_compute(c->store, &v, review ? review : reviews[i].id, c->a, &in, &c->err)) {
+        if (indicators_compute(c->store, &v, review ? review : reviews[i].id, 0, c->a, &in, &c->err)) {
             json_decref(arr);
             return err_prefix(&c->err, "indicators");
         }

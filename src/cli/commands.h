@@ -13,6 +13,7 @@ CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
 CMD(report); CMD(lint);
 CMD(serve); CMD(site); CMD(http); CMD(user_add); CMD(token_create);
+CMD(user_remove); CMD(user_set); CMD(user_list); CMD(token_list); CMD(token_revoke);
 CMD(assess_new); CMD(assess_set); CMD(assess_signoff); CMD(assess_show); CMD(assess_list);
 CMD(kpi_add); CMD(kpi_record); CMD(kpi_show); CMD(kpi_list);
 CMD(indicators);

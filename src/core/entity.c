@@ -135,6 +135,21 @@ static const field_def comment_fields[] = {
     [COMMENT_AUTHOR] = {"author", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 100, NULL},
 };
 
+static const char *const roles[] = {"admin", "editor", "assessor", "viewer", NULL};
+
+/* Accounts as the log records them: who may do what, and which API tokens
+ * exist, never a secret (passwords and token hashes stay in store/accounts). */
+static const field_def user_fields[] = {
+    [USER_ROLE] = {"role", FT_ENUM, F_REQUIRED | F_SETTABLE, roles, NULL, 10, NULL},
+    [USER_REMOVED] = {"removed", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
+static const field_def token_fields[] = {
+    [TOKEN_USER] = {"user", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
+    [TOKEN_EXPIRES] = {"expires", FT_DATE, F_SETTABLE, NULL, NULL, 10, NULL},
+    [TOKEN_REVOKED] = {"revoked", FT_BOOL, F_SETTABLE, NULL, "false", 5, NULL},
+};
+
 #define KIND(var, name, label, table, fields, ids) \
     const kind_def var = {name, label, table, fields, (int)(sizeof fields / sizeof fields[0]), ids}
 
@@ -151,10 +166,13 @@ KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
 KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
 KIND(kind_comment, "comment", "comment", "comments", comment_fields, ID_PLAIN);
 
+KIND(kind_user, "user", "user", "user_roles", user_fields, ID_FREE);
+KIND(kind_token, "token", "API token", "token_grants", token_fields, ID_PLAIN);
+
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
                                      &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
                                      &kind_source, &kind_kpi, &kind_measurement,
-                                     &kind_comment, NULL};
+                                     &kind_comment, &kind_user, &kind_token, NULL};
 
 const kind_def *kind_find(const char *name)
 {
@@ -196,6 +214,17 @@ int kind_id_valid(const kind_def *k, const char *id)
                utf8_valid(id, strlen(id));
     }
     return 0;
+}
+
+/* 1 when the URL's authority (between "://" and the next / ? or #) holds
+ * user information ("user:pw@host"): clients would send it as credentials. */
+static int url_has_userinfo(const char *s)
+{
+    const char *host = strstr(s, "://");
+    if (!host) return 0;
+    host += 3;
+    size_t n = strcspn(host, "/?#");
+    return memchr(host, '@', n) != NULL;
 }
 
 static int valid_url(const char *s)
@@ -301,6 +330,10 @@ static int norm_checked(const field_def *f, const char *in, const char **out, er
     case FT_URL:
         if (!valid_url(in))
             return err_set(e, ERR_INPUT, "field '%s': '%.80s' is not an http(s) URL", f->name, in);
+        /* Not echoed: what precedes '@' may be a password. */
+        if (url_has_userinfo(in))
+            return err_set(e, ERR_INPUT, "field '%s': a URL with a user name or password before '@' is refused",
+                           f->name);
         break;
     case FT_NUMBER:
         if (!valid_number(in))

@@ -95,6 +95,10 @@ enum { MEAS_KPI, MEAS_VALUE, MEAS_EVIDENCE, MEAS_SOURCE, MEAS_NFIELDS };
  * the log): an edit is a new change of its text; it is restricted with the
  * thing it is on. Ids "C" + N. */
 enum { COMMENT_TARGET_KIND, COMMENT_TARGET, COMMENT_TEXT, COMMENT_AUTHOR, COMMENT_NFIELDS };
+/* A user's role and removal; an API token's user (the name when it was
+ * made), expiry and revocation. */
+enum { USER_ROLE, USER_REMOVED, USER_NFIELDS };
+enum { TOKEN_USER, TOKEN_EXPIRES, TOKEN_REVOKED, TOKEN_NFIELDS };
 
 extern const kind_def kind_review, kind_rec, kind_milestone, kind_link, kind_evidence;
 /* KPIs of a rec and their measurements. */
@@ -104,6 +108,8 @@ extern const kind_def kind_kpi, kind_measurement;
  * (id "ITEM by NAME", with any dissent) and imported source documents. */
 extern const kind_def kind_assessment, kind_item, kind_signoff, kind_source;
 extern const kind_def kind_comment;
+/* The record of accounts (the user and token commands write it). */
+extern const kind_def kind_user, kind_token;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];

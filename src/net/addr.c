@@ -36,17 +36,38 @@ static uint32_t v4_at(const unsigned char *p)
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* IPv6 ranges refused whole: those that carry an IPv4 address to a
+ * translator or tunnel whose far end is not ours to judge (whatever IPv4
+ * they embed), and those no public host answers on. */
+typedef struct { unsigned char prefix[16]; int bits; } v6_range;
+
+static const v6_range v6_embedding[] = {
+    {{0x20, 0x02}, 16},                            /* 2002::/16 6to4 */
+    {{0x20, 0x01, 0x00, 0x00}, 32},                /* 2001::/32 Teredo */
+    {{0x00, 0x64, 0xff, 0x9b}, 96},                /* 64:ff9b::/96 NAT64 well-known prefix */
+    {{0x00, 0x64, 0xff, 0x9b, 0x00, 0x01}, 48},    /* 64:ff9b:1::/48 local-use NAT64 */
+    {{0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff}, 96},    /* ::ffff:0:0:0/96 SIIT translated */
+    {{0x01, 0x00}, 64},                            /* 100::/64 discard-only */
+    {{0x20, 0x01, 0x0d, 0xb8}, 32},                /* 2001:db8::/32 documentation */
+};
+
+static int v6_in(const unsigned char a[16], const v6_range *r)
+{
+    int full = r->bits / 8, rest = r->bits % 8;
+    if (memcmp(a, r->prefix, (size_t)full) != 0) return 0;
+    return rest == 0 || ((a[full] ^ r->prefix[full]) & (0xff << (8 - rest))) == 0;
+}
+
 int addr_v6_refused(const unsigned char a[16])
 {
     static const unsigned char zeros[12] = {0};
     static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-    static const unsigned char nat64[12] = {0, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
-    /* ::/96 (unspecified, loopback, IPv4-compatible), ::ffff:0:0/96, 64:ff9b::/96 */
-    if (memcmp(a, zeros, 12) == 0) {
-        uint32_t v4 = v4_at(a + 12);
-        return v4 <= 1 || addr_v4_refused(v4);
-    }
-    if (memcmp(a, mapped, 12) == 0 || memcmp(a, nat64, 12) == 0) return addr_v4_refused(v4_at(a + 12));
+    /* ::/96: unspecified, loopback and the deprecated IPv4-compatible form. */
+    if (memcmp(a, zeros, 12) == 0) return 1;
+    /* ::ffff:0:0/96 is the IPv4 address itself to the kernel: judged as one. */
+    if (memcmp(a, mapped, 12) == 0) return addr_v4_refused(v4_at(a + 12));
+    for (size_t i = 0; i < sizeof v6_embedding / sizeof v6_embedding[0]; i++)
+        if (v6_in(a, &v6_embedding[i])) return 1;
     if ((a[0] & 0xfe) == 0xfc) return 1;                   /* fc00::/7 unique local */
     if (a[0] == 0xfe && (a[1] & 0xc0) == 0x80) return 1;   /* fe80::/10 link-local */
     if (a[0] == 0xfe && (a[1] & 0xc0) == 0xc0) return 1;   /* fec0::/10 old site-local */

@@ -16,9 +16,11 @@
 
 /* 1 when the IPv4 address (host byte order) is refused. */
 int addr_v4_refused(uint32_t a);
-/* 1 when the IPv6 address (16 bytes, network order) is refused; IPv4-mapped,
- * IPv4-compatible and NAT64 (64:ff9b::/96) addresses are judged by their
- * IPv4 part. */
+/* 1 when the IPv6 address (16 bytes, network order) is refused. IPv4-mapped
+ * addresses (::ffff:a.b.c.d) are judged by their IPv4 part; every other range
+ * that embeds an IPv4 address (IPv4-compatible ::/96, 6to4 2002::/16, Teredo
+ * 2001::/32, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, SIIT ::ffff:0:0:0/96) is
+ * refused whole, since the IPv4 host it reaches is not ours to judge. */
 int addr_v6_refused(const unsigned char a[16]);
 /* 1 when the socket address is refused; any family other than IPv4 and
  * IPv6 is refused. */

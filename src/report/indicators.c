@@ -29,7 +29,39 @@ static const char *evidence_rec(const ent_t *ev, map_t *recs, map_t *ms_rec)
     return NULL;
 }
 
-int indicators_compute(store_t *s, const view_t *v, const char *review, arena_t *a,
+/* Drop from list[0..*n) the things the public may not see; 0 or -1. */
+static int keep_public(store_vis *vis, const kind_def *k, ent_t *list, size_t *n)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++) {
+        int hidden = store_vis_hidden(vis, k, list[i].id);
+        if (hidden < 0) return -1;
+        if (!hidden) list[kept++] = list[i];
+    }
+    *n = kept;
+    return 0;
+}
+
+/* Load the things of the indicators; with public_only, the visible ones. */
+static int load_lists(store_t *s, const view_t *v, const char *review, int public_only, arena_t *a, ent_t **recs,
+                      size_t *nrecs, ent_t **ms, size_t *nms, ent_t **kpis, size_t *nkpis, ent_t **evs, size_t *nevs,
+                      err_t *e)
+{
+    if (store_list(s, &kind_rec, v, REC_REVIEW, review, a, recs, nrecs, e) ||
+        store_list(s, &kind_milestone, v, -1, NULL, a, ms, nms, e) ||
+        store_list(s, &kind_kpi, v, -1, NULL, a, kpis, nkpis, e) ||
+        store_list(s, &kind_evidence, v, -1, NULL, a, evs, nevs, e))
+        return -1;
+    if (!public_only) return 0;
+    store_vis *vis = store_vis_new(s, e);
+    if (!vis) return -1;
+    int rc = keep_public(vis, &kind_rec, *recs, nrecs) || keep_public(vis, &kind_milestone, *ms, nms) ||
+             keep_public(vis, &kind_kpi, *kpis, nkpis) || keep_public(vis, &kind_evidence, *evs, nevs) ? -1 : 0;
+    store_vis_free(vis);
+    return rc;
+}
+
+int indicators_compute(store_t *s, const view_t *v, const char *review, int public_only, arena_t *a,
                        indicators_t *out, err_t *e)
 {
     memset(out, 0, sizeof *out);
@@ -42,11 +74,8 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, arena_t 
     char end_of_day[TS_SIZE];
     if (ts_parse(v->as_of, 1, end_of_day))
         return err_set(e, ERR_INPUT, "indicators: bad date %s", v->as_of);
-    if (store_list(s, &kind_rec, v, REC_REVIEW, review, a, &recs, &nrecs, e) ||
-        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e) ||
-        store_list(s, &kind_kpi, v, -1, NULL, a, &kpis, &nkpis, e) ||
-        store_list(s, &kind_evidence, v, -1, NULL, a, &evs, &nevs, e) ||
-        store_doc_lags(s, review, v->as_of, a, &lags, &nlags, e) ||
+    if (load_lists(s, v, review, public_only, a, &recs, &nrecs, &ms, &nms, &kpis, &nkpis, &evs, &nevs, e) ||
+        store_doc_lags(s, review, v->as_of, public_only, a, &lags, &nlags, e) ||
         store_link_latest(s, end_of_day, 0, a, &checks, &nchecks, e))
         return -1;
 

@@ -28,8 +28,11 @@ typedef struct {
 } indicators_t;
 
 /* The indicators of review (which must exist) as of v->as_of. v must not be
- * a --known-at view. */
-int indicators_compute(store_t *s, const view_t *v, const char *review, arena_t *a,
+ * a --known-at view. With public_only, over what the public may see: things
+ * hidden by the rule of core/visibility.h (restricted recs, milestones,
+ * KPIs, evidence, and what belongs to them) count nowhere, so a public
+ * figure never tells how many restricted things there are. */
+int indicators_compute(store_t *s, const view_t *v, const char *review, int public_only, arena_t *a,
                        indicators_t *out, err_t *e);
 
 /* The indicators as a JSON object; shares and medians null when undefined. */

@@ -100,7 +100,9 @@ int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t 
         buf_puts(out, ",total\r\n");
         for (size_t i = 0; i < n; i++) {
             size_t total = 0;
-            bfmt(out, "%s,%s", q[i].label, q[i].end);
+            fmt_csv(out, q[i].label);
+            buf_putc(out, ',');
+            fmt_csv(out, q[i].end);
             for (int st = 0; st < ST_COUNT; st++) { bfmt(out, ",%zu", q[i].count[st]); total += q[i].count[st]; }
             bfmt(out, ",%zu\r\n", total);
         }

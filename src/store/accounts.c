@@ -1,4 +1,6 @@
-/* accounts.c — see accounts.h. Each write is its own transaction. */
+/* accounts.c — see accounts.h. Each write is its own transaction, or part
+ * of the caller's when one is open (store_begin … store_commit), so that the
+ * user and token commands commit their log entries and these rows at once. */
 #include "store/accounts.h"
 
 #include <sodium.h>
@@ -8,14 +10,16 @@
 #include "util/hex.h"
 
 /* Run one write statement with bound text/blob/integer arguments inside
- * BEGIN IMMEDIATE … COMMIT. fmt: one letter per argument: t text, b blob32, i int64. */
+ * BEGIN IMMEDIATE … COMMIT, or inside the caller's open transaction (which
+ * then rolls back on error). fmt: one letter per argument: t text (NULL
+ * binds NULL), b blob32, i int64. */
 static int write1(store_t *s, const char *sql, const char *fmt, const void **args, err_t *e)
 {
-    if (s->in_tx) return err_set(e, ERR_INTERNAL, "accounts: nested transaction");
-    int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    int own = !s->in_tx;
+    int rc = own ? sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) : SQLITE_OK;
     if (rc != SQLITE_OK) return db_error(s, rc, "accounts", e);
     sqlite3_stmt *st;
-    if (db_prepare(s, sql, &st, e)) { sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); return -1; }
+    if (db_prepare(s, sql, &st, e)) { if (own) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL); return -1; }
     for (int i = 0; fmt[i]; i++) {
         if (fmt[i] == 't') sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
         else if (fmt[i] == 'b') sqlite3_bind_blob(st, i + 1, args[i], 32, SQLITE_STATIC);
@@ -25,10 +29,11 @@ static int write1(store_t *s, const char *sql, const char *fmt, const void **arg
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) {
         int code = rc;
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        if (own) sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         if ((code & 0xff) == SQLITE_CONSTRAINT) return err_set(e, ERR_CONFLICT, "already exists");
         return db_error(s, code, "accounts", e);
     }
+    if (!own) return 0;
     rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -42,7 +47,8 @@ int accounts_add_user(store_t *s, const char *name, const char *role, const char
     char now[TS_SIZE];
     clock_now(now);
     const void *args[] = {name, role, password_hash, now};
-    if (write1(s, "INSERT INTO users(name, role, password, created_at) VALUES(?1, ?2, ?3, ?4)", "tttt", args, e))
+    if (write1(s, "INSERT INTO users(name, role, password, created_at, uid) "
+                  "VALUES(?1, ?2, ?3, ?4, lower(hex(randomblob(16))))", "tttt", args, e))
         return e->code == ERR_CONFLICT ? err_set(e, ERR_CONFLICT, "user %s already exists", name) : -1;
     return 0;
 }
@@ -115,44 +121,131 @@ int accounts_expire_sessions(store_t *s, long long idle_before, long long create
     return write1(s, "DELETE FROM sessions WHERE seen < ?1 OR created < ?2", "ii", args, e);
 }
 
-int accounts_new_token(store_t *s, const unsigned char id_hash[32], const char *user, err_t *e)
+int accounts_set_role(store_t *s, const char *name, const char *role, err_t *e)
+{
+    const void *args[] = {role, name};
+    return write1(s, "UPDATE users SET role = ?1 WHERE name = ?2", "tt", args, e);
+}
+
+int accounts_remove_user(store_t *s, const char *name, err_t *e)
+{
+    const void *args[] = {name};
+    if (write1(s, "DELETE FROM api_tokens WHERE uid = (SELECT uid FROM users WHERE name = ?1)", "t", args, e) ||
+        write1(s, "DELETE FROM sessions WHERE user = ?1", "t", args, e) ||
+        write1(s, "DELETE FROM users WHERE name = ?1", "t", args, e))
+        return -1;
+    return 0;
+}
+
+int accounts_list_users(store_t *s, arena_t *a, account_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_prepare(s, "SELECT name, role, created_at FROM users ORDER BY name", &st, e)) return -1;
+    size_t cap = 0;
+    account_t *v = NULL;
+    int rc, bad = 0;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 16)) { bad = err_nomem(e); break; }
+        account_t *u = &v[(*n)++];
+        *u = (account_t){db_text(st, 0, a), db_text(st, 1, a), NULL, db_text(st, 2, a)};
+        if (!u->name || !u->role || !u->created) { bad = err_nomem(e); break; }
+    }
+    sqlite3_finalize(st);
+    if (bad) return -1;
+    if (rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
+    *out = v;
+    return 0;
+}
+
+int accounts_new_token(store_t *s, const char *id, const unsigned char id_hash[32], const char *user,
+                       const char *expires, err_t *e)
 {
     char now[TS_SIZE];
     clock_now(now);
-    const void *args[] = {id_hash, user, now};
-    return write1(s, "INSERT INTO tokens(id_hash, user, created_at) VALUES(?1, ?2, ?3)", "btt", args, e);
+    const void *args[] = {id, id_hash, user, now, expires};
+    if (write1(s, "INSERT INTO api_tokens(id, id_hash, uid, created_at, expires) "
+                  "SELECT ?1, ?2, uid, ?4, ?5 FROM users WHERE name = ?3", "tbttt", args, e))
+        return -1;
+    return sqlite3_changes(s->db) == 1 ? 0 : err_set(e, ERR_NOTFOUND, "no such user: %s", user);
 }
 
-int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, const char **user, err_t *e)
+/* The columns of a token_info, joined to its user (by uid, not by name). */
+#define TOKEN_SELECT \
+    "SELECT t.id, u.name, t.created_at, t.expires, t.last_used FROM api_tokens t JOIN users u ON u.uid = t.uid "
+
+static int token_row(sqlite3_stmt *st, arena_t *a, token_info *t, err_t *e)
+{
+    *t = (token_info){db_text(st, 0, a), db_text(st, 1, a), db_text(st, 2, a), NULL, NULL};
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL) t->expires = db_text(st, 3, a);
+    if (sqlite3_column_type(st, 4) != SQLITE_NULL) t->last_used = db_text(st, 4, a);
+    return t->id && t->user && t->created ? 0 : err_nomem(e);
+}
+
+int accounts_get_token(store_t *s, const unsigned char id_hash[32], arena_t *a, token_info *out, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT user FROM tokens WHERE id_hash = ?1", &st, e)) return -1;
+    if (db_prepare(s, TOKEN_SELECT "WHERE t.id_hash = ?1", &st, e)) return -1;
     sqlite3_bind_blob(st, 1, id_hash, 32, SQLITE_STATIC);
     int rc = sqlite3_step(st), found = 0;
-    if (rc == SQLITE_ROW) found = (*user = db_text(st, 0, a)) ? 1 : err_nomem(e);
+    if (rc == SQLITE_ROW) found = token_row(st, a, out, e) ? -1 : 1;
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
     return found;
 }
 
-int accounts_fail(store_t *s, const char *user, const char *addr, long long now, err_t *e)
-{
-    const void *args[] = {user, addr, &now};
-    return write1(s, "INSERT INTO signin_failures(user, addr, at) VALUES(?1, ?2, ?3)", "tti", args, e);
-}
-
-int accounts_failures(store_t *s, const char *user, const char *addr, long long since, long long *n, err_t *e)
+int accounts_list_tokens(store_t *s, const char *user, arena_t *a, token_info **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, user ? "SELECT count(*) FROM signin_failures WHERE user = ?1 AND at >= ?2"
-                           : "SELECT count(*) FROM signin_failures WHERE addr = ?1 AND at >= ?2", &st, e))
-        return -1;
-    sqlite3_bind_text(st, 1, user ? user : addr, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 2, since);
-    int rc = sqlite3_step(st);
-    *n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    if (db_prepare(s, TOKEN_SELECT "WHERE ?1 IS NULL OR u.name = ?1 ORDER BY t.created_at, t.id", &st, e)) return -1;
+    sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    token_info *v = NULL;
+    int rc, bad = 0;
+    *n = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 16)) { bad = err_nomem(e); break; }
+        if (token_row(st, a, &v[(*n)++], e)) { bad = -1; break; }
+    }
     sqlite3_finalize(st);
-    return rc == SQLITE_ROW ? 0 : db_error(s, rc, "accounts", e);
+    if (bad) return -1;
+    if (rc != SQLITE_DONE) return db_error(s, rc, "accounts", e);
+    *out = v;
+    return 0;
+}
+
+int accounts_touch_token(store_t *s, const char *id, const char *day, err_t *e)
+{
+    const void *args[] = {day, id};
+    return write1(s, "UPDATE api_tokens SET last_used = ?1 WHERE id = ?2", "tt", args, e);
+}
+
+int accounts_revoke_token(store_t *s, const char *id, err_t *e)
+{
+    const void *args[] = {id};
+    if (write1(s, "DELETE FROM api_tokens WHERE id = ?1", "t", args, e)) return -1;
+    return sqlite3_changes(s->db) == 1 ? 0 : err_set(e, ERR_NOTFOUND, "no such token: %.40s", id);
+}
+
+int accounts_reserve_signin(store_t *s, const char *user, const char *addr, const signin_limits *l, long long *id,
+                            err_t *e)
+{
+    const void *args[] = {user, addr, &l->now, &l->user_since, &l->max_user, &l->addr_since, &l->max_addr};
+    long long before = sqlite3_total_changes(s->db);
+    if (write1(s, "INSERT INTO signin_failures(user, addr, at) SELECT ?1, ?2, ?3 "
+                  "WHERE (SELECT count(*) FROM signin_failures WHERE user = ?1 AND at >= ?4) < ?5 "
+                  "AND (SELECT count(*) FROM signin_failures WHERE addr = ?2 AND at >= ?6) < ?7",
+               "ttiiiii", args, e))
+        return -1;
+    if (sqlite3_total_changes(s->db) == before) return 0;
+    *id = sqlite3_last_insert_rowid(s->db);
+    return 1;
+}
+
+int accounts_release_signin(store_t *s, long long id, err_t *e)
+{
+    const void *args[] = {&id};
+    return write1(s, "DELETE FROM signin_failures WHERE rowid = ?1", "i", args, e);
 }
 
 char *accounts_hash_password(arena_t *a, const char *password, err_t *e)

@@ -84,6 +84,21 @@ static const char *const migrations[] = {
     "CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries(state, next_at);"
     "CREATE TABLE IF NOT EXISTS webhook_attempts(id INTEGER PRIMARY KEY, delivery INTEGER NOT NULL,"
     " at TEXT NOT NULL, http_status INTEGER, error TEXT NOT NULL, elapsed_ms INTEGER NOT NULL);",
+    /* 7 -> 8: accounts keyed to identity (store/accounts.c): each user gets a
+     * random uid, never reused, so that a token or a session of a removed
+     * user cannot pass to a new user of the same name. */
+    "+users uid TEXT;",
+    /* 8 -> 9: API tokens by id, keyed to the user's uid, with an expiry and a
+     * last use; the tokens of step 1 move over (keyed to whoever has their
+     * name now) and leave the old table empty. */
+    "UPDATE users SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;"
+    "CREATE UNIQUE INDEX IF NOT EXISTS users_uid ON users(uid);"
+    "CREATE TABLE IF NOT EXISTS api_tokens(id TEXT PRIMARY KEY, id_hash BLOB NOT NULL UNIQUE,"
+    " uid TEXT NOT NULL, created_at TEXT NOT NULL, expires TEXT, last_used TEXT);"
+    "CREATE INDEX IF NOT EXISTS api_tokens_uid ON api_tokens(uid);"
+    "INSERT OR IGNORE INTO api_tokens(id, id_hash, uid, created_at)"
+    " SELECT 'K' || t.rowid, t.id_hash, u.uid, t.created_at FROM tokens t JOIN users u ON u.name = t.user;"
+    "DELETE FROM tokens;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)

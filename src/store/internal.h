@@ -76,7 +76,8 @@ void db_read_end(store_t *s, int began);
 
 /* op_tx.c: run fn inside a write transaction of its own (BEGIN IMMEDIATE
  * ... COMMIT, ROLLBACK when fn fails): for the operational tables, which
- * are written outside the change log (contacts, webhooks). */
+ * are written outside the change log (contacts, webhooks). Inside a
+ * transaction already (store_begin), fn joins it. */
 int op_tx(store_t *s, int (*fn)(store_t *s, void *ctx, err_t *e), void *ctx, err_t *e);
 
 /* meta table */

@@ -36,17 +36,20 @@ static const char lags_sql[] =
     "      OR (target_kind = 'milestone' AND target IN (SELECT id FROM ms_r))"
     "      OR (target_kind = 'item' AND instr(target, '/') > 0"
     "          AND substr(target, instr(target, '/') + 1) IN (SELECT id FROM recs_r)))"
-    " SELECT CAST(julianday(substr(recorded_at, 1, 10)) - julianday(effective_at) AS INTEGER) AS lag"
+    " SELECT CAST(julianday(substr(recorded_at, 1, 10)) - julianday(effective_at) AS INTEGER) AS lag,"
+    "        entity, entity_id"
     " FROM (SELECT DISTINCT c.entity, c.entity_id, c.effective_at, c.recorded_at"
     "       FROM things t JOIN change_log c ON c.entity = t.entity AND c.entity_id = t.id"
     "       WHERE c.effective_at <= ?2)"
     " ORDER BY lag";
 
-int store_doc_lags(store_t *s, const char *review, const char *as_of, arena_t *a, long **lags,
+int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
                    size_t *n, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, lags_sql, &st, e)) return -1;
+    store_vis *vis = NULL;
+    if (public_only && !(vis = store_vis_new(s, e))) return -1;
+    if (db_prepare(s, lags_sql, &st, e)) { store_vis_free(vis); return -1; }
     sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
     size_t cap = 0;
@@ -54,10 +57,17 @@ int store_doc_lags(store_t *s, const char *review, const char *as_of, arena_t *a
     int rc, bad = 0;
     *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (vis) {
+            const kind_def *k = kind_find((const char *)sqlite3_column_text(st, 1));
+            int hidden = k ? store_vis_hidden(vis, k, (const char *)sqlite3_column_text(st, 2)) : 1;
+            if (hidden < 0) { bad = -1; break; }
+            if (hidden) continue;
+        }
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
         v[(*n)++] = (long)sqlite3_column_int64(st, 0);
     }
     sqlite3_finalize(st);
+    store_vis_free(vis);
     if (bad) return -1;
     if (rc != SQLITE_DONE) return db_error(s, rc, "documentation lag", e);
     *lags = v;

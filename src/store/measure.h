@@ -17,9 +17,10 @@ int store_rec_has_kpi_target(store_t *s, const view_t *v, const char *rec, err_t
  * review (the review itself; its recs, their milestones, links and KPIs, the
  * KPIs' measurements; evidence on any of them or on an assessment item of
  * one of its recs). An edit is one thing's changes sharing an effective date
- * and a recorded time: setting five fields at once counts once. Sorted
- * ascending into *lags (arena-owned). */
-int store_doc_lags(store_t *s, const char *review, const char *as_of, arena_t *a, long **lags,
+ * and a recorded time: setting five fields at once counts once. With
+ * public_only, edits of things hidden from the public (core/visibility.h)
+ * are left out. Sorted ascending into *lags (arena-owned). */
+int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
                    size_t *n, err_t *e);
 
 /* One check of one URL. Strings NULL when absent. */

@@ -3,7 +3,7 @@
 
 int op_tx(store_t *s, int (*fn)(store_t *s, void *ctx, err_t *e), void *ctx, err_t *e)
 {
-    if (s->in_tx) return err_set(e, ERR_INTERNAL, "a nested transaction");
+    if (s->in_tx) return fn(s, ctx, e);   /* part of the caller's transaction */
     int rc = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK) return db_error(s, rc, "begin", e);
     if (fn(s, ctx, e)) {

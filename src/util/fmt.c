@@ -75,7 +75,10 @@ void fmt_json_str(buf_t *b, const char *s)
 void fmt_csv(buf_t *b, const char *s)
 {
     if (!s) return;
-    int guard = (*s == '=' || *s == '+' || *s == '-' || *s == '@');
+    /* Spreadsheets skip leading blanks (TAB, CR, LF, space) before reading a
+     * formula, so the guard looks at the first character that is not one. */
+    const char *first = s + strspn(s, " \t\r\n");
+    int guard = (*first == '=' || *first == '+' || *first == '-' || *first == '@');
     int quote = guard || strpbrk(s, ",\"\r\n") != NULL;
     if (!quote) { buf_puts(b, s); return; }
     buf_putc(b, '"');

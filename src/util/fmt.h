@@ -26,8 +26,10 @@ void vbfmt(buf_t *b, const char *fmt, va_list ap);
 void fmt_html(buf_t *b, const char *s);
 void fmt_url(buf_t *b, const char *s);
 void fmt_json_str(buf_t *b, const char *s);   /* without quotes */
-/* One CSV field (RFC 4180): quoted when it holds , " CR or LF. A leading
- * = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
+/* One CSV field (RFC 4180): quoted when it holds , " CR or LF. A field whose
+ * first character other than space, TAB, CR or LF is = + - @ is prefixed
+ * with ' so spreadsheets do not run it as a formula. Every CSV the project
+ * writes goes through this one cell writer. */
 void fmt_csv(buf_t *b, const char *s);
 
 #endif

@@ -28,10 +28,19 @@ int auth_identify(web_req *w)
         unsigned char h[32];
         const char *tok = authz + 7;
         crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
-        const char *user;
-        if (accounts_get_token(w->db, h, w->a, &user, &e) == 1 && (w->role = role_of(w, user)) != ROLE_NONE) {
-            w->user = user;
-            w->via_token = 1;
+        token_info t;
+        char today[DATE_SIZE];
+        clock_today(today);
+        /* Found through its user's identity (a removed user's tokens are gone
+         * with it); good through its expiry day. */
+        if (accounts_get_token(w->db, h, w->a, &t, &e) != 1 || (t.expires && strcmp(today, t.expires) > 0)) return 0;
+        if ((w->role = role_of(w, t.user)) == ROLE_NONE) return 0;
+        w->user = t.user;
+        w->via_token = 1;
+        if ((!t.last_used || strcmp(t.last_used, today) != 0) && w->ctx->writer) {
+            pthread_mutex_lock(&w->ctx->writer_lock);
+            accounts_touch_token(w->ctx->writer, t.id, today, &e);
+            pthread_mutex_unlock(&w->ctx->writer_lock);
         }
         return 0;
     }
@@ -120,10 +129,18 @@ static void make_dummy(void)
         dummy_hash[0] = '\0';
 }
 
-/* A local path to go to after sign-in, else "/". */
+/* A local path to go to after sign-in (the form value, already decoded),
+ * else "/". Only "/" followed by a character that is not '/', '\\', a space
+ * or a control character: browsers drop TAB, CR and LF from a Location and
+ * read "/\t/host" or "/\\host" as another site. No control character may
+ * appear anywhere, so nothing can split the header either. */
 static const char *local_next(const char *next)
 {
-    if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strpbrk(next, "\r\n")) return "/";
+    if (!next || next[0] != '/') return "/";
+    unsigned char c1 = (unsigned char)next[1];
+    if (c1 == '/' || c1 == '\\' || c1 == ' ' || c1 == 0x7f || (c1 && c1 < 0x20)) return "/";
+    for (const unsigned char *p = (const unsigned char *)next; *p; p++)
+        if (*p < 0x20 || *p == 0x7f) return "/";
     return next;
 }
 
@@ -134,12 +151,18 @@ int auth_signin(web_req *w, char **args)
     const char *user = http_form(w->req, "user"), *pw = http_form(w->req, "password");
     if (!user || !pw || !*user || strlen(user) > 100 || strlen(pw) > 1000)
         return web_error(w, 400, "invalid", "Give a name and a password.");
-    long long now = now_s(), fails_user = 0, fails_addr = 0;
+    long long now = now_s(), attempt = 0;
     err_t e;
-    if (accounts_failures(w->db, user, NULL, now - 3600, &fails_user, &e) ||
-        accounts_failures(w->db, NULL, w->req->remote, now - SIGNIN_ADDR_WINDOW, &fails_addr, &e))
-        return web_error_from(w, &e);
-    if (fails_user >= SIGNIN_FAILS_PER_USER_HOUR || fails_addr >= SIGNIN_FAILS_PER_ADDR_WINDOW) {
+    /* The attempt is recorded as a failure before the slow check, atomically
+     * with counting those before it, so parallel attempts cannot all pass the
+     * limit; a good password drops it again. */
+    signin_limits lim = {now, now - 3600, now - SIGNIN_ADDR_WINDOW, SIGNIN_FAILS_PER_USER_HOUR,
+                         SIGNIN_FAILS_PER_ADDR_WINDOW};
+    pthread_mutex_lock(&w->ctx->writer_lock);
+    int reserved = accounts_reserve_signin(w->ctx->writer, user, w->req->remote, &lim, &attempt, &e);
+    pthread_mutex_unlock(&w->ctx->writer_lock);
+    if (reserved < 0) return web_error_from(w, &e);
+    if (reserved == 0) {
         http_add_header(w->res, w->a, "Retry-After", "900");
         return web_error(w, 429, "too_many_attempts", "Too many failed sign-ins; try again later.");
     }
@@ -150,9 +173,6 @@ int auth_signin(web_req *w, char **args)
     pthread_once(&dummy_once, make_dummy);
     int ok = crypto_pwhash_str_verify(found == 1 ? acc.password : dummy_hash, pw, strlen(pw)) == 0 && found == 1;
     if (!ok) {
-        pthread_mutex_lock(&w->ctx->writer_lock);
-        accounts_fail(w->ctx->writer, user, w->req->remote, now, &e);
-        pthread_mutex_unlock(&w->ctx->writer_lock);
         w->res->status = 401;
         signin_form(w, "Wrong name or password.");
         w->res->status = 401;
@@ -163,8 +183,8 @@ int auth_signin(web_req *w, char **args)
     char *sid = accounts_new_secret(w->a, h), *csrf = accounts_new_secret(w->a, ch);
     if (!sid || !csrf) return web_error(w, 500, "no_memory", "out of memory");
     pthread_mutex_lock(&w->ctx->writer_lock);
-    int rc = 0;
-    if (w->user && !w->via_token) rc = accounts_end_session(w->ctx->writer, w->session, &e);
+    int rc = accounts_release_signin(w->ctx->writer, attempt, &e);
+    if (rc == 0 && w->user && !w->via_token) rc = accounts_end_session(w->ctx->writer, w->session, &e);
     if (rc == 0) rc = accounts_new_session(w->ctx->writer, h, acc.name, csrf, now, &e);
     if (rc == 0) accounts_expire_sessions(w->ctx->writer, now - w->ctx->session_idle, now - w->ctx->session_max, &e);
     pthread_mutex_unlock(&w->ctx->writer_lock);

@@ -66,6 +66,22 @@ char *http_url_decode(arena_t *a, const char *s, size_t n, int plus_is_space)
     return utf8_valid(out, j) ? out : NULL;
 }
 
+int http_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || *s == 0x7f) return 1;
+    return 0;
+}
+
+int http_target_clean(arena_t *a, const char *path, const http_pair *params, int n)
+{
+    const char *p = http_url_decode(a, path, strlen(path), 0);
+    if (!p || http_has_control(p)) return 0;
+    for (int i = 0; i < n; i++)
+        if (http_has_control(params[i].name) || http_has_control(params[i].value)) return 0;
+    return 1;
+}
+
 int http_parse_pairs(arena_t *a, const char *s, size_t n, http_pair **out, int *count, err_t *e)
 {
     http_pair *p = arena_alloc(a, sizeof *p * HTTP_MAX_PARAMS);
@@ -186,7 +202,15 @@ int http_parse_raw(arena_t *a, const char *data, size_t len, http_request *r, er
     }
     if (p < end && *p == '\r') p++;
     if (p < end && *p == '\n') p++;
-    /* Body, by Content-Length only. */
+    /* Body, by one Content-Length only: as the server does, refuse what two
+     * readers could frame differently. */
+    int ncl = 0;
+    for (int i = 0; i < r->nheaders; i++) {
+        if (strcmp(r->headers[i].name, "transfer-encoding") == 0)
+            return err_set(e, ERR_INPUT, "Transfer-Encoding is not accepted here; give Content-Length");
+        ncl += strcmp(r->headers[i].name, "content-length") == 0;
+    }
+    if (ncl > 1) return err_set(e, ERR_INPUT, "more than one Content-Length header");
     const char *cl = http_header(r, "content-length");
     size_t want = 0;
     if (cl) {

@@ -21,7 +21,7 @@ typedef struct { const char *name, *value; } http_pair;
 
 typedef struct {
     const char *method;
-    const char *path;          /* as sent, without the query */
+    const char *path;          /* as sent (not decoded), without the query */
     const char *query;         /* after '?', or "" */
     http_pair *params;         /* the query, decoded */
     int nparams;
@@ -55,6 +55,13 @@ char *http_url_decode(arena_t *a, const char *s, size_t n, int plus_is_space);
 /* Parse "a=1&b=2" (query or form body) into pairs; ERR_INPUT past max pairs
  * or on a bad escape. */
 int http_parse_pairs(arena_t *a, const char *s, size_t n, http_pair **out, int *count, err_t *e);
+/* 1 when s holds a control character (below 0x20, or 0x7f), TAB, CR and LF
+ * included. */
+int http_has_control(const char *s);
+/* 1 when the path, once decoded, is UTF-8 without NUL or any control
+ * character, and so are the decoded query parameters; 0 otherwise. The
+ * server library cut a path at a decoded NUL ("/static/x.css%00.html"). */
+int http_target_clean(arena_t *a, const char *path, const http_pair *params, int n);
 /* A count or a change number given as a parameter: 1 to 18 decimal digits,
  * nothing else (no sign, no space), so arithmetic on it cannot overflow.
  * 0 and *out set, or -1. */
@@ -63,7 +70,7 @@ int http_count(const char *s, long long *out);
 const char *http_cookie(arena_t *a, const char *header, const char *name);
 
 /* Read one HTTP/1.x request from raw bytes (request line, headers, body by
- * Content-Length). Limits: HTTP_MAX_HEADER_BYTES of head, HTTP_MAX_HEADERS
+ * one Content-Length; ERR_INPUT on two, or on any Transfer-Encoding). Limits: HTTP_MAX_HEADER_BYTES of head, HTTP_MAX_HEADERS
  * headers, HTTP_MAX_BODY of body (ERR_TOOBIG). */
 int http_parse_raw(arena_t *a, const char *data, size_t len, http_request *r, err_t *e);
 

@@ -42,6 +42,27 @@ int changes_page(web_req *w, char **args)
     return 200;
 }
 
+/* The feed's id; an entry's is it and "#SEQ". With a base URL (--base-url),
+ * BASE/changes. Without, a URN of the log's own name: the feed is cached and
+ * served to everyone, so nothing in it may come from the request (a Host
+ * header once put another site into every subscriber's links). Links are
+ * then relative to the feed, which readers resolve against its address.
+ * Arena-owned. */
+static const char *feed_id(web_req *w, const char *base)
+{
+    if (*base) return arena_printf(w->a, "%s/changes", base);
+    const char *vkey = NULL;
+    err_t e;
+    buf_t name = BUF_INIT;
+    if (store_log_key(w->db, w->a, &vkey, &e) == 0 && vkey)
+        for (const char *p = vkey; *p && *p != '+'; p++)
+            buf_putc(&name, (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+                                    *p == '.' || *p == '-' ? *p : ':');
+    const char *id = arena_printf(w->a, "urn:ssrtrack:%s%schanges", buf_str(&name), name.len ? ":" : "");
+    buf_free(&name);
+    return id ? id : "urn:ssrtrack:changes";
+}
+
 int changes_atom(web_req *w, char **args)
 {
     (void)args;
@@ -53,16 +74,15 @@ int changes_atom(web_req *w, char **args)
         vis_free(&vis);
         return web_error_from(w, &w->err);
     }
-    const char *host = http_header(w->req, "host");
-    char base[300];
-    snprintf(base, sizeof base, "http://%s", host && !strpbrk(host, "<>\"' ") ? host : "localhost");
+    const char *base = w->ctx->base_url ? w->ctx->base_url : "";
+    const char *id = feed_id(w, base);
     buf_t *b = &w->res->body;
     w->res->content_type = "application/atom+xml; charset=utf-8";
     char updated[TS_SIZE];
     clock_now(updated);
     bfmt(b, "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-            "<title>ssr-tracker: changes</title>\n<id>%h/changes</id>\n<link rel=\"self\" href=\"%h/changes.atom\"/>\n"
-            "<link href=\"%h/changes\"/>\n<updated>%h</updated>\n", base, base, base, n ? ch[0].recorded_at : updated);
+            "<title>ssr-tracker: changes</title>\n<id>%h</id>\n<link rel=\"self\" href=\"%h/changes.atom\"/>\n"
+            "<link href=\"%h/changes\"/>\n<updated>%h</updated>\n", id, base, base, n ? ch[0].recorded_at : updated);
     int shown = 0;
     for (size_t i = 0; i < n && shown < FEED_SIZE; i++) {
         const change_t *c = &ch[i];
@@ -70,10 +90,10 @@ int changes_atom(web_req *w, char **args)
         shown++;
         buf_t href = BUF_INIT;
         change_target(w, &href, c);
-        bfmt(b, "<entry>\n<title>%h %h: %h = %h</title>\n<id>%h/changes#%lld</id>\n<link href=\"%h%h\"/>\n"
+        bfmt(b, "<entry>\n<title>%h %h: %h = %h</title>\n<id>%h#%lld</id>\n<link href=\"%h%h\"/>\n"
                 "<updated>%h</updated>\n<author><name>%h</name></author>\n"
                 "<content type=\"text\">Effective %h, recorded %h by %h. %h</content>\n</entry>\n",
-             c->entity, c->entity_id, c->field, c->value, base, c->seq, base, buf_str(&href), c->recorded_at,
+             c->entity, c->entity_id, c->field, c->value, id, c->seq, base, buf_str(&href), c->recorded_at,
              c->actor, c->effective_at, c->recorded_at, c->actor, c->reason);
         buf_free(&href);
     }

@@ -65,7 +65,7 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
     }
     buf_puts(b, "</div>\n");
     indicators_t in;
-    if (indicators_compute(w->db, &w->view, rv->id, w->a, &in, &w->err) == 0) {
+    if (indicators_compute(w->db, &w->view, rv->id, !can_see_restricted(w), w->a, &in, &w->err) == 0) {
         bfmt(b, "<table class=\"indicators\"><caption>Indicators on %h</caption><tbody>", w->view.as_of);
         bfmt(b, "<tr><th scope=\"row\">Recommendations complete</th><td class=\"num\">%ld of %ld</td></tr>",
              in.recs_complete, in.recs);

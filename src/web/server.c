@@ -16,12 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "store/keyfile.h"
 #include "util/alloc.h"
+#include "util/fmt.h"
 #include "util/map.h"
 #include "web/auth.h"
 #include "web/web.h"
@@ -135,15 +137,22 @@ static void cache_put(const char *key, struct MHD_Response *resp, int status, si
 
 /* ---- one request ---------------------------------------------------------- */
 
+/* What the server keeps of one request, from its request line to its end.
+ * `target` is the request target exactly as sent (path and query, not
+ * decoded): the server parses the query itself from it, and it is the
+ * response cache's key, so two requests share a cached answer only when
+ * they asked for the same bytes. */
 typedef struct {
     arena_t *a;
     buf_t body;
-    int too_big;
+    int started;               /* the access handler has seen the head */
+    int refused;               /* answered before the body was read */
     int status;
     size_t bytes;
     struct timespec start;
+    char *target;
     char method[12];
-    char path[200];
+    char path[200];            /* for the access log: raw, controls as '?' */
     char remote[64];
 } conn_state;
 
@@ -151,9 +160,9 @@ typedef struct {
     http_pair *v;
     int n, max;
     arena_t *a;
-    int lower;
 } pair_sink;
 
+/* Collect headers, names in lower case; stops (MHD_NO) at the limit. */
 static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
 {
     (void)kind;
@@ -162,9 +171,8 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
     char *k = arena_strdup(ps->a, key ? key : "");
     char *v = arena_strdup(ps->a, value ? value : "");
     if (!k || !v) return MHD_NO;
-    if (ps->lower)
-        for (char *c = k; *c; c++)
-            if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
+    for (char *c = k; *c; c++)
+        if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
     ps->v[ps->n++] = (http_pair){k, v};
     return MHD_YES;
 }
@@ -179,23 +187,54 @@ static void remote_of(struct MHD_Connection *c, char *out, size_t n)
     else if (sa->sa_family == AF_INET6) inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, out, (socklen_t)n);
 }
 
-/* An error answered before the request reaches the application (a body too
- * large, no database): JSON under /api, plain text elsewhere. */
-static enum MHD_Result queue_plain(struct MHD_Connection *c, conn_state *st, int status, const char *text)
+/* MHD's URI callback, called once per request with the raw request target
+ * before MHD parses it: the request's state begins here (freed in
+ * completed()). The server parses the query itself (request_build), so MHD
+ * is left an empty one: it would otherwise spend its fixed per-connection
+ * memory on one record per parameter, and a query of a thousand of them
+ * left it unable to answer at all. */
+static void *request_begin(void *cls, const char *uri, struct MHD_Connection *c)
 {
-    static const char too_large[] = "{\"error\": {\"code\": \"too_large\", \"message\": \"request body too large\"}}\n";
-    static const char unavailable[] = "{\"error\": {\"code\": \"unavailable\", \"message\": \"database unavailable\"}}\n";
+    (void)cls;
+    conn_state *st = mem_calloc(1, sizeof *st);
+    if (!st) return NULL;
+    clock_gettime(CLOCK_MONOTONIC, &st->start);
+    remote_of(c, st->remote, sizeof st->remote);
+    st->body.limit = HTTP_MAX_BODY;
+    st->a = arena_new();
+    st->target = st->a ? arena_strdup(st->a, uri) : NULL;
+    size_t plen = st->target ? strcspn(st->target, "?") : 0;
+    snprintf(st->path, sizeof st->path, "%.*s", (int)plen, st->target ? st->target : "-");
+    for (char *p = st->path; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
+    char *q = strchr((char *)uri, '?');
+    if (q) q[1] = '\0';  /* MHD's own buffer, which it parses next; see above */
+    return st;
+}
+
+/* An answer made here rather than by web_handle (a body too large, bad
+ * framing, a malformed query, no database): JSON under /api, plain text
+ * elsewhere. With `close`, the connection ends after it: the rest of what
+ * the client sent cannot be trusted to be where a next request begins. */
+static enum MHD_Result queue_plain(struct MHD_Connection *c, conn_state *st, int status, const char *code,
+                                   const char *message, int close)
+{
+    buf_t b = BUF_INIT;
     int api = strncmp(st->path, "/api/", 5) == 0;
-    if (api) text = status == 413 ? too_large : unavailable;
-    struct MHD_Response *r = MHD_create_response_from_buffer(strlen(text), (void *)text, MHD_RESPMEM_PERSISTENT);
+    if (api) bfmt(&b, "{\"error\": {\"code\": %J, \"message\": %J}}\n", code, message);
+    else bfmt(&b, "%s\n", message);
+    if (!buf_ok(&b)) { buf_free(&b); return MHD_NO; }
+    struct MHD_Response *r = MHD_create_response_from_buffer(b.len, b.data, MHD_RESPMEM_MUST_COPY);
+    st->bytes = b.len;
+    buf_free(&b);
     if (!r) return MHD_NO;
     MHD_add_response_header(r, "Content-Type", api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
     MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(r, "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    if (close) MHD_add_response_header(r, "Connection", "close");
     enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, r);
     MHD_destroy_response(r);
     st->status = status;
-    st->bytes = strlen(text);
     return rc;
 }
 
@@ -207,47 +246,108 @@ static int anonymous(struct MHD_Connection *c)
     return !cookie || !strstr(cookie, SESSION_COOKIE "=");
 }
 
-static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
-                              const char *version, const char *upload, size_t *upload_size, void **con_cls)
-{
-    (void)cls;
-    (void)version;
-    conn_state *st = *con_cls;
-    if (!st) {
-        /* First call: the head is in; set up, check the announced body size. */
-        st = mem_calloc(1, sizeof *st);
-        if (!st) return MHD_NO;
-        *con_cls = st;
-        in_flight++;
-        clock_gettime(CLOCK_MONOTONIC, &st->start);
-        snprintf(st->method, sizeof st->method, "%s", method);
-        snprintf(st->path, sizeof st->path, "%s", url);
-        remote_of(c, st->remote, sizeof st->remote);
-        st->body.limit = HTTP_MAX_BODY;
-        const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY) {
-            st->too_big = 1;
-            return queue_plain(c, st, 413, "request body too large\n");
-        }
-        return MHD_YES;
-    }
-    if (*upload_size) {
-        if (!st->too_big) {
-            buf_append(&st->body, upload, *upload_size);
-            if (!buf_ok(&st->body)) {
-                st->too_big = 1;
-                *upload_size = 0;
-                return queue_plain(c, st, 413, "request body too large\n");
-            }
-        }
-        *upload_size = 0;
-        return MHD_YES;
-    }
-    if (st->too_big) return MHD_YES;
+typedef struct { int content_length, transfer_encoding, chunked; } framing;
 
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    (void)kind;
+    framing *f = cls;
+    if (strcasecmp(key, "Content-Length") == 0) f->content_length++;
+    if (strcasecmp(key, "Transfer-Encoding") == 0) {
+        f->transfer_encoding++;
+        f->chunked = value && strcasecmp(value, "chunked") == 0;
+    }
+    return MHD_YES;
+}
+
+/* NULL when the body's framing is unambiguous: at most one Content-Length,
+ * or one Transfer-Encoding that is exactly "chunked" and no Content-Length.
+ * Otherwise why not: a proxy in front may frame the body differently from
+ * us, which is how requests are smuggled. */
+static const char *framing_problem(struct MHD_Connection *c)
+{
+    framing f = {0};
+    MHD_get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
+    if (f.content_length > 1) return "more than one Content-Length header";
+    if (f.transfer_encoding > 1) return "more than one Transfer-Encoding header";
+    if (f.transfer_encoding && f.content_length) return "both Content-Length and Transfer-Encoding";
+    if (f.transfer_encoding && !f.chunked) return "a Transfer-Encoding other than chunked";
+    return NULL;
+}
+
+/* The first call for a request: its head is in. Refuse bad framing and an
+ * announced body over the limit before reading any of it. */
+static enum MHD_Result request_head(struct MHD_Connection *c, conn_state *st, const char *method)
+{
+    /* In flight from here: a client still trickling its head is not waited for at a stop. */
+    st->started = 1;
+    in_flight++;
+    snprintf(st->method, sizeof st->method, "%s", method);
+    const char *why = framing_problem(c);
+    if (why) {
+        st->refused = 1;
+        return queue_plain(c, st, 400, "bad_framing", why, 1);
+    }
+    const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
+    if (cl && strtoull(cl, NULL, 10) > HTTP_MAX_BODY) {
+        st->refused = 1;
+        return queue_plain(c, st, 413, "too_large", "request body too large", 1);
+    }
+    return MHD_YES;
+}
+
+/* Fill req from the connection: headers, the raw target split into path and
+ * query, the query parsed here (ERR_INPUT past HTTP_MAX_PARAMS parameters or
+ * on a bad escape; web_handle refuses control characters). Strings are
+ * st->a's. */
+static int request_build(struct MHD_Connection *c, conn_state *st, const char *method, http_request *req,
+                         err_t *e)
+{
+    memset(req, 0, sizeof *req);
+    pair_sink hs = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_HEADERS), 0, HTTP_MAX_HEADERS, st->a};
+    if (!hs.v) return err_nomem(e);
+    MHD_get_connection_values(c, MHD_HEADER_KIND, collect, &hs);
+    const char *q = strchr(st->target, '?');
+    req->method = method;
+    req->path = q ? arena_strndup(st->a, st->target, (size_t)(q - st->target)) : st->target;
+    req->query = q ? q + 1 : "";
+    if (!req->path) return err_nomem(e);
+    if (http_parse_pairs(st->a, req->query, strlen(req->query), &req->params, &req->nparams, e)) return -1;
+    req->headers = hs.v;
+    req->nheaders = hs.n;
+    req->body = st->body.data;
+    req->body_len = st->body.len;
+    req->remote = st->remote;
+    return 0;
+}
+
+/* Queue res as the answer; keep it in the cache under key when it may be
+ * shared (key non-NULL). Frees res's body. */
+static enum MHD_Result respond(struct MHD_Connection *c, conn_state *st, http_response *res, const char *key,
+                               long long gen)
+{
+    size_t len = res->body.len;
+    struct MHD_Response *r = MHD_create_response_from_buffer(len, res->body.data ? res->body.data : "",
+                                                             MHD_RESPMEM_MUST_COPY);
+    buf_free(&res->body);
+    if (!r) return MHD_NO;
+    if (res->content_type) MHD_add_response_header(r, "Content-Type", res->content_type);
+    for (int i = 0; i < res->nheaders; i++) MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+    st->status = res->status;
+    st->bytes = len;
+    enum MHD_Result rc = MHD_queue_response(c, (unsigned)res->status, r);
+    if (key && res->cacheable) cache_put(key, r, res->status, len, gen);
+    else MHD_destroy_response(r);
+    return rc;
+}
+
+/* The whole request is in: answer from the cache when an anonymous GET was
+ * answered before, else through web_handle. */
+static enum MHD_Result request_answer(struct MHD_Connection *c, conn_state *st, const char *method)
+{
     err_t e = {0};
     store_t *db = reader(&e);
-    if (!db) return queue_plain(c, st, 503, "database unavailable\n");
+    if (!db) return queue_plain(c, st, 503, "unavailable", "database unavailable", 0);
     /* Another connection or process committed since this thread last looked: the cache is stale.
      * A thread's first look cannot tell (data_version is per connection, and another thread may
      * have cached a page before a commit this one sees already), so it counts as a change too. */
@@ -257,58 +357,45 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
         tl_version = v;
     }
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
-    int anon = get && anonymous(c);
-    st->a = arena_new();
-    if (!st->a) return MHD_NO;
-    char *key = NULL;
-    if (anon) {
-        buf_t k = BUF_INIT;
-        buf_puts(&k, url);
-        pair_sink args = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_PARAMS), 0, HTTP_MAX_PARAMS, st->a, 0};
-        if (args.v) MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &args);
-        for (int i = 0; i < args.n; i++) buf_printf(&k, "%c%s=%s", i ? '&' : '?', args.v[i].name, args.v[i].value);
-        key = buf_ok(&k) ? arena_strdup(st->a, buf_str(&k)) : NULL;
-        buf_free(&k);
-        int status;
-        struct MHD_Response *hit = key ? cache_get(key, &status) : NULL;
-        if (hit) {
-            st->status = status;
-            enum MHD_Result rc = MHD_queue_response(c, (unsigned)status, hit);
-            return rc;
-        }
+    const char *key = get && anonymous(c) ? st->target : NULL;
+    int status;
+    struct MHD_Response *hit = key ? cache_get(key, &status) : NULL;
+    if (hit) {
+        st->status = status;
+        return MHD_queue_response(c, (unsigned)status, hit);
     }
     long long gen = ctx.generation;
-    http_request req = {0};
-    pair_sink hs = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_HEADERS), 0, HTTP_MAX_HEADERS, st->a, 1};
-    pair_sink ps = {arena_alloc(st->a, sizeof(http_pair) * HTTP_MAX_PARAMS), 0, HTTP_MAX_PARAMS, st->a, 0};
-    if (!hs.v || !ps.v) return MHD_NO;
-    MHD_get_connection_values(c, MHD_HEADER_KIND, collect, &hs);
-    MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect, &ps);
-    req.method = method;
-    req.path = url;
-    req.query = "";
-    req.headers = hs.v;
-    req.nheaders = hs.n;
-    req.params = ps.v;
-    req.nparams = ps.n;
-    req.body = st->body.data;
-    req.body_len = st->body.len;
-    req.remote = st->remote;
+    http_request req;
+    if (request_build(c, st, method, &req, &e))
+        return e.code == ERR_INPUT ? queue_plain(c, st, 400, "invalid", e.msg, 0) : MHD_NO;
     http_response res = {0};
     web_handle(&ctx, db, &req, st->a, &res);
-    size_t len = res.body.len;
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, res.body.data ? res.body.data : "",
-                                                             MHD_RESPMEM_MUST_COPY);
-    buf_free(&res.body);
-    if (!r) return MHD_NO;
-    if (res.content_type) MHD_add_response_header(r, "Content-Type", res.content_type);
-    for (int i = 0; i < res.nheaders; i++) MHD_add_response_header(r, res.headers[i].name, res.headers[i].value);
-    st->status = res.status;
-    st->bytes = len;
-    enum MHD_Result rc = MHD_queue_response(c, (unsigned)res.status, r);
-    if (anon && key && res.cacheable) cache_put(key, r, res.status, len, gen);
-    else MHD_destroy_response(r);
-    return rc;
+    return respond(c, st, &res, key, gen);
+}
+
+static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
+                              const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+    (void)cls;
+    (void)url;      /* decoded by MHD; the raw target in conn_state is used instead */
+    (void)version;
+    conn_state *st = *con_cls;
+    if (!st || !st->a || !st->target) return MHD_NO;
+    if (!st->started) return request_head(c, st, method);
+    if (*upload_size) {
+        if (!st->refused) {
+            buf_append(&st->body, upload, *upload_size);
+            if (!buf_ok(&st->body)) {
+                st->refused = 1;
+                *upload_size = 0;
+                return queue_plain(c, st, 413, "too_large", "request body too large", 1);
+            }
+        }
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (st->refused) return MHD_YES;
+    return request_answer(c, st, method);
 }
 
 static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum MHD_RequestTerminationCode why)
@@ -318,7 +405,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     (void)why;
     conn_state *st = *con_cls;
     if (!st) return;
-    if (access_log) {
+    /* A request whose head never came in whole was never in flight nor answered. */
+    if (st->started && access_log) {
         struct timespec end;
         clock_gettime(CLOCK_MONOTONIC, &end);
         double ms = (double)(end.tv_sec - st->start.tv_sec) * 1e3 + (double)(end.tv_nsec - st->start.tv_nsec) / 1e6;
@@ -333,9 +421,9 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
     }
     buf_free(&st->body);
     arena_free(st->a);
+    if (st->started) in_flight--;
     mem_free(st);
     *con_cls = NULL;
-    in_flight--;
 }
 
 /* With the log's key the server signs a checkpoint of the current tree when
@@ -383,6 +471,7 @@ int server_run(const server_opts *o, err_t *e)
     if (server_parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
     memset(&ctx, 0, sizeof ctx);
     ctx.db_path = o->db_path;
+    ctx.base_url = o->base_url;
     ctx.session_idle = 30 * 60;
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);
@@ -414,6 +503,7 @@ int server_run(const server_opts *o, err_t *e)
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)CONNECTION_MEMORY,
         MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u,
         MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_URI_LOG_CALLBACK, request_begin, NULL,
         MHD_OPTION_END);
     if (!d) {
         err_set(e, ERR_IO, "cannot listen on %s: %s", o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));

@@ -166,14 +166,15 @@ static int emit_pages(site *s)
     return rc;
 }
 
-int site_export(const char *db_path, const char *dir, const char *as_of, int ledger_only, site_stats *st,
-                err_t *e)
+int site_export(const char *db_path, const char *dir, const char *as_of, const char *base_url, int ledger_only,
+                site_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
     st->tiles_size = -1;
     site s = {.dir = dir, .as_of = as_of, .st = st, .e = e};
     s.ctx.db_path = db_path;
     s.ctx.static_site = 1;
+    s.ctx.base_url = base_url;
     s.ctx.session_idle = s.ctx.session_max = 1;
     pthread_mutex_init(&s.ctx.writer_lock, NULL);
     if (as_of && !date_valid(as_of)) return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", as_of);

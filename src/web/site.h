@@ -15,9 +15,11 @@ typedef struct {
 
 /* Write the pages as anonymous visitors see them, as of as_of (NULL:
  * today), under dir (created if needed), and the log as C2SP tiles under
- * dir/ledger/ (web/ledger_tiles.h); with ledger_only, the tiles alone. */
-int site_export(const char *db_path, const char *dir, const char *as_of, int ledger_only, site_stats *st,
-                err_t *e);
+ * dir/ledger/ (web/ledger_tiles.h); with ledger_only, the tiles alone. The
+ * feed's absolute links start from base_url (checked by web_base_url; NULL:
+ * none). */
+int site_export(const char *db_path, const char *dir, const char *as_of, const char *base_url, int ledger_only,
+                site_stats *st, err_t *e);
 
 /* Write the n bytes of data to dir/file (directories made as needed) through
  * a temporary file renamed into place, so a reader sees the old file or the

@@ -113,6 +113,18 @@ static int match(arena_t *a, const char *pattern, const char *path, char **args,
     return *p == '\0' && *s == '\0';
 }
 
+int web_base_url(arena_t *a, const char *option, const char *url, const char **out, err_t *e)
+{
+    const char *host = strncmp(url, "https://", 8) == 0 ? url + 8 : strncmp(url, "http://", 7) == 0 ? url + 7 : NULL;
+    size_t n = strlen(url);
+    int ok = host && *host && *host != '/' && n <= 500 && !strpbrk(url, "?#@\"'<>\\ ") &&
+             !http_has_control(url) && utf8_valid(url, n);
+    if (!ok) return err_set(e, ERR_INPUT, "%s: '%.80s' is not an http(s) URL of a site (like https://ssr.example.org)",
+                            option, url);
+    while (n > (size_t)(host - url) && url[n - 1] == '/') n--;
+    return (*out = arena_strndup(a, url, n)) ? 0 : err_nomem(e);
+}
+
 const char *role_name(int role)
 {
     static const char *const names[] = {"none", "viewer", "assessor", "editor", "admin"};
@@ -200,10 +212,13 @@ int web_handle(web_ctx *ctx, store_t *reader, const http_request *req, arena_t *
     web_req w = {.ctx = ctx, .db = reader, .a = a, .req = req, .res = res};
     w.api = strncmp(req->path, "/api/", 5) == 0 || strcmp(req->path, "/api") == 0;
     res->status = 200;
-    /* Pages echo the path (the as-of form's action): it must be UTF-8 text,
-     * whether it came raw (stdin) or decoded by the server library. */
-    int bad_path = !utf8_valid(req->path, strlen(req->path)) || has_control(req->path);
+    /* Pages echo the path (the as-of form's action): it must be UTF-8 text.
+     * Decoded, neither it nor the query may hold a NUL or a control character. */
+    int bad_path = !utf8_valid(req->path, strlen(req->path)) || has_control(req->path) ||
+                   !http_target_clean(a, req->path, NULL, 0);
     const char *bad = bad_path ? "The path is not validly encoded." : NULL;
+    if (!bad && !http_target_clean(a, "/", req->params, req->nparams))
+        bad = "The query holds a control character.";
     const char *as_of = http_param(req, "as_of");
     if (!bad && as_of && *as_of) {
         if (!date_valid(as_of)) bad = "as_of must be a date (YYYY-MM-DD).";

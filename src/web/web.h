@@ -23,6 +23,8 @@ typedef struct {
     int static_site;              /* links without query strings, for `site` */
     long session_idle, session_max;   /* seconds */
     note_signer *signer;          /* the log's key, when the server may sign checkpoints */
+    const char *base_url;         /* the public origin absolute links start from (no trailing '/'),
+                                     from --base-url, never from a request; NULL: none */
 } web_ctx;
 
 enum { ROLE_NONE, ROLE_VIEWER, ROLE_ASSESSOR, ROLE_EDITOR, ROLE_ADMIN };
@@ -43,6 +45,11 @@ typedef struct {
     int api;                      /* under /api: errors are JSON */
     err_t err;
 } web_req;
+
+/* The --base-url option: an http or https URL with a host, an optional path,
+ * no user information, query, fragment, quote, space or control character.
+ * A copy in a without trailing '/' into *out, or ERR_INPUT naming option. */
+int web_base_url(arena_t *a, const char *option, const char *url, const char **out, err_t *e);
 
 /* Answer one request; res must be zeroed. Never fails: errors become
  * responses. Returns res->status. */

@@ -86,10 +86,11 @@ seed_small() {
     "$BIN" rec add SSR1-6A --review SSR1 --parent SSR1-6 --title "SSAC roles" --effective 2012-10-18 >/dev/null
 }
 
-# start_server [ARGS...]: serve $SSRTRACK_DB on a free port of 127.0.0.1;
-# sets URL and SERVER_PID. The log goes to $T/server.log.
+# start_server [ARGS...]: serve $SSRTRACK_DB on a free port of 127.0.0.1
+# with $THREADS threads (2 unless set); sets URL and SERVER_PID. The log
+# goes to $T/server.log.
 start_server() {
-    "$BIN" serve --listen 127.0.0.1:0 --threads 2 "$@" 2>"$T/server.log" &
+    "$BIN" serve --listen 127.0.0.1:0 --threads "${THREADS:-2}" "$@" 2>"$T/server.log" &
     SERVER_PID=$!
     local i port=""
     for i in $(seq 1 100); do

@@ -167,3 +167,9 @@ hasf "a sign-off is awaited" "$(digest_text ana@example.org)" "Awaiting your sig
 ok "ana signs off" assess signoff SSR2-A SSR1-1 --by ana
 st notify --dry-run --as-of 2026-03-25
 hasnt "no longer awaited" "$(digest_text ana@example.org)" "SSR2-A/SSR1-1"
+
+# user set --email changes a user's address in the same transaction as its log entry.
+st user set "$(sqlite3 "$SSRTRACK_DB" 'SELECT user FROM user_emails LIMIT 1')" --email changed@example.org
+eq "user set --email changes the address" "$RC/$(sqlite3 "$SSRTRACK_DB" "SELECT count(*) FROM user_emails WHERE email = 'changed@example.org'")" "0/1"
+must_fail "user set --email refuses a bad address" 1 user set "$(sqlite3 "$SSRTRACK_DB" 'SELECT user FROM user_emails LIMIT 1')" --email "not an address"
+must_fail "user set needs --role or --email" 1 user set nobody

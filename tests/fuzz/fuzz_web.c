@@ -113,9 +113,9 @@ static void build_template(void)
     sha(SESSION, h);
     TRY(accounts_new_session(s, h, "ana", CSRF, later, &e));
     sha(TOKEN_ADMIN, h);
-    TRY(accounts_new_token(s, h, "ana", &e));
+    TRY(accounts_new_token(s, "T1", h, "ana", NULL, &e));
     sha(TOKEN_VIEWER, h);
-    TRY(accounts_new_token(s, h, "vic", &e));
+    TRY(accounts_new_token(s, "T2", h, "vic", NULL, &e));
     store_close(s);
 
     FILE *f = fopen(template_path, "rb");

@@ -55,7 +55,17 @@ TEST(ipv6_ranges)
     CHECK(v6("::ffff:10.1.2.3") == 1);
     CHECK(v6("64:ff9b::192.168.0.1") == 1); /* NAT64 of a private address */
     CHECK(v6("::ffff:8.8.8.8") == 0);
-    CHECK(v6("64:ff9b::8.8.8.8") == 0);
+    /* Every range that embeds IPv4 is refused whole, public IPv4 or not. */
+    CHECK(v6("64:ff9b::8.8.8.8") == 1);
+    CHECK(v6("2002:7f00:1::1") == 1);            /* 6to4 of 127.0.0.1 */
+    CHECK(v6("2002:0a00:0001::1") == 1);         /* 6to4 of 10.0.0.1 */
+    CHECK(v6("2002:0808:0808::1") == 1);         /* 6to4 of a public address */
+    CHECK(v6("2001:0:4136:e378:8000:63bf:80ff:fffe") == 1);   /* Teredo to 127.0.0.1 */
+    CHECK(v6("64:ff9b:1::a00:1") == 1);
+    CHECK(v6("::ffff:0:7f00:1") == 1);           /* SIIT */
+    CHECK(v6("::8.8.8.8") == 1);                 /* IPv4-compatible */
+    CHECK(v6("2001:1::1") == 0);                 /* next to Teredo, not in it */
+    CHECK(v6("2003::1") == 0);
     CHECK(v6("2001:4860:4860::8888") == 0);
     CHECK(v6("2620:0:2d0:200::7") == 0);
     struct sockaddr un = {0};

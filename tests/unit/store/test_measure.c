@@ -45,16 +45,16 @@ TEST(documentation_lags)
     long *lags;
     size_t n;
     err_t e;
-    CHECK(store_doc_lags(s, "R1", "2014-12-31", a, &lags, &n, &e) == 0);
+    CHECK(store_doc_lags(s, "R1", "2014-12-31", 0, a, &lags, &n, &e) == 0);
     /* The milestone's completion wrote status and done together: one edit. */
     static const long expect[] = {0, 0, 2, 5, 10, 30, 100};
     CHECK_INT(n, 7);
     for (size_t i = 0; i < n; i++) CHECK_INT(lags[i], expect[i]);
     /* As of 2014-02-28: only edits effective by then. */
-    CHECK(store_doc_lags(s, "R1", "2014-02-28", a, &lags, &n, &e) == 0);
+    CHECK(store_doc_lags(s, "R1", "2014-02-28", 0, a, &lags, &n, &e) == 0);
     CHECK_INT(n, 4);
     CHECK_INT(lags[3], 30);
-    CHECK(store_doc_lags(s, "R2", "2014-12-31", a, &lags, &n, &e) == 0);
+    CHECK(store_doc_lags(s, "R2", "2014-12-31", 0, a, &lags, &n, &e) == 0);
     CHECK_INT(n, 2);
     CHECK_INT(lags[1], 376);
     arena_free(a);

@@ -45,6 +45,23 @@ TEST(csv)
     buf_free(&b);
 }
 
+/* A formula behind leading blanks is still a formula to a spreadsheet. */
+TEST(csv_guard_after_blanks)
+{
+    static const char *const in[] = {"\t=1+1", "\r=1+1", " @SUM(A1)", "\n-2", " \t+3"};
+    static const char *const out[] = {"\"'\t=1+1\"", "\"'\r=1+1\"", "\"' @SUM(A1)\"", "\"'\n-2\"", "\"' \t+3\""};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        buf_t b = BUF_INIT;
+        fmt_csv(&b, in[i]);
+        CHECK_STR(buf_str(&b), out[i]);
+        buf_free(&b);
+    }
+    buf_t b = BUF_INIT;
+    fmt_csv(&b, " plain - text");
+    CHECK_STR(buf_str(&b), " plain - text");
+    buf_free(&b);
+}
+
 TEST(limit_and_oom)
 {
     buf_t b = BUF_INIT;
@@ -68,6 +85,7 @@ int main(void)
     RUN(numbers);
     RUN(unknown_conversion_fails);
     RUN(csv);
+    RUN(csv_guard_after_blanks);
     RUN(limit_and_oom);
     TEST_EXIT();
 }

@@ -42,6 +42,34 @@ TEST(refused)
 
 /* Counts in parameters: digits only, at most 18 (a value strtoll saturates
  * at LLONG_MAX made start + 999 overflow: found by fuzz_web). */
+/* Framing two readers could disagree on (request smuggling), and targets
+ * whose decoded form holds a NUL or a control character. */
+TEST(framing_and_targets)
+{
+    static const char two_cl[] = "POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab";
+    CHECK(parse(two_cl, sizeof two_cl - 1) == -1);
+    static const char te_cl[] = "POST / HTTP/1.1\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n";
+    CHECK(parse(te_cl, sizeof te_cl - 1) == -1);
+    static const char te[] = "POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\nabc";
+    CHECK(parse(te, sizeof te - 1) == -1);
+    CHECK(http_target_clean(a, "/recs/SSR1-9", NULL, 0) == 1);
+    CHECK(http_target_clean(a, "/recs/SSR1-9%00abc", NULL, 0) == 0);
+    CHECK(http_target_clean(a, "/static/style.css%00.html", NULL, 0) == 0);
+    CHECK(http_target_clean(a, "/recs%09", NULL, 0) == 0);
+    CHECK(http_target_clean(a, "/recs%7f", NULL, 0) == 0);
+    http_pair p[] = {{"q", "a\x01b"}};
+    CHECK(http_target_clean(a, "/", p, 1) == 0);
+    http_pair ok[] = {{"q", "risk management"}};
+    CHECK(http_target_clean(a, "/", ok, 1) == 1);
+    /* One parameter past the limit is refused, naming it. */
+    char many[1024] = "";
+    for (int i = 0; i <= HTTP_MAX_PARAMS; i++) snprintf(many + strlen(many), sizeof many - strlen(many), "a%d=1&", i);
+    http_pair *out;
+    int n;
+    CHECK(http_parse_pairs(a, many, strlen(many), &out, &n, &e) == -1);
+    CHECK(strstr(e.msg, "more than 64 parameters") != NULL);
+}
+
 TEST(counts)
 {
     long long v = -1;
@@ -63,6 +91,7 @@ int main(void)
     RUN(a_request);
     RUN(refused);
     RUN(counts);
+    RUN(framing_and_targets);
     arena_free(a);
     TEST_EXIT();
 }
