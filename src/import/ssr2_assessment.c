@@ -654,7 +654,9 @@ int ssr2_apply_tx(store_t *s, const char *name, const ssr2_doc *d, const ssr2_op
     if (!aid || !reason) return err_nomem(e);
     snprintf(st->assessment, sizeof st->assessment, "%s", aid);
     snprintf(st->as_of, sizeof st->as_of, "%s", as_of);
-    if (import_record_source(s, "ssr2-assessment", name, d->fingerprint, as_of, o->actor, e) ||
+    /* The assessment's findings were reported as of its date (documentation lag). */
+    if (store_set_reported(s, as_of, e) ||
+        import_record_source(s, "ssr2-assessment", name, d->fingerprint, as_of, o->actor, e) ||
         ensure_review(s, of, as_of, o->actor, reason, a, e) || ensure_review(s, by, as_of, o->actor, reason, a, e))
         return -1;
     {
