@@ -29,6 +29,9 @@ const command_t commands[] = {
      "ID --related OTHER | --derived-from OTHER | --supersedes OTHER [--remove] "
      "[--effective DATE] [--reason TEXT] [--actor NAME]",
      "relate two recommendations"},
+    {"rec verify", DB_OPEN, cmd_rec_verify,
+     "ID [--actor NAME] [--reason TEXT] [--effective DATE] [--no-evidence-reason TEXT]",
+     "record that a second person checked a completion claim (four eyes)"},
     {"milestone add", DB_OPEN, cmd_milestone_add,
      "REC --title T [--status S] [--due DATE] [--done DATE] [--effective DATE] [--reason TEXT] "
      "[--actor NAME]",

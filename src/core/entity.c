@@ -105,6 +105,12 @@ static const field_def source_fields[] = {
     [SRC_SHA256] = {"sha256", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
 };
 
+static const field_def verification_fields[] = {
+    [VER_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [VER_CLAIM] = {"claim", FT_NUMBER, F_REQUIRED | F_SETTABLE, NULL, NULL, 20, NULL},
+    [VER_NOTE] = {"note", FT_TEXT, F_SETTABLE, NULL, NULL, 4000, NULL},
+};
+
 static const field_def kpi_fields[] = {
     [KPI_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
     [KPI_NAME] = {"name", FT_LINE, F_REQUIRED | F_SETTABLE, NULL, NULL, LINE_MAX_BYTES, NULL},
@@ -138,10 +144,11 @@ KIND(kind_signoff, "signoff", "sign-off", "signoffs", signoff_fields, ID_FREE);
 KIND(kind_source, "source", "source document", "sources", source_fields, ID_PLAIN);
 KIND(kind_kpi, "kpi", "KPI", "kpis", kpi_fields, ID_PLAIN);
 KIND(kind_measurement, "measurement", "measurement", "measurements", measurement_fields, ID_PLAIN);
+KIND(kind_verification, "verification", "verification", "verifications", verification_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
                                      &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
-                                     &kind_source, &kind_kpi, &kind_measurement, NULL};
+                                     &kind_source, &kind_kpi, &kind_measurement, &kind_verification, NULL};
 
 const kind_def *kind_find(const char *name)
 {
