@@ -54,9 +54,8 @@ void claims_html_checklist(buf_t *b, const claim_row *r)
     buf_puts(b, "<ul class=\"checklist\">\n");
     for (int i = 0; i < r->ev.nchecks; i++) {
         const claim_check *c = &r->ev.checks[i];
-        bfmt(b, "<li class=\"%s\" data-key=\"%h\"><span aria-hidden=\"true\">%s</span> %h <small>(%h)</small>"
-                "<span class=\"sr\"> %s</span></li>\n", c->missing ? "missing" : "done", c->key,
-             c->missing ? "\xE2\x9C\x97" : "\xE2\x9C\x93", c->label, c->detail, c->missing ? "missing" : "done");
+        bfmt(b, "<li class=\"%s\" data-key=\"%h\"><strong>%s</strong> %h <small>(%h)</small></li>\n",
+             c->missing ? "missing" : "done", c->key, c->missing ? "Missing:" : "Done:", c->label, c->detail);
     }
     buf_puts(b, "</ul>\n");
 }

@@ -86,6 +86,13 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
             if (strstr(s->e->msg, "answered 404")) continue;   /* hidden from the public */
             rc = -1;
         }
+        /* A review's claims beside verdicts. */
+        if (rc == 0 && k == &kind_review) {
+            char *curl = arena_printf(a, "%s/claims", url), *cfile = arena_printf(a, "%s/%s/claims/index.html", prefix,
+                                                                                   items[i].id);
+            if (!curl || !cfile) rc = err_nomem(s->e);
+            else rc = emit(s, curl, cfile);
+        }
     }
     arena_free(a);
     return rc;
@@ -115,7 +122,8 @@ int site_export(const char *db_path, const char *dir, const char *as_of, site_st
     if (rc == 0) rc = emit_all(&s, &kind_review, "reviews");
     if (rc == 0) rc = emit_all(&s, &kind_assessment, "assessments");
     static const char *const formats[] = {"html", "md", "csv", "json"};
-    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", NULL};
+    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "claims", "evidence",
+                                        NULL};
     for (int k = 0; rc == 0 && kinds[k]; k++)
         for (int f = 0; rc == 0 && f < 4; f++) {
             char url[80], file[80];
