@@ -92,7 +92,7 @@ const command_t commands[] = {
      "show an assessment (or one item) with counts, evidence, sign-offs and dissent"},
     {"assess list", DB_OPEN, cmd_assess_list, "[--as-of DATE] [--format table|json]", "list assessments"},
     {"report", DB_OPEN, cmd_report,
-     "implementation|assessment|quarterly|smart [--review R] [--assessment A] [--as-of DATE]\n"
+     "implementation|assessment|quarterly|smart|claims [--review R] [--assessment A] [--as-of DATE]\n"
      "  [--from DATE --to DATE] [--format md|html|csv|json] [--include-restricted]",
      "a report as review teams publish it, generated from the data"},
     {"lint", DB_OPEN, cmd_lint, "[REC] [--strict] [--review R] [--as-of DATE] [--format text|json]",
