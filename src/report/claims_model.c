@@ -10,16 +10,29 @@
 #include "store/claims.h"
 #include "store/measure.h"
 
+/* What every row of one model is drawn from. */
+typedef struct {
+    store_t *s;
+    const view_t *v;
+    const char *assessment;
+    const kpi_model *kpis;        /* the review's KPIs in view */
+    size_t nkpis;
+    const link_check *checks;     /* the latest check of every URL */
+    size_t nchecks;
+    int public_only;
+    arena_t *a;
+    err_t *e;
+} row_ctx;
+
 /* Evidence count and link health of one rec. */
-static int evidence_of(store_t *s, const view_t *v, claim_row *r, int public_only, const link_check *checks,
-                       size_t nchecks, arena_t *a, err_t *e)
+static int evidence_of(const row_ctx *x, claim_row *r)
 {
     ent_t *ev;
     size_t n;
-    if (store_rec_evidence(s, v, r->rec.id, public_only, a, &ev, &n, e)) return -1;
+    if (store_rec_evidence(x->s, x->v, r->rec.id, x->public_only, x->a, &ev, &n, x->e)) return -1;
     r->links = n;
     for (size_t i = 0; i < n; i++) {
-        const link_check *c = link_check_find(checks, nchecks, ev[i].v[EV_URL]);
+        const link_check *c = link_check_find(x->checks, x->nchecks, ev[i].v[EV_URL]);
         if (!c) continue;
         if (strcmp(c->outcome, "ok") == 0 || strcmp(c->outcome, "moved") == 0) r->alive++;
         else if (strcmp(c->outcome, "dead") == 0) r->dead++;
@@ -27,27 +40,25 @@ static int evidence_of(store_t *s, const view_t *v, claim_row *r, int public_onl
     return 0;
 }
 
-/* Fill one row: everything core/claims.h needs, then its evaluation. */
-static int fill_row(store_t *s, const view_t *v, const claims_model *m, claim_row *r, const ent_t *ms, size_t nms,
-                    const kpi_model *kpis, size_t nkpis, const link_check *checks, size_t nchecks, int public_only,
-                    arena_t *a, err_t *e)
+/* Fill one row (r->rec set; ms its milestones): everything core/claims.h
+ * needs, then its evaluation. */
+static int fill_row(const row_ctx *x, claim_row *r, const ent_t *ms, size_t nms)
 {
     ent_t item, as;
     int found, target = 0;
     size_t off = 0;
     r->claimed = r->rec.v[REC_STATUS];
-    for (size_t k = 0; k < nkpis; k++) {
-        if (strcmp(kpis[k].kpi.v[KPI_REC], r->rec.id) != 0) continue;
-        target |= kpi_fields_have_target(kpis[k].kpi.v);
-        if (kpis[k].eval.status == KPI_OFF_TRACK) off++;
+    for (size_t k = 0; k < x->nkpis; k++) {
+        if (strcmp(x->kpis[k].kpi.v[KPI_REC], r->rec.id) != 0) continue;
+        target |= kpi_fields_have_target(x->kpis[k].kpi.v);
+        if (x->kpis[k].eval.status == KPI_OFF_TRACK) off++;
     }
-    if (store_latest_verdict(s, v, r->rec.id, m->assessment, a, &item, &as, &found, e) ||
-        store_claim_state(s, v, r->rec.id, a, &r->cs, e) ||
-        evidence_of(s, v, r, public_only, checks, nchecks, a, e))
+    if (store_latest_verdict(x->s, x->v, r->rec.id, x->assessment, x->a, &item, &as, &found, x->e) ||
+        store_claim_state(x->s, x->v, r->rec.id, x->a, &r->cs, x->e) || evidence_of(x, r))
         return -1;
     /* A sub-item not assessed on its own takes the verdict on its rec as a whole. */
     if (!found && r->rec.v[REC_PARENT] &&
-        store_latest_verdict(s, v, r->rec.v[REC_PARENT], m->assessment, a, &item, &as, &found, e))
+        store_latest_verdict(x->s, x->v, r->rec.v[REC_PARENT], x->assessment, x->a, &item, &as, &found, x->e))
         return -1;
     if (found) {
         r->assessed = item.v[ITEM_IMPLEMENTED];
@@ -86,14 +97,13 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
     m->assessment = assessment;
     memcpy(m->as_of, v->as_of, DATE_SIZE);
     if (!(m->rows = arena_alloc(a, sizeof *m->rows * (t.n + 1)))) return err_nomem(e);
+    row_ctx x = {s, v, assessment, kpis, nkpis, checks, nchecks, !include_restricted, a, e};
     for (size_t i = 0; i < t.n; i++) {
         if (only_rec && strcmp(t.recs[i].id, only_rec) != 0) continue;
         claim_row *r = &m->rows[m->n];
         memset(r, 0, sizeof *r);
         r->rec = t.recs[i];
-        if (fill_row(s, v, m, r, t.ms + t.first[i], t.count[i], kpis, nkpis, checks, nchecks, !include_restricted,
-                     a, e))
-            return -1;
+        if (fill_row(&x, r, t.ms + t.first[i], t.count[i])) return -1;
         m->n++;
         for (int f = 0; f < CF_COUNT; f++) m->counts[f] += (r->ev.flags >> f) & 1u;
         m->divergent += (size_t)r->ev.divergent;

@@ -3,12 +3,7 @@
 # Verify action (editors and assessors, never on their own claim).
 . "$(dirname "$0")/lib.sh"
 
-"$BIN" init >/dev/null
-"$BIN" demo >/dev/null
-PW="correct horse battery"
-echo "$PW" | "$BIN" user add ana --role editor >/dev/null
-echo "$PW" | "$BIN" user add sam --role assessor >/dev/null
-echo "$PW" | "$BIN" user add val --role viewer >/dev/null
+demo_with_users
 start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 pass "server starts"
 
