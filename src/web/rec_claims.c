@@ -31,8 +31,12 @@ static void verify_form(web_req *w, const claim_row *r)
 int rec_claims_section(web_req *w, const ent_t *rec)
 {
     claims_model m;
-    if (claims_load(w->db, &w->view, rec->v[REC_REVIEW], NULL, rec->id, can_see_restricted(w), w->a, &m, &w->err))
-        return -1;
+    if (claims_load(w->db, &w->view, rec->v[REC_REVIEW], NULL, rec->id, can_see_restricted(w), w->a, &m, &w->err)) {
+        /* Its review not yet in view on this date: no claims to show. */
+        if (w->err.code != ERR_NOTFOUND) return -1;
+        w->err = (err_t){ERR_NONE, ""};
+        return 0;
+    }
     const claim_row *r = &m.rows[0];
     buf_t *b = &w->res->body;
     buf_puts(b, "<section class=\"claim\" id=\"claims\" aria-labelledby=\"claims-h\"><h2 id=\"claims-h\">Claim and "

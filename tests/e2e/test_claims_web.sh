@@ -79,3 +79,13 @@ get /recs/SSR1-10 -H "$CK"
 csrf=$(csrf_of)
 get /recs/SSR1-10/verify -X POST -H "$CK" -H "Origin: $URL" --data-urlencode "no_evidence_reason=x" --data-urlencode "csrf=$csrf"
 eq "a viewer cannot verify: 403" "$CODE" "403"
+
+# A rec recorded as in effect before its review: its page still answers,
+# without the claims section, until the review exists.
+"$BIN" review add R2 --title "A later review" --effective 2020-01-01 >/dev/null
+"$BIN" rec add R2-1 --review R2 --title "An earlier rec" --effective 2019-01-01 >/dev/null
+get "/recs/R2-1?as_of=2019-06-01"
+eq "a rec before its review: its page answers" "$CODE" "200"
+hasnt "... without claims" "$BODY" 'id="claims"'
+get "/recs/R2-1?as_of=2020-06-01"
+hasf "with the review, the claims section" "$BODY" 'id="claims"'
