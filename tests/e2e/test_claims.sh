@@ -94,3 +94,14 @@ ok "the claimant of the old claim may verify the new one" rec verify SSR1-10 --a
 eq "verified again" "$("$BIN" rec show SSR1-10 --format json | jq -r .verified.by)" "demo"
 must_fail "but bob cannot verify his own" 1 rec verify SSR1-10 --actor bob
 ok "the log still verifies" verify
+
+# A later assessment: its verdict is the latest from its date on.
+ok "a second assessment of SSR1" assess new SSR2-LATE --by SSR2 --of SSR1 --as-of 2020-06-30 --effective 2020-06-30
+ok "... finds SSR1-10 fully implemented" assess set SSR2-LATE SSR1-10 implemented=full --effective 2020-06-30 --reason r
+st report claims --review SSR1 --as-of 2021-01-01 --format json
+eq "the latest verdict wins" "$(jq -c '.rows[]|select(.rec=="SSR1-10")|[.assessed,.assessment,.divergent]' <<<"$OUT")" '["full","SSR2-LATE",false]'
+eq "... other recs keep the earlier one" "$(jq -c '.rows[]|select(.rec=="SSR1-6")|[.assessed,.assessment]' <<<"$OUT")" '["not","SSR2-SSR1"]'
+st report claims --review SSR1 --as-of 2019-01-01 --format json
+eq "... not before its date" "$(jq -r '.rows[]|select(.rec=="SSR1-10").assessment' <<<"$OUT")" "SSR2-SSR1"
+st report claims --review SSR1 --as-of 2021-01-01 --assessment SSR2-SSR1 --format json
+eq "--assessment picks the earlier one" "$(jq -c '.rows[]|select(.rec=="SSR1-10")|[.assessed,.divergent]' <<<"$OUT")" '["partial",true]'
