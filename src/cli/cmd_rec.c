@@ -1,4 +1,4 @@
-/* cmd_rec.c — rec add | set | show | list | history | link. */
+/* cmd_rec.c — rec add | set | show | list | history | link | verify. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "report/group.h"
 #include "report/json_view.h"
+#include "store/claims.h"
 #include "util/file.h"
 #include "util/text.h"
 
@@ -87,12 +88,14 @@ int cmd_rec_show(cli_t *c, int argc, char **argv)
     view_t v;
     ent_t rec, *ms, *links_out, *links_in, *children;
     size_t nms, nout, nin, nchildren;
+    claim_state cs;
     if (store_view(c->store, opt_value(o, no, "--as-of"), opt_value(o, no, "--known-at"), &v, &c->err) ||
         store_get(c->store, &kind_rec, &v, pos[0], c->a, &rec, &c->err) ||
         store_list(c->store, &kind_milestone, &v, MS_REC, pos[0], c->a, &ms, &nms, &c->err) ||
         store_list(c->store, &kind_link, &v, LINK_REC, pos[0], c->a, &links_out, &nout, &c->err) ||
         store_list(c->store, &kind_link, &v, LINK_OTHER, pos[0], c->a, &links_in, &nin, &c->err) ||
-        store_list(c->store, &kind_rec, &v, REC_PARENT, pos[0], c->a, &children, &nchildren, &c->err))
+        store_list(c->store, &kind_rec, &v, REC_PARENT, pos[0], c->a, &children, &nchildren, &c->err) ||
+        store_claim_state(c->store, &v, pos[0], c->a, &cs, &c->err))
         return err_prefix(&c->err, "rec show");
     if (strcmp(fmt, "json") == 0) {
         json_t *j = json_rec(&rec, ms, nms, &v);
@@ -109,9 +112,13 @@ int cmd_rec_show(cli_t *c, int argc, char **argv)
         }
         json_object_set_new(j, "children", kids);
         json_object_set_new(j, "links", links);
+        json_object_set_new(j, "verified", json_verified(&cs));
         return cli_print_json(c, j);
     }
     render_rec_text(stdout, &rec, ms, nms, children, nchildren, links_out, nout, links_in, nin, &v);
+    if (cs.verification)
+        printf("  %-11s by %s, effective %s, recorded %s\n", "verified", cs.verification->actor,
+               cs.verification->effective_at, cs.verification->recorded_at);
     return 0;
 }
 
@@ -278,5 +285,27 @@ int cmd_rec_link(cli_t *c, int argc, char **argv)
     if (!l.rel) return err_set(&c->err, ERR_INPUT, "rec link: give one of --related, --derived-from, --supersedes");
     if (cli_write(c, do_link, &l)) return err_prefix(&c->err, "rec link %s", pos[0]);
     printf("%s %s %s %s\n", l.remove ? "unlinked" : "linked", l.rec, l.rel, l.other);
+    return 0;
+}
+
+/* --- rec verify ------------------------------------------------------------ */
+
+static int do_verify(cli_t *c, void *ctx)
+{
+    return op_verify_rec(c->store, ctx, c->a, &c->err);
+}
+
+/* Four eyes: someone other than the author of the rec's completion claim
+ * records that they checked it (store/claims.h, op_verify_rec). */
+int cmd_rec_verify(cli_t *c, int argc, char **argv)
+{
+    opt_t o[] = {{"--actor", 1}, {"--reason", 1}, {"--effective", 1}, {"--no-evidence-reason", 1}};
+    int no = NOPTS(o);
+    const char *pos[1];
+    if (args_parse(c, "rec verify", argc, argv, o, no, pos, 1, 1, NULL)) return -1;
+    verify_args va = {pos[0], cli_actor(opt_value(o, no, "--actor")), opt_value(o, no, "--reason"),
+                      opt_value(o, no, "--effective"), opt_value(o, no, "--no-evidence-reason")};
+    if (cli_write(c, do_verify, &va)) return err_prefix(&c->err, "rec verify %s", pos[0]);
+    printf("verified %s\n", pos[0]);
     return 0;
 }

@@ -29,6 +29,9 @@ const command_t commands[] = {
      "ID --related OTHER | --derived-from OTHER | --supersedes OTHER [--remove] "
      "[--effective DATE] [--reason TEXT] [--actor NAME]",
      "relate two recommendations"},
+    {"rec verify", DB_OPEN, cmd_rec_verify,
+     "ID [--actor NAME] [--reason TEXT] [--effective DATE] [--no-evidence-reason TEXT]",
+     "record that a second person checked a completion claim (four eyes)"},
     {"milestone add", DB_OPEN, cmd_milestone_add,
      "REC --title T [--status S] [--due DATE] [--done DATE] [--effective DATE] [--reason TEXT] "
      "[--actor NAME]",
@@ -89,7 +92,7 @@ const command_t commands[] = {
      "show an assessment (or one item) with counts, evidence, sign-offs and dissent"},
     {"assess list", DB_OPEN, cmd_assess_list, "[--as-of DATE] [--format table|json]", "list assessments"},
     {"report", DB_OPEN, cmd_report,
-     "implementation|assessment|quarterly|smart|board [--review R] [--assessment A] [--as-of DATE]\n"
+     "implementation|assessment|quarterly|smart|board|claims [--review R] [--assessment A] [--as-of DATE]\n"
      "  [--from DATE --to DATE] [--format md|html|csv|json|xlsx] [-o FILE] [--include-restricted]",
      "a report as review teams publish it, generated from the data"},
     {"lint", DB_OPEN, cmd_lint, "[REC] [--strict] [--review R] [--as-of DATE] [--format text|json]",

@@ -8,7 +8,7 @@
 #define CMD(name) int cmd_##name(cli_t *c, int argc, char **argv)
 CMD(init); CMD(verify); CMD(rebuild); CMD(demo);
 CMD(review_add); CMD(review_list);
-CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(rec_link);
+CMD(rec_add); CMD(rec_set); CMD(rec_show); CMD(rec_list); CMD(rec_history); CMD(rec_link); CMD(rec_verify);
 CMD(milestone_add); CMD(milestone_set);
 CMD(import); CMD(export);
 CMD(report); CMD(lint);

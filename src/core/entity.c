@@ -106,6 +106,12 @@ static const field_def source_fields[] = {
     [SRC_SHA256] = {"sha256", FT_LINE, F_REQUIRED | F_FIXED, NULL, NULL, 64, NULL},
 };
 
+static const field_def verification_fields[] = {
+    [VER_REC] = {"rec", FT_ID, F_REQUIRED | F_FIXED, NULL, NULL, ID_MAX, "rec"},
+    [VER_CLAIM] = {"claim", FT_NUMBER, F_REQUIRED | F_SETTABLE, NULL, NULL, 20, NULL},
+    [VER_NOTE] = {"note", FT_TEXT, F_SETTABLE, NULL, NULL, 4000, NULL},
+};
+
 static const field_def kpi_fields[] = {
     /* A KPI measures one rec, or a review as a whole: one of the two is set. */
     [KPI_REC] = {"rec", FT_ID, F_FIXED, NULL, NULL, ID_MAX, "rec"},
@@ -168,11 +174,12 @@ KIND(kind_comment, "comment", "comment", "comments", comment_fields, ID_PLAIN);
 
 KIND(kind_user, "user", "user", "user_roles", user_fields, ID_FREE);
 KIND(kind_token, "token", "API token", "token_grants", token_fields, ID_PLAIN);
+KIND(kind_verification, "verification", "verification", "verifications", verification_fields, ID_PLAIN);
 
 const kind_def *const all_kinds[] = {&kind_review, &kind_rec, &kind_milestone, &kind_link,
                                      &kind_evidence, &kind_assessment, &kind_item, &kind_signoff,
                                      &kind_source, &kind_kpi, &kind_measurement,
-                                     &kind_comment, &kind_user, &kind_token, NULL};
+                                     &kind_comment, &kind_user, &kind_token, &kind_verification, NULL};
 
 const kind_def *kind_find(const char *name)
 {

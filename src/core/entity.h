@@ -84,6 +84,10 @@ enum {
 };
 enum { SIGN_ITEM, SIGN_ASSESSOR, SIGN_DISSENT, SIGN_ACTIVE, SIGN_NFIELDS };
 enum { SRC_FORMAT, SRC_NAME, SRC_SHA256, SRC_NFIELDS };
+/* The verification of a rec's completion claim (id: the rec's id): claim is
+ * the seq of the status change verified (core/claims.h), note why there is
+ * no evidence when there is none. Its changes carry who verified and when. */
+enum { VER_REC, VER_CLAIM, VER_NOTE, VER_NFIELDS };
 
 enum {
     KPI_REC, KPI_NAME, KPI_UNIT, KPI_DIRECTION, KPI_BASELINE, KPI_BASELINE_DATE, KPI_TARGET,
@@ -110,6 +114,8 @@ extern const kind_def kind_assessment, kind_item, kind_signoff, kind_source;
 extern const kind_def kind_comment;
 /* The record of accounts (the user and token commands write it). */
 extern const kind_def kind_user, kind_token;
+/* Verifications of completion claims (four eyes). */
+extern const kind_def kind_verification;
 
 /* All kinds, NULL-terminated, in the order projections are rebuilt. */
 extern const kind_def *const all_kinds[];

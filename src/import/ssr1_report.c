@@ -333,7 +333,10 @@ int ssr1_apply_tx(store_t *s, const char *name, const ssr1_doc *d, const ssr1_op
     const char *eff = o->effective ? o->effective : d->as_of;
     char *reason = arena_printf(a, "SSR1 implementation report as of %s (%s)", d->as_of, doc_basename(name));
     if (!reason) return err_nomem(e);
-    if (import_record_source(s, "ssr1-report", name, d->fingerprint, eff, o->actor, e)) return -1;
+    /* What follows was first reported on the report's own date (documentation lag). */
+    if (store_set_reported(s, d->as_of[0] ? d->as_of : eff, e) ||
+        import_record_source(s, "ssr1-report", name, d->fingerprint, eff, o->actor, e))
+        return -1;
     int has = store_exists(s, &kind_review, review, e);
     if (has < 0) return -1;
     if (has) {

@@ -853,7 +853,9 @@ int ssr2_apply_tx(store_t *s, const char *name, const ssr2_doc *d, const ssr2_op
     if (!w.aid || !w.reason) return err_nomem(e);
     snprintf(st->assessment, sizeof st->assessment, "%s", w.aid);
     snprintf(st->as_of, sizeof st->as_of, "%s", w.as_of);
-    if (import_record_source(s, "ssr2-assessment", name, d->fingerprint, w.as_of, o->actor, e) ||
+    /* The assessment's findings were reported as of its date (documentation lag). */
+    if (store_set_reported(s, w.as_of, e) ||
+        import_record_source(s, "ssr2-assessment", name, d->fingerprint, w.as_of, o->actor, e) ||
         ensure_review(s, w.of, w.as_of, o->actor, w.reason, a, e) ||
         ensure_review(s, w.by, w.as_of, o->actor, w.reason, a, e))
         return -1;

@@ -95,3 +95,11 @@ json_t *json_change(const change_t *c)
                      "reported", c->reported_at ? c->reported_at : "",
                      "tx", c->tx ? json_integer(c->tx) : json_null(), "hash", hash);
 }
+
+json_t *json_verified(const claim_state *cs)
+{
+    const change_t *v = cs->verification;
+    if (!v) return json_null();
+    return json_pack("{s:s, s:s, s:s, s:I}", "by", v->actor, "effective", v->effective_at, "recorded",
+                     v->recorded_at, "claim", (json_int_t)cs->claim->seq);
+}

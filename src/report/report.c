@@ -9,7 +9,7 @@
 #include "report/xlsx.h"
 #include "util/map.h"
 
-const char *const report_kinds[] = {"implementation", "assessment", "quarterly", "smart", "board", NULL};
+const char *const report_kinds[] = {"implementation", "assessment", "quarterly", "smart", "board", "claims", NULL};
 
 int report_format_parse(const char *s, report_format *f)
 {
@@ -121,6 +121,7 @@ int report_render(store_t *s, const char *kind, const report_opts *o, arena_t *a
     if (strcmp(kind, "quarterly") == 0) return report_quarterly(s, o, &v, a, out, e);
     if (strcmp(kind, "smart") == 0) return report_smart(s, o, &v, a, out, e);
     if (strcmp(kind, "board") == 0) return report_board(s, o, &v, a, out, e);
+    if (strcmp(kind, "claims") == 0) return report_claims(s, o, &v, a, out, e);
     return err_set(e, ERR_INPUT,
-                   "unknown report '%.40s' (one of: implementation, assessment, quarterly, smart, board)", kind);
+                   "unknown report '%.40s' (one of: implementation, assessment, quarterly, smart, board, claims)", kind);
 }

@@ -6,6 +6,8 @@
  *                   evidence, sign-offs and dissent
  *   quarterly       counts by status at each quarter's end, from history
  *   smart           the SMART findings of every rec
+ *   claims          each rec's claim beside its verdict: evidence, verification,
+ *                   divergence and flags (claims_model.h)
  *
  * Each renders as Markdown, one self-contained HTML file, CSV or JSON into a
  * buffer (the CLI prints it, the web serves it). Restricted recs, milestones

@@ -27,5 +27,6 @@ int report_assessment(store_t *s, const report_opts *o, const view_t *v, arena_t
 int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 int report_board(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
+int report_claims(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e);
 
 #endif

@@ -36,9 +36,10 @@ static const char lags_sql[] =
     "      OR (target_kind = 'milestone' AND target IN (SELECT id FROM ms_r))"
     "      OR (target_kind = 'item' AND instr(target, '/') > 0"
     "          AND substr(target, instr(target, '/') + 1) IN (SELECT id FROM recs_r)))"
-    " SELECT CAST(julianday(substr(recorded_at, 1, 10)) - julianday(effective_at) AS INTEGER) AS lag,"
+    " SELECT CAST(julianday(reported) - julianday(effective_at) AS INTEGER) AS lag,"
     "        entity, entity_id"
-    " FROM (SELECT DISTINCT c.entity, c.entity_id, c.effective_at, c.recorded_at"
+    " FROM (SELECT DISTINCT c.entity, c.entity_id, c.effective_at, c.recorded_at,"
+    "        coalesce(c.reported_at, substr(c.recorded_at, 1, 10)) AS reported"
     "       FROM things t JOIN change_log c ON c.entity = t.entity AND c.entity_id = t.id"
     "       WHERE c.effective_at <= ?2)"
     " ORDER BY lag";

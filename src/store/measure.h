@@ -12,7 +12,8 @@
  * error. SMART's Measurable rule passes exactly when this is 1. */
 int store_rec_has_kpi_target(store_t *s, const view_t *v, const char *rec, err_t *e);
 
-/* The documentation lag, in whole days (date recorded minus date effective),
+/* The documentation lag, in whole days (date first reported minus date
+ * effective; a row without a reported date counts its recorded date),
  * of every edit effective on or before as_of of the things that belong to
  * review (the review itself; its recs, their milestones, links and KPIs, the
  * KPIs' measurements; evidence on any of them or on an assessment item of

@@ -341,6 +341,7 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
         ? "SELECT " CHANGE_COLUMNS " FROM change_log WHERE (entity = 'rec' AND entity_id = ?1)"
           " OR (entity = 'milestone' AND entity_id IN (SELECT id FROM milestones WHERE rec = ?1))"
           " OR (entity = 'link' AND entity_id IN (SELECT id FROM links WHERE rec = ?1 OR other = ?1))"
+          " OR (entity = 'verification' AND entity_id = ?1)"
           " ORDER BY seq"
         : "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
     if (db_prepare(s, sql, &st, e)) return -1;

@@ -159,7 +159,7 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
 int store_changes(store_t *s, long long after, long long before, const char *as_of, int limit,
                   int ascending, arena_t *a, change_t **out, size_t *n, err_t *e);
 
-/* The changes that shaped a rec (its own, its milestones', its links'), or of
+/* The changes that shaped a rec (its own, its milestones', its links', its verification's), or of
  * any other single thing, in log order. */
 int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
                   size_t *n, err_t *e);

@@ -14,14 +14,14 @@ H(assessments_page); H(assessment_page); H(changes_page); H(changes_atom);
 H(reports_page); H(report_file); H(ledger_page); H(static_file);
 H(review_sub_page); H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
 H(calendar_all); H(calendar_review);
-H(ledger_tile); H(ledger_content);
+H(ledger_tile); H(ledger_content); H(claims_page);
 /* page forms */
-H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff);
+H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff); H(form_verify);
 H(form_comment); H(form_watch);
 /* API */
 H(api_index); H(api_openapi); H(api_reviews); H(api_review); H(api_recs); H(api_rec);
 H(api_rec_history); H(api_assessments); H(api_assessment); H(api_changes); H(api_report);
-H(api_kpis); H(api_kpi); H(api_review_board);
+H(api_kpis); H(api_kpi); H(api_review_board); H(api_review_claims);
 H(api_create_rec); H(api_update_rec); H(api_add_milestone); H(api_update_milestone);
 H(api_put_item); H(api_add_signoff);
 #undef H

@@ -4,6 +4,7 @@
 
 #include "core/status.h"
 #include "report/chart.h"
+#include "report/claims_model.h"
 #include "report/indicators.h"
 #include "report/report.h"
 #include "util/fmt.h"
@@ -11,6 +12,24 @@
 #include "web/page.h"
 #include "web/recent.h"
 #include "web/visible.h"
+
+/* The row of the indicators table counting the review's recs whose claim
+ * diverges from the latest verdict, linked to the claims page. */
+static int divergent_row(web_req *w, const char *review)
+{
+    claims_model m;
+    if (claims_load(w->db, &w->view, review, NULL, NULL, can_see_restricted(w), w->a, &m, &w->err)) return -1;
+    buf_t *b = &w->res->body, href = BUF_INIT;
+    char text[80];
+    snprintf(text, sizeof text, "%zu of %zu", m.divergent, m.n);
+    bfmt(&href, "/reviews/%t/claims", review);
+    buf_puts(b, "<tr class=\"divergent-claims\"><th scope=\"row\">Claims divergent from the latest verdict</th>"
+                "<td class=\"num\">");
+    page_link(w, buf_str(&href), text);
+    buf_puts(b, "</td></tr>");
+    buf_free(&href);
+    return 0;
+}
 
 /* One review's section: counts by status and the quarterly chart. */
 static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
@@ -76,6 +95,7 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
                     "%ld / %ld days</td></tr>", in.lag_median, in.lag_p90);
         bfmt(b, "<tr><th scope=\"row\">Recommendations with a KPI target</th><td class=\"num\">%ld of %ld</td></tr>",
              in.recs_kpi_target, in.recs);
+        if (divergent_row(w, rv->id)) return -1;
         if (in.links_checked)
             bfmt(b, "<tr><th scope=\"row\">Evidence links alive</th><td class=\"num\">%ld of %ld checked</td></tr>",
                  in.links_alive, in.links_checked);

@@ -12,6 +12,7 @@
 #include "web/page_kpis.h"
 #include "web/page.h"
 #include "web/page_comments.h"
+#include "web/rec_claims.h"
 #include "web/recs_filter.h"
 #include "web/visible.h"
 
@@ -250,7 +251,7 @@ int rec_page(web_req *w, char **args)
     }
     if (links) buf_puts(b, "</ul>\n");
 
-    if (kpi_section(w, r.id, &vis) || evidence_section(w, &r, ms, nms, &vis)) {
+    if (kpi_section(w, r.id, &vis) || evidence_section(w, &r, ms, nms, &vis) || rec_claims_section(w, &r)) {
         vis_free(&vis);
         buf_reset(b);
         return web_error_from(w, &w->err);

@@ -111,6 +111,13 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
             rc = -1;
         }
         if (rc == 0 && k == &kind_review) rc = emit_board(s, a, items[i].id);
+        /* A review's claims beside verdicts. */
+        if (rc == 0 && k == &kind_review) {
+            char *curl = arena_printf(a, "%s/claims", url), *cfile = arena_printf(a, "%s/%s/claims/index.html", prefix,
+                                                                                   items[i].id);
+            if (!curl || !cfile) rc = err_nomem(s->e);
+            else rc = emit(s, curl, cfile);
+        }
     }
     arena_free(a);
     return rc;
@@ -154,7 +161,8 @@ static int emit_pages(site *s)
     if (rc == 0) rc = emit_review_calendars(s);
     if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
     static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
-    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
+    static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "claims", "evidence",
+                                        "board", NULL};
     for (int k = 0; rc == 0 && kinds[k]; k++)
         for (int f = 0; rc == 0 && f < 5; f++) {
             char url[80], file[80];

@@ -60,6 +60,17 @@ hasnt() {
     if printf '%s' "$2" | grep -Eq -- "$3"; then fail "$1" "unexpected /$3/ in:" "$2"; else pass "$1"; fi
 }
 
+# demo_with_users: a new database with the demo and three users whose
+# password is $PW: ana (editor), sam (assessor), val (viewer).
+PW="correct horse battery"
+demo_with_users() {
+    "$BIN" init >/dev/null
+    "$BIN" demo >/dev/null
+    echo "$PW" | "$BIN" user add ana --role editor >/dev/null
+    echo "$PW" | "$BIN" user add sam --role assessor >/dev/null
+    echo "$PW" | "$BIN" user add val --role viewer >/dev/null
+}
+
 # log_state DB: every column of every change row, as one digest.
 log_state() {
     sqlite3 "${1:-$SSRTRACK_DB}" "SELECT seq, entity, entity_id, field, value, effective_at,

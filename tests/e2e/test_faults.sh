@@ -197,6 +197,9 @@ sweep_path "import (canonical JSON)" empty.db import small.json
 
 [ "$FULL" = 1 ] || exit 0
 
+# Four eyes: the verification reads the rec's history and evidence, then writes.
+sweep_path "rec verify" demo.db rec verify SSR1-10 --actor ana --no-evidence-reason "public record" --reason r
+
 # A small SSR1 report, in the layout docs/import.md describes.
 cat > mini.txt <<'EOF'
 Implementation of the Review Recommendations, as of 18 March 2014

@@ -2,12 +2,7 @@
 # API, sign-in, roles, CSRF, limits, the cache, headers, the static export.
 . "$(dirname "$0")/lib.sh"
 
-"$BIN" init >/dev/null
-"$BIN" demo >/dev/null
-PW="correct horse battery"
-echo "$PW" | "$BIN" user add ana --role editor >/dev/null
-echo "$PW" | "$BIN" user add sam --role assessor >/dev/null
-echo "$PW" | "$BIN" user add val --role viewer >/dev/null
+demo_with_users
 EDIT=$("$BIN" token create ana)
 ASSESS=$("$BIN" token create sam)
 VIEW=$("$BIN" token create val)
