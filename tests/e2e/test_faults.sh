@@ -38,17 +38,21 @@ X=x
 fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
 
 # counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
-# ALLOCS, WRITES and AFTER (the digest of the state it leaves).
+# ALLOCS, WRITES and AFTER (the digest of the state it leaves), and
+# OPEN_ALLOCS, OPEN_WRITES: how many of them opening the database made.
 counts() {
     local base=$1; shift
     fresh "$base"
     SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" >/dev/null 2>$X.err
     local rc=$? line
     line=$(grep 'fault count:' $X.err)
-    ALLOCS=$(sed -n 's/.*allocations=\([0-9]*\).*/\1/p' <<<"$line")
-    WRITES=$(sed -n 's/.*writes=\([0-9]*\).*/\1/p' <<<"$line")
+    ALLOCS=$(sed -n 's/.* allocations=\([0-9]*\).*/\1/p' <<<"$line")
+    WRITES=$(sed -n 's/.* writes=\([0-9]*\).*/\1/p' <<<"$line")
+    OPEN_ALLOCS=$(sed -n 's/.* opened_at_allocations=\([0-9]*\).*/\1/p' <<<"$line")
+    OPEN_WRITES=$(sed -n 's/.* opened_at_writes=\([0-9]*\).*/\1/p' <<<"$line")
     AFTER=$(state $X.db)
-    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && "$BIN" --db $X.db verify >/dev/null
+    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && [ -n "$OPEN_ALLOCS" ] &&
+        "$BIN" --db $X.db verify >/dev/null
 }
 
 # judge RC BASE BEFORE WANT: sets WHY to what is wrong with the run just made
@@ -92,16 +96,16 @@ judge() {
     fi
 }
 
-# worker W JOBS VAR SUFFIX TOTAL WANT BASE BEFORE CMD...: the N of a sweep
-# with N % JOBS == W, on its own copy; writes its tallies to w$W.sum and the
-# first failures to w$W.detail.
+# worker W JOBS VAR SUFFIX FROM TOTAL WANT BASE BEFORE CMD...: the N from
+# FROM to TOTAL of a sweep with (N - FROM) % JOBS == W, on its own copy;
+# writes its tallies to w$W.sum and the first failures to w$W.detail.
 worker() {
-    local w=$1 jobs=$2 var=$3 suffix=$4 total=$5 want=$6 base=$7 before=$8; shift 8
+    local w=$1 jobs=$2 var=$3 suffix=$4 from=$5 total=$6 want=$7 base=$8 before=$9; shift 9
     local n rc bad=0 errors=0 kept=0 unaffected=0
     X=x$w
     : >"w$w.detail"
     fresh "$base"
-    for ((n = 1 + w; n <= total; n += jobs)); do
+    for ((n = from + w; n <= total; n += jobs)); do
         export "$var=$n$suffix"
         timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" >/dev/null 2>"$X.err"
         rc=$?
@@ -121,16 +125,16 @@ worker() {
     echo "$bad $errors $kept $unaffected" >"w$w.sum"
 }
 
-# sweep LABEL VAR SUFFIX TOTAL WANT BASE CMD...: for N in 1..TOTAL, run CMD
-# on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one ok or
-# not ok line for the whole sweep.
+# sweep LABEL VAR SUFFIX FROM TOTAL WANT BASE CMD...: for N in FROM..TOTAL,
+# run CMD on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one
+# ok or not ok line for the whole sweep.
 sweep() {
-    local label=$1 var=$2 suffix=$3 total=$4 want=$5 base=$6; shift 6
+    local label=$1 var=$2 suffix=$3 from=$4 total=$5 want=$6 base=$7; shift 7
     local w before bad=0 errors=0 kept=0 unaffected=0 b e k u detail=()
     before=$(state "$base")
     for ((w = 0; w < JOBS; w++)); do
         rm -f "w$w.sum"
-        worker "$w" "$JOBS" "$var" "$suffix" "$total" "$want" "$base" "$before" "$@" &
+        worker "$w" "$JOBS" "$var" "$suffix" "$from" "$total" "$want" "$base" "$before" "$@" &
     done
     wait
     for ((w = 0; w < JOBS; w++)); do
@@ -138,14 +142,17 @@ sweep() {
         bad=$((bad + b)) errors=$((errors + e)) kept=$((kept + k)) unaffected=$((unaffected + u))
     done
     if [ "$bad" -eq 0 ]; then
-        pass "$label: every N of $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
+        pass "$label: every N from $from to $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
     else
         mapfile -t -O "${#detail[@]}" detail < <(sort -t= -k2 -n w*.detail | head -n "${FAULTS_DETAIL:-8}")
-        fail "$label: $bad of $total N go wrong" "${detail[@]}"
+        fail "$label: $bad of the N from $from to $total go wrong" "${detail[@]}"
     fi
 }
 
 # sweep_path LABEL BASE CMD...: count, then sweep allocations and writes.
+# Opening the database is the same path for every command: the first sweep
+# covers it (N from 1), the later ones start past it (OPEN_COVERED).
+OPEN_COVERED=0
 sweep_path() {
     local label=$1 base=$2; shift 2
     if ! counts "$base" "$@"; then fail "$label: counting run" "$(cat $X.err)"; return; fi
@@ -154,10 +161,13 @@ sweep_path() {
     fi
     [ "$AFTER" != "$(state "$base")" ] || { fail "$label: the command changes nothing"; return; }
     "$BIN" --db "$base" verify >/dev/null 2>$X.err || { fail "$label: the state before fails verify" "$(<$X.err)"; return; }
-    sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$ALLOCS" "$NOMEM" "$base" "$@"
-    sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$WRITES" "$IOERR" "$base" "$@"
-    sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$WRITES" "$IOERR" "$base" "$@"
-    [ "$FULL" = 1 ] && sweep "$label, allocation N and all after fail" SSRTRACK_FAIL_ALLOC "+" "$ALLOCS" "$NOMEM" "$base" "$@"
+    local a=1 w=1
+    [ "$OPEN_COVERED" = 1 ] && a=$((OPEN_ALLOCS + 1)) w=$((OPEN_WRITES + 1))
+    OPEN_COVERED=1
+    sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$a" "$ALLOCS" "$NOMEM" "$base" "$@"
+    sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$w" "$WRITES" "$IOERR" "$base" "$@"
+    sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$w" "$WRITES" "$IOERR" "$base" "$@"
+    [ "$FULL" = 1 ] && sweep "$label, allocation N and all after fail" SSRTRACK_FAIL_ALLOC "+" "$a" "$ALLOCS" "$NOMEM" "$base" "$@"
 }
 
 # --- the hooks themselves ---------------------------------------------------
