@@ -8,6 +8,7 @@
 #include "core/status.h"
 #include "report/group.h"
 #include "report/json_view.h"
+#include "util/alloc.h"
 #include "util/file.h"
 #include "util/text.h"
 
@@ -53,7 +54,7 @@ int cmd_rec_add(cli_t *c, int argc, char **argv)
         if (!text) return err_prefix(&c->err, "rec add: --text-file");
         char *copy = arena_strndup(c->a, text, len);
         int has_nul = strlen(text) != len;
-        free(text);
+        mem_free(text);
         if (!copy) return err_nomem(&c->err);
         if (has_nul) return err_set(&c->err, ERR_INPUT, "rec add: --text-file %s: holds a NUL byte", tf);
         fv[n++] = (field_value){"text", copy};
