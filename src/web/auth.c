@@ -101,6 +101,8 @@ static void signin_form(web_req *w, const char *message)
     page_end(w);
 }
 
+/* GET /signin — the sign-in form. Parameters: next (a local path).
+ * Role: anyone. */
 int auth_signin_page(web_req *w, char **args)
 {
     (void)args;
@@ -127,6 +129,9 @@ static const char *local_next(const char *next)
     return next;
 }
 
+/* POST /signin — checks the password and starts a session (cookie
+ * __Host-ssrtrack, new id each time). Form: user, password, next. Origin
+ * checked; failures throttled per account and address. Role: anyone. */
 int auth_signin(web_req *w, char **args)
 {
     (void)args;
@@ -176,6 +181,8 @@ int auth_signin(web_req *w, char **args)
     return web_redirect(w, local_next(http_form(w->req, "next")));
 }
 
+/* POST /signout — ends the session. Form: csrf, next. Role: signed in
+ * by session (CSRF token and origin checked). */
 int auth_signout(web_req *w, char **args)
 {
     (void)args;

@@ -56,6 +56,9 @@ static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_
     buf_puts(b, "</tbody></table>\n");
 }
 
+/* GET /recs — the recs, filtered. Parameters: review, topic, owner,
+ * status, q (words of the title or text), overdue=1, as_of. Role: anyone;
+ * restricted recs only for signed-in users. */
 int recs_page(web_req *w, char **args)
 {
     (void)args;

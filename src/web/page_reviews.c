@@ -8,6 +8,8 @@
 #include "web/page.h"
 #include "web/visible.h"
 
+/* GET /reviews — every review with its counts. Parameters: as_of.
+ * Role: anyone. */
 int reviews_page(web_req *w, char **args)
 {
     (void)args;
@@ -30,6 +32,8 @@ int reviews_page(web_req *w, char **args)
     return 200;
 }
 
+/* GET /reviews/ID — one review and its recs. Parameters: as_of.
+ * Role: anyone; restricted recs only for signed-in users. */
 int review_page(web_req *w, char **args)
 {
     visibility vis;
