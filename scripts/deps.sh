@@ -8,6 +8,7 @@
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
 #   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
 #   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
+#   scripts/deps.sh fresh    what scripts/fresh-check.sh runs on the host
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,10 +18,12 @@ bench="nginx-light wrk fossil linkchecker hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
 # ships in libclang-rt-14-dev (only recommended by clang, so named here).
 fuzz="clang libclang-rt-14-dev"
+fresh="debootstrap git python3 curl"
 
 want="$build $test"
 [ "${1:-}" = "bench" ] && want="$want $bench"
 [ "${1:-}" = "fuzz" ] && want="$build $fuzz"
+[ "${1:-}" = "fresh" ] && want="$fresh"
 
 say() { echo "deps: $*" >&2; }
 
@@ -32,7 +35,7 @@ for p in $want; do
 done
 # The browser test drives chromium from Node.js; any Node.js >= 18 with npm
 # will do, so Debian's packages are only wanted when there is none.
-if [ "${1:-}" != "fuzz" ]; then
+if [ -z "${1:-}" ] || [ "$1" = bench ]; then
     command -v node >/dev/null 2>&1 || missing="$missing nodejs"
     command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi

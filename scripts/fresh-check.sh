@@ -6,8 +6,8 @@
 # a second fresh root, `make run` on a free port, and fetches `/` from it.
 # Prints one line per step with its time; the logs of a failed step end up
 # on stderr. Every mount under the temporary folder is undone before it is
-# removed. Needs root, debootstrap and network access to Debian's mirror and
-# the npm registry.
+# removed. Needs root and network access to Debian's mirror and the npm
+# registry; installs debootstrap on the host when it is missing.
 #   scripts/fresh-check.sh [REPO [REF]]   default: this repository, HEAD
 #                                         (what is committed: a clone)
 #   FRESH_KEEP=1    keep the temporary folder (unmounted) for a look
@@ -18,7 +18,7 @@ src=${1:-$(cd "$(dirname "$0")/.." && pwd)}
 ref=${2:-HEAD}
 mirror=${FRESH_MIRROR:-http://deb.debian.org/debian}
 [ "$(id -u)" -eq 0 ] || { echo "fresh-check: needs root (debootstrap, chroot, mount)" >&2; exit 1; }
-command -v debootstrap >/dev/null || { echo "fresh-check: needs debootstrap (apt-get install debootstrap)" >&2; exit 1; }
+"$(dirname "$0")/deps.sh" fresh   # debootstrap, git, python3, curl on the host
 
 tmp=$(mktemp -d /var/tmp/fresh-check.XXXXXX)
 t0=$SECONDS
