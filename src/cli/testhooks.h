@@ -17,7 +17,9 @@
 int testhooks_start(err_t *e);
 
 /* The database is open: when counting, remember the counts so far, so a
- * fault sweep can start past the open path it has already covered once. */
+ * fault sweep can start past the open path it has already covered once.
+ * Called again (by `http`, once its reader is open too), the later counts
+ * are kept. */
 void testhooks_opened(void);
 
 #endif

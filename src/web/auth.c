@@ -11,25 +11,29 @@
 
 static long long now_s(void) { return (long long)time(NULL); }
 
-/* The role of a user name, or ROLE_NONE. */
+/* The role of a user name, or ROLE_NONE; -1 (in w->err) when the lookup
+ * itself failed. */
 static int role_of(web_req *w, const char *user)
 {
     account_t acc;
-    err_t e;
-    if (accounts_get_user(w->db, user, w->a, &acc, &e) != 1) return ROLE_NONE;
-    return role_parse(acc.role);
+    int rc = accounts_get_user(w->db, user, w->a, &acc, &w->err);
+    if (rc < 0) return -1;
+    return rc == 1 ? role_parse(acc.role) : ROLE_NONE;
 }
 
 int auth_identify(web_req *w)
 {
     const char *authz = http_header(w->req, "authorization");
     err_t e;
+    int rc;
     if (authz && strncmp(authz, "Bearer ", 7) == 0) {
         unsigned char h[32];
         const char *tok = authz + 7;
         crypto_hash_sha256(h, (const unsigned char *)tok, strlen(tok));
         const char *user;
-        if (accounts_get_token(w->db, h, w->a, &user, &e) == 1 && (w->role = role_of(w, user)) != ROLE_NONE) {
+        if ((rc = accounts_get_token(w->db, h, w->a, &user, &w->err)) != 1) return rc < 0 ? -1 : 0;
+        if ((w->role = role_of(w, user)) < 0) return w->role = ROLE_NONE, -1;
+        if (w->role != ROLE_NONE) {
             w->user = user;
             w->via_token = 1;
         }
@@ -41,9 +45,11 @@ int auth_identify(web_req *w)
     crypto_hash_sha256(h, (const unsigned char *)sid, 64);
     const char *user, *csrf;
     long long created, seen, now = now_s();
-    if (accounts_get_session(w->db, h, w->a, &user, &csrf, &created, &seen, &e) != 1) return 0;
+    if ((rc = accounts_get_session(w->db, h, w->a, &user, &csrf, &created, &seen, &w->err)) != 1)
+        return rc < 0 ? -1 : 0;
     if (now - seen > w->ctx->session_idle || now - created > w->ctx->session_max) return 0;
-    if ((w->role = role_of(w, user)) == ROLE_NONE) return 0;
+    if ((w->role = role_of(w, user)) < 0) return w->role = ROLE_NONE, -1;
+    if (w->role == ROLE_NONE) return 0;
     w->user = user;
     w->csrf = csrf;
     memcpy(w->session, h, 32);

@@ -43,7 +43,7 @@ fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
 counts() {
     local base=$1; shift
     fresh "$base"
-    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" >/dev/null 2>$X.err
+    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" <"${SWEEP_STDIN:-/dev/null}" >/dev/null 2>$X.err
     local rc=$? line
     line=$(grep 'fault count:' $X.err)
     ALLOCS=$(sed -n 's/.* allocations=\([0-9]*\).*/\1/p' <<<"$line")
@@ -64,7 +64,7 @@ counts() {
 judge() {
     local rc=$1 base=$2 before=$3 want=$4 err st
     local -a lines
-    WHY= WHERE=
+    WHY= WHERE= HTTP_ERROR=
     mapfile -t lines <$X.err
     err=${lines[*]}
     if [[ $err =~ Sanitizer|runtime\ error ]]; then
@@ -85,7 +85,21 @@ judge() {
         fi
         if ! "$BIN" --db $X.db verify >/dev/null 2>$X.verr; then WHY="verify fails: $(<$X.verr)"; return; fi
     fi
-    if [ "$rc" -eq 0 ]; then
+    if [ "$rc" -eq 0 ] && [ -n "${SWEEP_STDIN:-}" ]; then
+        # `http` answers every failure inside the application with a
+        # response: 2xx with the change whole, or 500/503 with it whole or
+        # not at all, never anything else.
+        local line code
+        IFS= read -r line <$X.out
+        code=${line#HTTP/1.1 }
+        code=${code%% *}
+        [ ${#lines[@]} -eq 0 ] || { WHY="exit 0 with stderr: $err"; return; }
+        case $code in
+        2??) [ "$WHERE" == after ] || WHY="HTTP $code but the change is not there" ;;
+        500|503) HTTP_ERROR=1 ;;
+        *) WHY="an answer that is neither a success nor a server error: ${line:0:80}" ;;
+        esac
+    elif [ "$rc" -eq 0 ]; then
         [ "$WHERE" == after ] || { WHY="exit 0 but the change is not there"; return; }
         [ ${#lines[@]} -eq 0 ] || { WHY="exit 0 with stderr: $err"; return; }
     else
@@ -107,14 +121,14 @@ worker() {
     fresh "$base"
     for ((n = from + w; n <= total; n += jobs)); do
         export "$var=$n$suffix"
-        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" >/dev/null 2>"$X.err"
+        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" <"${SWEEP_STDIN:-/dev/null}" >"$X.out" 2>"$X.err"
         rc=$?
         unset "$var"
         judge "$rc" "$base" "$before" "$want"
         if [ -n "$WHY" ]; then
             bad=$((bad + 1))
             [ "$bad" -le "${FAULTS_DETAIL:-8}" ] && printf 'N=%s: %s\n' "$n" "$WHY" >>"w$w.detail"
-        elif [ "$rc" -eq 0 ]; then unaffected=$((unaffected + 1))
+        elif [ "$rc" -eq 0 ] && [ -z "$HTTP_ERROR" ]; then unaffected=$((unaffected + 1))
         elif [ "$WHERE" == after ]; then kept=$((kept + 1))
         else errors=$((errors + 1))
         fi
@@ -204,6 +218,20 @@ rm -f "$SSRTRACK_DB"*
 "$BIN" init >/dev/null
 cp "$SSRTRACK_DB" empty.db
 sweep_path "import (canonical JSON)" empty.db import small.json
+
+# One request to the web application, as `ssrtrack http` answers it: an
+# editor's API write, swept from where both connections are open, so the
+# web's error paths run under the sanitizers too.
+rm -f "$SSRTRACK_DB"*
+cp demo.db "$SSRTRACK_DB"
+echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
+token=$("$BIN" token create ana)
+sqlite3 "$SSRTRACK_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$SSRTRACK_DB" web.db
+body='{"set":{"status":"complete","owner":"CIIO"},"effective":"2015-01-01","reason":"roadmap"}'
+printf 'PATCH /api/v1/recs/SSR1-9 HTTP/1.1\r\nHost: ssrtrack.test\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
+    "$token" "${#body}" "$body" > request.txt
+SWEEP_STDIN=request.txt sweep_path "http (PATCH /api/v1/recs/SSR1-9)" web.db http
 
 [ "$FULL" = 1 ] || exit 0
 
