@@ -11,22 +11,50 @@
 BUILD ?= build
 CC ?= cc
 PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# The Debian package that holds each pkg-config module (scripts/deps.sh installs them).
+DEB_sqlite3 := libsqlite3-dev
+DEB_libmicrohttpd := libmicrohttpd-dev
+DEB_jansson := libjansson-dev
+DEB_libcmark := libcmark-dev
+DEB_libsodium := libsodium-dev
+DEB_libcurl := libcurl4-openssl-dev
+DEB_xlsxwriter := libxlsxwriter-dev
 
+# Goals that only install, clean or call $(MAKE) again never read pkg-config:
+# `make run` and `make test` install the packages first (scripts/deps.sh),
+# then build in a second make that reads pkg-config after the install.
+NOPKG_GOALS := run test asan deps clean fuzz faults crash bench
+ifneq ($(filter-out $(NOPKG_GOALS),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(shell command -v pkg-config),)
+$(error pkg-config is not installed: run scripts/deps.sh (or make deps) first)
+endif
+PKG_MISSING := $(strip $(foreach p,$(PKGS),$(if $(shell pkg-config --exists $(p) && echo y),,$(p))))
+ifneq ($(PKG_MISSING),)
+$(error missing packages: $(foreach p,$(PKG_MISSING),$(DEB_$(p)) (pkg-config $(p))); run scripts/deps.sh (or make deps) first)
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+endif
+
+# The project's flags live in ST_* variables, so that CFLAGS, LDFLAGS and
+# LDLIBS given on the command line (make CFLAGS=-g) add to them.
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers -Wno-format-truncation
 OPT ?= -O2 -g
-CFLAGS += $(OPT) -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
-LDLIBS += $(PKG_LIBS) -lpthread -lm
+ST_CFLAGS := $(OPT) -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+ST_LDFLAGS :=
+ST_LDLIBS := $(PKG_LIBS) -lpthread -lm
 ifdef SAN
-CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
-LDFLAGS += -fsanitize=address,undefined
+ST_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+ST_LDFLAGS += -fsanitize=address,undefined
 endif
 # The library as the fuzz drivers link it: coverage for libFuzzer, ASan, UBSan.
 ifdef FUZZ
-CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wno-unknown-warning-option
-LDFLAGS += -fsanitize=address,undefined
+ST_CFLAGS += -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -Wno-unknown-warning-option
+ST_LDFLAGS += -fsanitize=address,undefined
 endif
+ALL_CFLAGS = $(ST_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(ST_LDFLAGS) $(LDFLAGS)
+ALL_LDLIBS = $(ST_LDLIBS) $(LDLIBS)
 
 LIB_SRC := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))
 LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/embedded.o
@@ -39,12 +67,12 @@ FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 FUZZ_TIME ?= 60
 
-.PHONY: all run test asan faults crash deps check clean bench fuzz fuzz-build
+.PHONY: all run run-built test test-built asan faults crash deps check clean bench fuzz fuzz-build
 all: $(BUILD)/ssrtrack
 
 $(BUILD)/ssrtrack: $(BUILD)/obj/src/cli/main.o $(BUILD)/libssrtrack.a
 	@echo "  LINK $@"
-	@$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(CC) $(ALL_LDFLAGS) -o $@ $^ $(ALL_LDLIBS)
 
 $(BUILD)/libssrtrack.a: $(LIB_OBJ)
 	@rm -f $@
@@ -53,11 +81,11 @@ $(BUILD)/libssrtrack.a: $(LIB_OBJ)
 $(BUILD)/obj/%.o: %.c | $(BUILD)/gen/embedded.h
 	@mkdir -p $(dir $@)
 	@echo "  CC   $<"
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/obj/gen/embedded.o: $(BUILD)/gen/embedded.c
 	@mkdir -p $(dir $@)
-	@$(CC) $(CFLAGS) -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # Files under data/ are compiled into the binary (one binary, nothing beside it).
 $(BUILD)/gen/embedded.c $(BUILD)/gen/embedded.h: $(EMBED) $(BUILD)/tools/embed
@@ -76,23 +104,23 @@ $(BUILD)/tools/testhttpd: tests/tools/testhttpd.c
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/test.h tests/unit/store/db_files.h $(BUILD)/libssrtrack.a
 	@mkdir -p $(dir $@)
 	@echo "  TEST $@"
-	@$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)
+	@$(CC) $(ALL_CFLAGS) -Itests/unit $(ALL_LDFLAGS) -o $@ $< $(BUILD)/libssrtrack.a $(ALL_LDLIBS)
 
 # Each driver with a main that replays files (tests/fuzz/replay.c): the
 # corpora run in every `make test`, with the ordinary compiler.
 $(BUILD)/fuzz-replay/replay.o: tests/fuzz/replay.c tests/fuzz/fuzz.h
 	@mkdir -p $(dir $@)
-	@$(CC) $(CFLAGS) -Itests/fuzz -c -o $@ $<
+	@$(CC) $(ALL_CFLAGS) -Itests/fuzz -c -o $@ $<
 
 $(BUILD)/fuzz-replay/%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/fuzz-replay/replay.o $(BUILD)/libssrtrack.a
 	@echo "  FUZZ $@"
-	@$(CC) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -o $@ $< $(BUILD)/fuzz-replay/replay.o $(BUILD)/libssrtrack.a $(LDLIBS)
+	@$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -o $@ $< $(BUILD)/fuzz-replay/replay.o $(BUILD)/libssrtrack.a $(ALL_LDLIBS)
 
 # Each driver linked with libFuzzer (only with FUZZ=1 and clang; see fuzz).
 $(BUILD)/fuzzers/%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libssrtrack.a
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ $@"
-	@$(CC) $(CFLAGS) -Itests/fuzz $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libssrtrack.a $(LDLIBS)
+	@$(CC) $(ALL_CFLAGS) -Itests/fuzz $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $< $(BUILD)/libssrtrack.a $(ALL_LDLIBS)
 
 fuzz-build: $(FUZZ_NAMES:%=$(BUILD)/fuzzers/%)
 
@@ -104,24 +132,38 @@ fuzz:
 deps:
 	@scripts/deps.sh
 
-run: deps all
+# run and test install what is missing first, then build and go on in a
+# second make, which reads pkg-config only once the packages are there.
+run:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory run-built
+
+run-built: all
 	@scripts/run-demo.sh $(BUILD)/ssrtrack
 
-test: deps all $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/tools/testhttpd
+test:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory test-built
+
+test-built: all $(UNIT_BIN) $(REPLAY_BIN) $(BUILD)/tools/testhttpd
 	@BUILD=$(BUILD) tests/run.sh
 
 asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 OPT="-O1 -g" test
 
-faults: deps all
+faults:
+	@scripts/deps.sh
+	@$(MAKE) --no-print-directory all
 	@FAULTS_FULL=1 BIN=$(abspath $(BUILD))/ssrtrack bash tests/e2e/test_faults.sh | tee $(BUILD)/faults.log; \
 	 echo "$$(grep -c '^ok' $(BUILD)/faults.log) passed, $$(grep -c '^not ok' $(BUILD)/faults.log) failed"; \
 	 ! grep -q '^not ok' $(BUILD)/faults.log
 
-crash: all
+crash:
+	@$(MAKE) --no-print-directory all
 	@BIN=$(CURDIR)/$(BUILD)/ssrtrack python3 tests/crash/crash.py
 
-bench: all $(BUILD)/tools/testhttpd
+bench:
+	@$(MAKE) --no-print-directory all $(BUILD)/tools/testhttpd
 	@bench/run.sh
 
 clean:

@@ -1,10 +1,16 @@
-#!/bin/sh
-# Install the Debian packages that building and testing ssrtrack need, when
-# they are missing. As root it runs apt-get; otherwise it prints the command.
+#!/usr/bin/env bash
+# Install what building and testing ssrtrack need, when it is missing: the
+# Debian packages (as root with apt-get; otherwise it prints the command),
+# then the browser test's playwright-core from the npm registry into
+# tests/browser/node_modules (npm ci, at the version of its lockfile), so no
+# test installs anything while it runs. Prints one line per step, and the
+# install's progress, so a long first install is never silent.
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
 #   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
 #   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
-set -eu
+#   scripts/deps.sh fresh    what scripts/fresh-check.sh runs on the host
+set -euo pipefail
+cd "$(dirname "$0")/.."
 
 # wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev"
@@ -13,10 +19,14 @@ bench="nginx-light wrk fossil linkchecker hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
 # ships in libclang-rt-14-dev (only recommended by clang, so named here).
 fuzz="clang libclang-rt-14-dev"
+fresh="debootstrap git python3 curl"
 
 want="$build $test"
 [ "${1:-}" = "bench" ] && want="$want $bench"
 [ "${1:-}" = "fuzz" ] && want="$build $fuzz"
+[ "${1:-}" = "fresh" ] && want="$fresh"
+
+say() { echo "deps: $*" >&2; }
 
 missing=""
 for p in $want; do
@@ -26,19 +36,45 @@ for p in $want; do
 done
 # The browser test drives chromium from Node.js; any Node.js >= 18 with npm
 # will do, so Debian's packages are only wanted when there is none.
-if [ "${1:-}" != "fuzz" ]; then
+if [ -z "${1:-}" ] || [ "$1" = bench ]; then
     command -v node >/dev/null 2>&1 || missing="$missing nodejs"
     command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
-[ -z "$missing" ] && exit 0
 
-if [ "$(id -u)" -ne 0 ]; then
-    echo "ssrtrack needs these Debian packages:$missing" >&2
-    echo "install them with: sudo apt-get install -y$missing" >&2
-    exit 1
+# apt_install PACKAGES...: installs them, printing a line every 25 packages
+# fetched and set up, out of the total apt-get plans.
+apt_install() {
+    export DEBIAN_FRONTEND=noninteractive
+    say "apt-get update"
+    apt-get update -qq >/dev/null
+    local total
+    total=$(apt-get install -s --no-install-recommends "$@" | grep -c '^Inst ' || true)
+    say "installing $# packages, $total with what they need:$missing"
+    apt-get install -y --no-install-recommends -o Dpkg::Use-Pty=0 "$@" 2>&1 |
+        awk -v n="$total" '
+            /^Get:/        { g++; if (g % 25 == 0 || g == n) { printf "deps:   fetched %d/%d\n", g, n; fflush() } }
+            /^Setting up / { s++; if (s % 25 == 0 || s == n) { printf "deps:   set up %d/%d\n", s, n; fflush() } }
+            /^E: /         { print; fflush() }' >&2
+    say "installed $total packages"
+}
+
+if [ -n "$missing" ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "ssrtrack needs these Debian packages:$missing" >&2
+        echo "install them with: sudo apt-get install -y$missing" >&2
+        exit 1
+    fi
+    # shellcheck disable=SC2086
+    apt_install $missing
 fi
-echo "installing:$missing" >&2
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null
-# shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >/dev/null
+
+# playwright-core, at the lockfile's version, unless it is there already.
+if [ -z "${1:-}" ]; then
+    dir=tests/browser
+    want_v=$(sed -n '/node_modules\/playwright-core"/,/}/s/.*"version": "\(.*\)".*/\1/p' "$dir/package-lock.json")
+    have_v=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' "$dir/node_modules/playwright-core/package.json" 2>/dev/null || true)
+    if [ "$have_v" != "$want_v" ]; then
+        say "npm ci in $dir (playwright-core $want_v)"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    fi
+fi

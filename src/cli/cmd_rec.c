@@ -11,6 +11,7 @@
 #include "report/group.h"
 #include "report/json_view.h"
 #include "store/claims.h"
+#include "util/alloc.h"
 #include "util/file.h"
 #include "util/text.h"
 
@@ -56,7 +57,7 @@ int cmd_rec_add(cli_t *c, int argc, char **argv)
         if (!text) return err_prefix(&c->err, "rec add: --text-file");
         char *copy = arena_strndup(c->a, text, len);
         int has_nul = strlen(text) != len;
-        free(text);
+        mem_free(text);
         if (!copy) return err_nomem(&c->err);
         if (has_nul) return err_set(&c->err, ERR_INPUT, "rec add: --text-file %s: holds a NUL byte", tf);
         fv[n++] = (field_value){"text", copy};

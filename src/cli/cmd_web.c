@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "cli/testhooks.h"
 #include "store/contacts.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -75,6 +76,7 @@ int cmd_http(cli_t *c, int argc, char **argv)
         store_open(c->db_path, STORE_READONLY, &reader, NULL, &c->err)) {
         rc = err_prefix(&c->err, "http");
     } else {
+        testhooks_opened();   /* both connections open: a fault sweep starts here */
         req.remote = "stdin";
         web_handle(&ctx, reader, &req, c->a, &res);
         buf_t out = BUF_INIT;

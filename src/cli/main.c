@@ -99,6 +99,7 @@ int main(int argc, char **argv)
         store_open(db, cmd->db == DB_CREATE ? STORE_CREATE : STORE_READWRITE, &c.store,
                    &c.db_created, &c.err) != 0)
         rc = -1;
+    if (rc == 0 && cmd->db != DB_NONE) testhooks_opened();
     if (rc == 0) rc = cmd->run(&c, argc - 1 - words, argv + 1 + words);
     if (fflush(stdout) != 0 && rc == 0) rc = err_set(&c.err, ERR_IO, "cannot write the output");
     store_close(c.store);

@@ -34,11 +34,22 @@ static int parse(const char *name, const char *v, int allow_full, long *n, int *
 }
 
 static int counting;
+static long open_allocs = -1, open_writes = -1;
 
 static void print_counts(void)
 {
-    fprintf(stderr, "ssrtrack: fault count: allocations=%ld writes=%ld\n", mem_count(),
+    fprintf(stderr, "ssrtrack: fault count: allocations=%ld writes=%ld", mem_count(),
             faultvfs_count());
+    if (open_allocs >= 0)
+        fprintf(stderr, " opened_at_allocations=%ld opened_at_writes=%ld", open_allocs, open_writes);
+    fputc('\n', stderr);
+}
+
+void testhooks_opened(void)
+{
+    if (!counting) return;
+    open_allocs = mem_count();
+    open_writes = faultvfs_count();
 }
 
 int testhooks_start(err_t *e)

@@ -109,6 +109,7 @@ int report_claims(store_t *s, const report_opts *o, const view_t *v, arena_t *a,
     case RF_JSON: return json_to_buf(claims_json(&m), out) ? err_nomem(e) : 0;
     case RF_CSV: render_csv(out, &m); return 0;
     case RF_MD: render_md(out, &m); return 0;
+    case RF_XLSX: return 0;   /* report_render makes it from the CSV */
     case RF_HTML: {
         char title[120], sub[160];
         snprintf(title, sizeof title, "Claims beside verdicts: %s", m.review);

@@ -57,62 +57,74 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
     return 0;
 }
 
-int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e)
+/* The dates of the report: --to, else the view's date; --from, else the
+ * date the review's first rec came to exist. Both valid, from <= to. */
+static int quarterly_range(store_t *s, const report_opts *o, const view_t *v, const char *review,
+                           arena_t *a, const char **from_out, const char **to_out, err_t *e)
 {
-    ent_t rv;
-    if (report_pick_review(s, v, o->review, a, &rv, e)) return -1;
     const char *to = o->to ? o->to : v->as_of;
     const char *from = o->from;
     if (from && !date_valid(from)) return err_set(e, ERR_INPUT, "--from: '%.40s' is not a valid date", from);
     if (!date_valid(to)) return err_set(e, ERR_INPUT, "--to: '%.40s' is not a valid date", to);
     if (!from) {
-        /* From the quarter the first rec of the review existed. */
         rec_table t;
-        if (report_load_recs(s, v, rv.id, 1, a, &t, e)) return -1;
+        if (report_load_recs(s, v, review, 1, a, &t, e)) return -1;
         from = to;
         for (size_t i = 0; i < t.n; i++)
             if (strcmp(t.recs[i].since, from) < 0) from = t.recs[i].since;
     }
     if (strcmp(from, to) > 0) return err_set(e, ERR_INPUT, "quarterly: --from %s is after --to %s", from, to);
-    quarter_counts *q;
-    size_t n;
-    if (report_quarter_counts(s, rv.id, from, to, o->include_restricted, a, &q, &n, e)) return -1;
+    *from_out = from;
+    *to_out = to;
+    return 0;
+}
 
-    if (o->format == RF_JSON) {
-        json_t *rows = json_array();
-        for (size_t i = 0; rows && i < n; i++) {
-            json_t *c = json_object();
-            size_t total = 0;
-            for (int st = 0; c && st < ST_COUNT; st++) {
-                json_object_set_new(c, status_name((status_t)st), json_integer((json_int_t)q[i].count[st]));
-                total += q[i].count[st];
-            }
-            json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:I}", "quarter", q[i].label, "end",
-                                                  q[i].end, "counts", c ? c : json_null(), "total", (json_int_t)total));
-        }
-        json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:o}", "report", "quarterly", "review", rv.id, "from",
-                              from, "to", to, "quarters", rows ? rows : json_null());
-        return json_to_buf(j, out) ? err_nomem(e) : 0;
+static size_t quarter_total(const quarter_counts *q)
+{
+    size_t total = 0;
+    for (int st = 0; st < ST_COUNT; st++) total += q->count[st];
+    return total;
+}
+
+static int quarterly_json(const ent_t *rv, const char *from, const char *to, const quarter_counts *q,
+                          size_t n, buf_t *out, err_t *e)
+{
+    json_t *rows = json_array();
+    for (size_t i = 0; rows && i < n; i++) {
+        json_t *c = json_object();
+        for (int st = 0; c && st < ST_COUNT; st++)
+            json_object_set_new(c, status_name((status_t)st), json_integer((json_int_t)q[i].count[st]));
+        json_array_append_new(rows, json_pack("{s:s, s:s, s:o, s:I}", "quarter", q[i].label, "end", q[i].end,
+                                              "counts", c ? c : json_null(), "total", (json_int_t)quarter_total(&q[i])));
     }
-    if (o->format == RF_CSV) {
-        buf_puts(out, "quarter,end");
-        for (int st = 0; st < ST_COUNT; st++) bfmt(out, ",%s", status_name((status_t)st));
-        buf_puts(out, ",total\r\n");
-        for (size_t i = 0; i < n; i++) {
-            size_t total = 0;
-            fmt_csv(out, q[i].label);
-            buf_putc(out, ',');
-            fmt_csv(out, q[i].end);
-            for (int st = 0; st < ST_COUNT; st++) { bfmt(out, ",%zu", q[i].count[st]); total += q[i].count[st]; }
-            bfmt(out, ",%zu\r\n", total);
-        }
-        return 0;
+    json_t *j = json_pack("{s:s, s:s, s:s, s:s, s:o}", "report", "quarterly", "review", rv->id, "from",
+                          from, "to", to, "quarters", rows ? rows : json_null());
+    return json_to_buf(j, out) ? err_nomem(e) : 0;
+}
+
+static void quarterly_csv(const quarter_counts *q, size_t n, buf_t *out)
+{
+    buf_puts(out, "quarter,end");
+    for (int st = 0; st < ST_COUNT; st++) bfmt(out, ",%s", status_name((status_t)st));
+    buf_puts(out, ",total\r\n");
+    for (size_t i = 0; i < n; i++) {
+        fmt_csv(out, q[i].label);
+        buf_putc(out, ',');
+        fmt_csv(out, q[i].end);
+        for (int st = 0; st < ST_COUNT; st++) bfmt(out, ",%zu", q[i].count[st]);
+        bfmt(out, ",%zu\r\n", quarter_total(&q[i]));
     }
+}
+
+/* The HTML page (with its chart) or the Markdown table. */
+static void quarterly_table(const ent_t *rv, const char *from, const char *to, const quarter_counts *q,
+                            size_t n, int html, buf_t *out)
+{
     char title[160];
-    snprintf(title, sizeof title, "%s recommendations by status, quarter by quarter", rv.id);
-    if (o->format == RF_HTML) {
+    snprintf(title, sizeof title, "%s recommendations by status, quarter by quarter", rv->id);
+    if (html) {
         buf_t sub = BUF_INIT;
-        bfmt(&sub, "%s \xE2\x80\x94 from %s to %s, top-level recommendations", rv.v[REVIEW_TITLE], from, to);
+        bfmt(&sub, "%s \xE2\x80\x94 from %s to %s, top-level recommendations", rv->v[REVIEW_TITLE], from, to);
         page_open(out, title, buf_str(&sub));
         buf_free(&sub);
         chart_quarters_svg(out, q, n, title);
@@ -121,25 +133,36 @@ int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t 
         buf_puts(out, "<th class=\"num\">Total</th></tr></thead>\n<tbody>\n");
     } else {
         bfmt(out, "# %s\n\n%s; from %s to %s; top-level recommendations, counted from history.\n\n"
-                  "| Quarter | End |", title, rv.v[REVIEW_TITLE], from, to);
+                  "| Quarter | End |", title, rv->v[REVIEW_TITLE], from, to);
         for (int st = 0; st < ST_COUNT; st++) bfmt(out, " %s |", status_label((status_t)st));
         buf_puts(out, " Total |\n| --- | --- |");
         for (int st = 0; st <= ST_COUNT; st++) buf_puts(out, " ---: |");
         buf_putc(out, '\n');
     }
     for (size_t i = 0; i < n; i++) {
-        size_t total = 0;
-        int html = o->format == RF_HTML;
         bfmt(out, html ? "<tr><td>%h</td><td>%h</td>" : "| %s | %s |", q[i].label, q[i].end);
-        for (int st = 0; st < ST_COUNT; st++) {
+        for (int st = 0; st < ST_COUNT; st++)
             bfmt(out, html ? "<td class=\"num\">%zu</td>" : " %zu |", q[i].count[st]);
-            total += q[i].count[st];
-        }
-        bfmt(out, html ? "<td class=\"num\">%zu</td></tr>\n" : " %zu |\n", total);
+        bfmt(out, html ? "<td class=\"num\">%zu</td></tr>\n" : " %zu |\n", quarter_total(&q[i]));
     }
-    if (o->format == RF_HTML) {
+    if (html) {
         buf_puts(out, "</tbody>\n</table>\n");
         page_close(out);
     }
+}
+
+int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t *a, buf_t *out, err_t *e)
+{
+    ent_t rv;
+    const char *from = NULL, *to = NULL;
+    quarter_counts *q;
+    size_t n;
+    if (report_pick_review(s, v, o->review, a, &rv, e) ||
+        quarterly_range(s, o, v, rv.id, a, &from, &to, e) ||
+        report_quarter_counts(s, rv.id, from, to, o->include_restricted, a, &q, &n, e))
+        return -1;
+    if (o->format == RF_JSON) return quarterly_json(&rv, from, to, q, n, out, e);
+    if (o->format == RF_CSV) quarterly_csv(q, n, out);
+    else quarterly_table(&rv, from, to, q, n, o->format == RF_HTML, out);
     return 0;
 }

@@ -421,10 +421,23 @@ int store_set_recorded(store_t *s, const char *ts, err_t *e)
     return 0;
 }
 
+int db_tx_alive(store_t *s, err_t *e)
+{
+    if (!s->in_tx || !sqlite3_get_autocommit(s->db)) return 0;
+    s->in_tx = 0;
+    s->tree_loaded = 0;
+    map_clear(s->touched);
+    return err_set(e, ERR_IO, "%s: the transaction was rolled back after an earlier error "
+                   "(out of memory, disk I/O error or the database is full); nothing was written", s->path);
+}
+
 int store_commit(store_t *s, err_t *e)
 {
     if (!s->in_tx) return err_set(e, ERR_INTERNAL, "commit outside a transaction");
-    if (store_flush(s, e) || log_save_head(s, e)) { store_rollback(s); return -1; }
+    if (db_tx_alive(s, e) || store_flush(s, e) || db_tx_alive(s, e) || log_save_head(s, e)) {
+        store_rollback(s);
+        return -1;
+    }
     int rc = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         db_error(s, rc, "commit", e);

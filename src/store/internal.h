@@ -59,6 +59,11 @@ struct store {
 
 /* Map a SQLite result code to an err_t; returns -1. `what` names the step. */
 int db_error(store_t *s, int rc, const char *what, err_t *e);
+/* 0 while the transaction of store_begin is open. SQLite rolls a transaction
+ * back by itself after some errors (out of memory, I/O, a full disk); were
+ * we to go on, each later statement would commit alone. Then: -1, the
+ * transaction counted as ended, and an error saying nothing was written. */
+int db_tx_alive(store_t *s, err_t *e);
 /* Run SQL without results; -1 with e filled on error. */
 int db_exec(store_t *s, const char *sql, err_t *e);
 /* The columns of change_log in the order row_to_change and read_changes read them. */

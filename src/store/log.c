@@ -41,6 +41,7 @@ int log_save_head(store_t *s, err_t *e)
 
 int log_insert(store_t *s, change_t *c, err_t *e)
 {
+    if (db_tx_alive(s, e)) return -1;
     c->seq = s->head_seq + 1;
     char reported[DATE_SIZE];
     if (s->tx == 0) s->tx = c->seq;

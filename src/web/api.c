@@ -20,6 +20,8 @@
 
 static int fail(web_req *w) { return web_error_from(w, &w->err); }
 
+/* GET /api/v1 — the API's entry points, as JSON. Parameters: none.
+ * Role: anyone. */
 int api_index(web_req *w, char **args)
 {
     (void)args;
@@ -30,6 +32,8 @@ int api_index(web_req *w, char **args)
                                       "/api/v1/kpis", "reports", "/api/v1/reports/{kind}"));
 }
 
+/* GET /api/v1/openapi.json — the OpenAPI description. Parameters: none.
+ * Role: anyone. */
 int api_openapi(web_req *w, char **args)
 {
     (void)args;
@@ -42,6 +46,7 @@ int api_openapi(web_req *w, char **args)
     return web_error(w, 404, "not_found", "no description in this build");
 }
 
+/* GET /api/v1/reviews — every review. Parameters: as_of. Role: anyone. */
 int api_reviews(web_req *w, char **args)
 {
     (void)args;
@@ -53,6 +58,8 @@ int api_reviews(web_req *w, char **args)
     return web_json(w, 200, json_pack("{s:s, s:o}", "as_of", w->view.as_of, "reviews", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/reviews/ID — one review and its recs. Parameters: as_of.
+ * Role: anyone; restricted recs only with credentials. */
 int api_review(web_req *w, char **args)
 {
     ent_t rv;
@@ -71,6 +78,9 @@ static size_t rec_milestones(const visibility *vis, const char *rec, ent_t *all,
     return k;
 }
 
+/* GET /api/v1/recs — the recs, filtered as GET /recs. Parameters: review,
+ * topic, owner, status, q, overdue, as_of. Role: anyone; restricted recs
+ * only with credentials. */
 int api_recs(web_req *w, char **args)
 {
     (void)args;
@@ -95,6 +105,8 @@ int api_recs(web_req *w, char **args)
                                       "recs", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/recs/ID — one rec with its milestones. Parameters: as_of.
+ * Role: anyone; a restricted rec only with credentials. */
 int api_rec(web_req *w, char **args)
 {
     visibility vis;
@@ -119,6 +131,8 @@ int api_rec(web_req *w, char **args)
     return web_json(w, 200, j);
 }
 
+/* GET /api/v1/recs/ID/history — every change of a rec, oldest first.
+ * Parameters: as_of. Role: anyone; a restricted rec only with credentials. */
 int api_rec_history(web_req *w, char **args)
 {
     visibility vis;
@@ -137,6 +151,8 @@ int api_rec_history(web_req *w, char **args)
                                       "changes", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/assessments — every assessment. Parameters: as_of.
+ * Role: anyone. */
 int api_assessments(web_req *w, char **args)
 {
     (void)args;
@@ -148,6 +164,9 @@ int api_assessments(web_req *w, char **args)
     return web_json(w, 200, json_pack("{s:s, s:o}", "as_of", w->view.as_of, "assessments", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/assessments/ID — one assessment with its items, counts and
+ * sign-offs. Parameters: as_of. Role: anyone; restricted recs only with
+ * credentials. */
 int api_assessment(web_req *w, char **args)
 {
     asm_model m;
@@ -155,6 +174,8 @@ int api_assessment(web_req *w, char **args)
     return web_json(w, 200, asm_json(&m, &w->view));
 }
 
+/* GET /api/v1/changes — the change log. Parameters: since (a seq), limit.
+ * Role: anyone; restricted changes only with credentials. */
 int api_changes(web_req *w, char **args)
 {
     (void)args;
@@ -187,6 +208,8 @@ int api_changes(web_req *w, char **args)
                                       "changes", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/kpis — every KPI with its status. Parameters: review, as_of.
+ * Role: anyone. */
 int api_kpis(web_req *w, char **args)
 {
     (void)args;
@@ -201,6 +224,8 @@ int api_kpis(web_req *w, char **args)
     return web_json(w, 200, json_pack("{s:s, s:o}", "as_of", w->view.as_of, "kpis", arr ? arr : json_null()));
 }
 
+/* GET /api/v1/kpis/ID — one KPI with its measurements. Parameters: as_of.
+ * Role: anyone. */
 int api_kpi(web_req *w, char **args)
 {
     visibility vis;
@@ -213,6 +238,9 @@ int api_kpi(web_req *w, char **args)
     return web_json(w, 200, kpi_model_json(&m, &w->view, 1));
 }
 
+/* GET /api/v1/reports/KIND — a report as JSON (or format=csv, md, html).
+ * Parameters: format, review, assessment, from, to, as_of. Role: anyone;
+ * restricted items only with credentials. */
 int api_report(web_req *w, char **args)
 {
     report_opts o = {http_param(w->req, "review"), http_param(w->req, "assessment"), w->as_of,

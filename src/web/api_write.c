@@ -149,6 +149,8 @@ static int write_rec(web_req *w, store_t *s, void *ctx)
     return 0;
 }
 
+/* POST /api/v1/recs — create a rec. Body: JSON {id, review, title, …,
+ * effective, reason}. Role: editor or admin (token or session). */
 int api_create_rec(web_req *w, char **args)
 {
     (void)args;
@@ -163,6 +165,8 @@ int api_create_rec(web_req *w, char **args)
     return write_fields(w, &aw, aw.body, skip, write_rec, 201);
 }
 
+/* PATCH /api/v1/recs/ID — change a rec. Body: JSON {set: {field: value},
+ * effective, reason}. Role: editor or admin. */
 int api_update_rec(web_req *w, char **args)
 {
     api_write aw = {.id = args[0]};
@@ -179,6 +183,8 @@ static int write_add_milestone(web_req *w, store_t *s, void *ctx)
     return 0;
 }
 
+/* POST /api/v1/recs/ID/milestones — add a milestone. Body: JSON {title,
+ * due, effective, reason}. Role: editor or admin. */
 int api_add_milestone(web_req *w, char **args)
 {
     api_write aw = {.rec = args[0]};
@@ -199,6 +205,8 @@ static int write_milestone(web_req *w, store_t *s, void *ctx)
     return 0;
 }
 
+/* PATCH /api/v1/milestones/ID — change a milestone. Body: JSON {set,
+ * effective, reason}. Role: editor or admin. */
 int api_update_milestone(web_req *w, char **args)
 {
     api_write aw = {.id = args[0]};
@@ -221,6 +229,8 @@ static int write_item(web_req *w, store_t *s, void *ctx)
     return 0;
 }
 
+/* PUT /api/v1/assessments/ID/items/REC — answer an item. Body: JSON
+ * {set, effective, reason}. Role: assessor or admin. */
 int api_put_item(web_req *w, char **args)
 {
     api_write aw = {.assessment = args[0], .rec = args[1]};
@@ -239,6 +249,8 @@ static int write_signoff(web_req *w, store_t *s, void *ctx)
     return 0;
 }
 
+/* POST /api/v1/assessments/ID/items/REC/signoffs — sign an item off as
+ * oneself. Body: JSON {dissent}. Role: assessor or admin. */
 int api_add_signoff(web_req *w, char **args)
 {
     api_write aw = {.assessment = args[0], .rec = args[1]};

@@ -11,19 +11,21 @@
 
 static long long now_s(void) { return (long long)time(NULL); }
 
-/* The role of a user name, or ROLE_NONE. */
+/* The role of a user name, or ROLE_NONE; -1 (in w->err) when the lookup
+ * itself failed. */
 static int role_of(web_req *w, const char *user)
 {
     account_t acc;
-    err_t e;
-    if (accounts_get_user(w->db, user, w->a, &acc, &e) != 1) return ROLE_NONE;
-    return role_parse(acc.role);
+    int rc = accounts_get_user(w->db, user, w->a, &acc, &w->err);
+    if (rc < 0) return -1;
+    return rc == 1 ? role_parse(acc.role) : ROLE_NONE;
 }
 
 int auth_identify(web_req *w)
 {
     const char *authz = http_header(w->req, "authorization");
     err_t e;
+    int rc;
     if (authz && strncmp(authz, "Bearer ", 7) == 0) {
         unsigned char h[32];
         const char *tok = authz + 7;
@@ -32,9 +34,12 @@ int auth_identify(web_req *w)
         char today[DATE_SIZE];
         clock_today(today);
         /* Found through its user's identity (a removed user's tokens are gone
-         * with it); good through its expiry day. */
-        if (accounts_get_token(w->db, h, w->a, &t, &e) != 1 || (t.expires && strcmp(today, t.expires) > 0)) return 0;
-        if ((w->role = role_of(w, t.user)) == ROLE_NONE) return 0;
+         * with it); good through its expiry day. A failed lookup is an error
+         * (a 5xx), never taken for no credentials. */
+        if ((rc = accounts_get_token(w->db, h, w->a, &t, &w->err)) != 1) return rc < 0 ? -1 : 0;
+        if (t.expires && strcmp(today, t.expires) > 0) return 0;
+        if ((w->role = role_of(w, t.user)) < 0) return w->role = ROLE_NONE, -1;
+        if (w->role == ROLE_NONE) return 0;
         w->user = t.user;
         w->via_token = 1;
         if ((!t.last_used || strcmp(t.last_used, today) != 0) && w->ctx->writer) {
@@ -50,9 +55,11 @@ int auth_identify(web_req *w)
     crypto_hash_sha256(h, (const unsigned char *)sid, 64);
     const char *user, *csrf;
     long long created, seen, now = now_s();
-    if (accounts_get_session(w->db, h, w->a, &user, &csrf, &created, &seen, &e) != 1) return 0;
+    if ((rc = accounts_get_session(w->db, h, w->a, &user, &csrf, &created, &seen, &w->err)) != 1)
+        return rc < 0 ? -1 : 0;
     if (now - seen > w->ctx->session_idle || now - created > w->ctx->session_max) return 0;
-    if ((w->role = role_of(w, user)) == ROLE_NONE) return 0;
+    if ((w->role = role_of(w, user)) < 0) return w->role = ROLE_NONE, -1;
+    if (w->role == ROLE_NONE) return 0;
     w->user = user;
     w->csrf = csrf;
     memcpy(w->session, h, 32);
@@ -110,6 +117,8 @@ static void signin_form(web_req *w, const char *message)
     page_end(w);
 }
 
+/* GET /signin — the sign-in form. Parameters: next (a local path).
+ * Role: anyone. */
 int auth_signin_page(web_req *w, char **args)
 {
     (void)args;
@@ -144,6 +153,9 @@ static const char *local_next(const char *next)
     return next;
 }
 
+/* POST /signin — checks the password and starts a session (cookie
+ * __Host-ssrtrack, new id each time). Form: user, password, next. Origin
+ * checked; failures throttled per account and address. Role: anyone. */
 int auth_signin(web_req *w, char **args)
 {
     (void)args;
@@ -196,6 +208,8 @@ int auth_signin(web_req *w, char **args)
     return web_redirect(w, local_next(http_form(w->req, "next")));
 }
 
+/* POST /signout — ends the session. Form: csrf, next. Role: signed in
+ * by session (CSRF token and origin checked). */
 int auth_signout(web_req *w, char **args)
 {
     (void)args;

@@ -12,7 +12,8 @@
 #define SIGNIN_ADDR_WINDOW 900
 
 /* Fill w->user/role/csrf from a bearer token or the session cookie. An
- * expired session counts as none. */
+ * expired session counts as none. -1 (in w->err) when a lookup failed, so
+ * that a failing database is a 5xx, never taken for "no credentials". */
 int auth_identify(web_req *w);
 
 /* Form posts from pages: signed in (401), Origin of this site and the CSRF

@@ -42,6 +42,9 @@ static int write_edit(web_req *w, store_t *s, void *ctx)
     return store_edit(s, &ed, &w->err);
 }
 
+/* POST /recs/ID/status — change a rec's status from its page. Form:
+ * status, effective, reason, csrf. Role: editor or admin, by session (CSRF
+ * token and origin checked by the route table). */
 int form_rec_status(web_req *w, char **args)
 {
     if (!can_edit(w)) return web_error(w, 403, "forbidden", "Only editors change recommendations.");
@@ -63,6 +66,8 @@ static int write_milestone(web_req *w, store_t *s, void *ctx)
     return op_add_milestone(s, f->rec, f->fv, f->n, f->eff, w->user, f->reason, w->a, &f->new_id, &w->err);
 }
 
+/* POST /recs/ID/milestones — add a milestone from the rec's page. Form:
+ * title, due, effective, reason, csrf. Role: editor or admin, by session. */
 int form_add_milestone(web_req *w, char **args)
 {
     if (!can_edit(w)) return web_error(w, 403, "forbidden", "Only editors add milestones.");
@@ -80,6 +85,9 @@ int form_add_milestone(web_req *w, char **args)
     return rc;
 }
 
+/* POST /milestones/ID — change a milestone from its rec's page. Form:
+ * status, due, title, effective, reason, csrf. Role: editor or admin, by
+ * session. */
 int form_milestone(web_req *w, char **args)
 {
     if (!can_edit(w)) return web_error(w, 403, "forbidden", "Only editors change milestones.");
@@ -106,6 +114,9 @@ static int write_item(web_req *w, store_t *s, void *ctx)
     return op_answer_item(s, f->assessment, f->rec, f->fv, f->n, f->eff, w->user, f->reason, w->a, &w->err);
 }
 
+/* POST /assessments/ID/items[/REC] — answer an assessment item from the
+ * page. Form: rec (without REC in the path), the answers, state, effective,
+ * reason, csrf. Role: assessor or admin, by session. */
 int form_item(web_req *w, char **args)
 {
     if (!can_assess(w)) return web_error(w, 403, "forbidden", "Only assessors answer assessments.");
@@ -132,6 +143,8 @@ static int write_signoff(web_req *w, store_t *s, void *ctx)
     return op_signoff(s, f->assessment, f->rec, w->user, f->dissent, 0, NULL, w->user, "signed off", w->a, &w->err);
 }
 
+/* POST /assessments/ID/items/REC/signoff — sign an item off as oneself,
+ * with any dissent. Form: dissent, csrf. Role: assessor or admin, by session. */
 int form_signoff(web_req *w, char **args)
 {
     if (!can_assess(w)) return web_error(w, 403, "forbidden", "Only assessors sign off.");

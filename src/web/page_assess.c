@@ -13,6 +13,8 @@
 
 static const char *or_not_stated(const char *s) { return s ? s : "not stated"; }
 
+/* GET /assessments — every assessment with its counts. Parameters:
+ * as_of. Role: anyone. */
 int assessments_page(web_req *w, char **args)
 {
     (void)args;
@@ -108,6 +110,9 @@ static void new_item_form(web_req *w, const asm_model *m)
          today, today);
 }
 
+/* GET /assessments/ID — one assessment, item by item, with sign-offs and
+ * dissent; an assessor signed in by session also gets the answer forms.
+ * Parameters: as_of. Role: anyone; restricted recs only for signed-in users. */
 int assessment_page(web_req *w, char **args)
 {
     asm_model m;

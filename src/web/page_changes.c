@@ -11,6 +11,9 @@
 #define PAGE_SIZE 100
 #define FEED_SIZE 50
 
+/* GET /changes — the change log, newest first, a page at a time.
+ * Parameters: before (a seq), as_of. Role: anyone; restricted changes only
+ * for signed-in users. */
 int changes_page(web_req *w, char **args)
 {
     (void)args;
@@ -63,6 +66,8 @@ static const char *feed_id(web_req *w, const char *base)
     return id ? id : "urn:ssrtrack:changes";
 }
 
+/* GET /changes.atom — the Atom feed of the latest changes.
+ * Parameters: none. Role: anyone; restricted changes left out. */
 int changes_atom(web_req *w, char **args)
 {
     (void)args;

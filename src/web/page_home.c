@@ -109,6 +109,9 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
     return 0;
 }
 
+/* GET / — the dashboard: counts by status, the chart, overdue milestones,
+ * recent changes. Parameters: as_of. Role: anyone; restricted items only for
+ * signed-in users. */
 int home_page(web_req *w, char **args)
 {
     (void)args;

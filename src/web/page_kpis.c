@@ -60,6 +60,8 @@ int kpi_section(web_req *w, const char *rec, const visibility *vis)
     return 0;
 }
 
+/* GET /kpis — every KPI with its latest measure and status. Parameters:
+ * review, as_of. Role: anyone; restricted recs' KPIs only for signed-in users. */
 int kpis_page(web_req *w, char **args)
 {
     (void)args;

@@ -28,6 +28,8 @@ static int number(const char *s, long long min, long long *out)
     return 0;
 }
 
+/* GET /ledger — the log's size, root, key and how to verify it.
+ * Parameters: none. Role: anyone. */
 int ledger_page(web_req *w, char **args)
 {
     (void)args;
@@ -91,6 +93,8 @@ static int sign_now(web_req *w, store_t *s, void *ctx)
     return rc ? -1 : store_checkpoint_add(s, size, ck.root, note->data, &w->err);
 }
 
+/* GET /ledger/checkpoint — the signed checkpoint of the whole log (signs
+ * and stores a new one when the log grew). Parameters: none. Role: anyone. */
 int ledger_checkpoint(web_req *w, char **args)
 {
     (void)args;
@@ -138,6 +142,9 @@ static int one_inclusion(void *ctx, const leaf_t *l)
     return x->out ? 0 : err_nomem(&x->w->err);
 }
 
+/* GET /ledger/proof/inclusion/SEQ — the inclusion proof of change SEQ.
+ * Parameters: size (of the tree; default the whole log). Role: anyone; the
+ * change's content only for signed-in users when it is restricted. */
 int ledger_inclusion(web_req *w, char **args)
 {
     w->api = 1;
@@ -157,6 +164,8 @@ int ledger_inclusion(web_req *w, char **args)
     return web_json(w, 200, x.out);
 }
 
+/* GET /ledger/proof/consistency/OLD/NEW — the consistency proof between
+ * two tree sizes. Parameters: none. Role: anyone. */
 int ledger_consistency(web_req *w, char **args)
 {
     w->api = 1;
@@ -185,6 +194,9 @@ static int one_entry(void *ctx, const leaf_t *l)
     return buf_ok(x->b) ? 0 : -1;
 }
 
+/* GET /ledger/entries — the log's leaves as JSON, at most 1000 at a time.
+ * Parameters: start, end (seqs). Role: anyone; always the public side
+ * (restricted content withheld). */
 int ledger_entries(web_req *w, char **args)
 {
     (void)args;

@@ -58,6 +58,9 @@ static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_
     buf_puts(b, "</tbody></table>\n");
 }
 
+/* GET /recs — the recs, filtered. Parameters: review, topic, owner,
+ * status, q (words of the title or text), overdue=1, as_of. Role: anyone;
+ * restricted recs only for signed-in users. */
 int recs_page(web_req *w, char **args)
 {
     (void)args;
@@ -156,6 +159,10 @@ static int evidence_section(web_req *w, const ent_t *r, const ent_t *ms, size_t 
     return 0;
 }
 
+/* GET /recs/ID[?as_of=DATE] — one rec: facts, text, sub-items, milestones,
+ * relations, KPIs, evidence, assessments, history; an editor signed in by
+ * session also gets the edit forms. Anyone; a restricted rec only for
+ * signed-in users (404 otherwise). Owns vis and href until `done`. */
 int rec_page(web_req *w, char **args)
 {
     visibility vis;
@@ -163,8 +170,13 @@ int rec_page(web_req *w, char **args)
     size_t nms, nkids, nout, nin, nitems;
     change_t *hist;
     size_t nhist;
+    buf_t href = BUF_INIT;
+    int status;
     if (vis_load(w, &vis)) return web_error_from(w, &w->err);
-    if (vis_rec_hidden(&vis, args[0])) { vis_free(&vis); return web_error(w, 404, "not_found", "There is no such recommendation."); }
+    if (vis_rec_hidden(&vis, args[0])) {
+        status = web_error(w, 404, "not_found", "There is no such recommendation.");
+        goto done;
+    }
     if (store_get(w->db, &kind_rec, &w->view, args[0], w->a, &r, &w->err) ||
         store_list(w->db, &kind_milestone, &w->view, MS_REC, r.id, w->a, &ms, &nms, &w->err) ||
         store_list(w->db, &kind_rec, &w->view, REC_PARENT, r.id, w->a, &kids, &nkids, &w->err) ||
@@ -172,8 +184,8 @@ int rec_page(web_req *w, char **args)
         store_list(w->db, &kind_link, &w->view, LINK_OTHER, r.id, w->a, &in, &nin, &w->err) ||
         store_list(w->db, &kind_item, &w->view, ITEM_REC, r.id, w->a, &items, &nitems, &w->err) ||
         store_history(w->db, &kind_rec, r.id, w->a, &hist, &nhist, &w->err)) {
-        vis_free(&vis);
-        return web_error_from(w, &w->err);
+        status = web_error_from(w, &w->err);
+        goto done;
     }
     buf_t *b = &w->res->body;
     char title[200];
@@ -185,7 +197,6 @@ int rec_page(web_req *w, char **args)
     buf_puts(b, "<dl class=\"facts\"><dt>Status</dt><dd>");
     page_status(w, r.v[REC_STATUS]);
     buf_puts(b, "</dd><dt>Review</dt><dd>");
-    buf_t href = BUF_INIT;
     bfmt(&href, "/reviews/%t", r.v[REC_REVIEW]);
     page_link(w, buf_str(&href), r.v[REC_REVIEW]);
     buf_reset(&href);
@@ -202,7 +213,11 @@ int rec_page(web_req *w, char **args)
             "<dt>Last change effective</dt><dd><time>%h</time></dd></dl>\n",
          or_dash(r.v[REC_BOARD]), or_dash(r.v[REC_PRIORITY]), or_dash(r.v[REC_OWNER]), or_dash(r.v[REC_TOPIC]),
          or_dash(r.v[REC_DUE]), field_true(r.v[REC_RECURRING]) ? "yes" : "no", r.since, r.changed);
-    if (rec_board_section(w, r.id)) { vis_free(&vis); buf_reset(b); return web_error_from(w, &w->err); }
+    if (rec_board_section(w, r.id)) {
+        buf_reset(b);
+        status = web_error_from(w, &w->err);
+        goto done;
+    }
     if (r.v[REC_TEXT]) {
         buf_puts(b, "<section class=\"text\" aria-label=\"Text\">");
         page_markdown(b, r.v[REC_TEXT]);
@@ -252,9 +267,9 @@ int rec_page(web_req *w, char **args)
     if (links) buf_puts(b, "</ul>\n");
 
     if (kpi_section(w, r.id, &vis) || evidence_section(w, &r, ms, nms, &vis) || rec_claims_section(w, &r)) {
-        vis_free(&vis);
         buf_reset(b);
-        return web_error_from(w, &w->err);
+        status = web_error_from(w, &w->err);
+        goto done;
     }
 
     if (nitems) {
@@ -271,7 +286,11 @@ int rec_page(web_req *w, char **args)
         buf_puts(b, "</tbody></table>\n");
     }
 
-    if (comments_section(w, &vis, r.id, ms, nms)) { vis_free(&vis); buf_reset(b); return web_error_from(w, &w->err); }
+    if (comments_section(w, &vis, r.id, ms, nms)) {
+        buf_reset(b);
+        status = web_error_from(w, &w->err);
+        goto done;
+    }
     buf_puts(b, "<h2>History</h2>\n<p class=\"note\">Each change shows when it took effect and when it was "
                 "recorded here; the gap is how late the record was.</p>\n<ol class=\"timeline\">\n");
     size_t later = 0;
@@ -299,9 +318,11 @@ int rec_page(web_req *w, char **args)
                 "<a href=\"/recs/%t\">see the record as of today</a>.</p>\n",
              later, later == 1 ? "" : "s", w->view.as_of, later == 1 ? "is" : "are", r.id);
     buf_puts(b, "</article>\n");
-    buf_free(&href);
     if (can_edit(w) && !w->via_token) edit_forms(w, &r, ms, nms);
-    vis_free(&vis);
     page_end(w);
-    return 200;
+    status = 200;
+done:
+    buf_free(&href);
+    vis_free(&vis);
+    return status;
 }

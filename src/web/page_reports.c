@@ -19,6 +19,8 @@ static const char *const blurbs[] = {
 };
 static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "evidence", "board", NULL};
 
+/* GET /reports — the list of reports and their formats. Parameters:
+ * as_of. Role: anyone. */
 int reports_page(web_req *w, char **args)
 {
     (void)args;
@@ -67,6 +69,10 @@ int evidence_report_respond(web_req *w, const char *fmt, report_format f)
     return 200;
 }
 
+/* GET /reports/KIND — one report (implementation, assessment, quarterly,
+ * smart, evidence). Parameters: format (html, md, csv, json), review,
+ * assessment, from, to, as_of. Role: anyone; restricted items only for
+ * signed-in users. */
 int report_file(web_req *w, char **args)
 {
     /* /reports/implementation?format=csv, or /reports/implementation.csv */

@@ -9,6 +9,8 @@
 #include "web/page_comments.h"
 #include "web/visible.h"
 
+/* GET /reviews — every review with its counts. Parameters: as_of.
+ * Role: anyone. */
 int reviews_page(web_req *w, char **args)
 {
     (void)args;
@@ -31,6 +33,8 @@ int reviews_page(web_req *w, char **args)
     return 200;
 }
 
+/* GET /reviews/ID — one review and its recs. Parameters: as_of.
+ * Role: anyone; restricted recs only for signed-in users. */
 int review_page(web_req *w, char **args)
 {
     visibility vis;

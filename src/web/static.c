@@ -5,6 +5,8 @@
 #include "embedded.h"
 #include "web/handlers.h"
 
+/* GET /static/NAME — a file built into the binary (style sheet, icon).
+ * Parameters: none. Role: anyone. */
 int static_file(web_req *w, char **args)
 {
     char name[200];

@@ -244,8 +244,9 @@ int web_handle(web_ctx *ctx, store_t *reader, const http_request *req, arena_t *
     int snapshot = store_read_begin(reader, &w.err) == 0;
     if (store_view(reader, w.as_of, NULL, &w.view, &w.err)) {
         web_error_from(&w, &w.err);
+    } else if (auth_identify(&w)) {
+        web_error_from(&w, &w.err);
     } else {
-        auth_identify(&w);
         const char *ctype = http_header(req, "content-type");
         if (req->body_len && ctype && strncmp(ctype, "application/x-www-form-urlencoded", 33) == 0 &&
             http_parse_pairs(a, req->body, req->body_len, &((http_request *)req)->form,

@@ -13,6 +13,15 @@ export SSRTRACK_ACTOR=tester
 unset SSRTRACK_NOW
 NAME=$(basename "$0" .sh)
 
+# have_seeds FILE...: true when the source documents are in $SEEDS; otherwise
+# prints one "# skip" line saying why (they sit beside the repository, in CI).
+have_seeds() {
+    local f
+    for f in "$@"; do
+        [ -f "$SEEDS/$f" ] || { echo "# skip - $NAME: no $f in \$SEEDS ($SEEDS)"; return 1; }
+    done
+}
+
 pass() { echo "ok - $NAME: $1"; }
 fail() {
     echo "not ok - $NAME: $1"

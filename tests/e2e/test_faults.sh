@@ -38,17 +38,21 @@ X=x
 fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
 
 # counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
-# ALLOCS, WRITES and AFTER (the digest of the state it leaves).
+# ALLOCS, WRITES and AFTER (the digest of the state it leaves), and
+# OPEN_ALLOCS, OPEN_WRITES: how many of them opening the database made.
 counts() {
     local base=$1; shift
     fresh "$base"
-    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" >/dev/null 2>$X.err
+    SSRTRACK_FAULT_COUNT=1 "$BIN" --db $X.db "$@" <"${SWEEP_STDIN:-/dev/null}" >/dev/null 2>$X.err
     local rc=$? line
     line=$(grep 'fault count:' $X.err)
-    ALLOCS=$(sed -n 's/.*allocations=\([0-9]*\).*/\1/p' <<<"$line")
-    WRITES=$(sed -n 's/.*writes=\([0-9]*\).*/\1/p' <<<"$line")
+    ALLOCS=$(sed -n 's/.* allocations=\([0-9]*\).*/\1/p' <<<"$line")
+    WRITES=$(sed -n 's/.* writes=\([0-9]*\).*/\1/p' <<<"$line")
+    OPEN_ALLOCS=$(sed -n 's/.* opened_at_allocations=\([0-9]*\).*/\1/p' <<<"$line")
+    OPEN_WRITES=$(sed -n 's/.* opened_at_writes=\([0-9]*\).*/\1/p' <<<"$line")
     AFTER=$(state $X.db)
-    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && "$BIN" --db $X.db verify >/dev/null
+    [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && [ -n "$OPEN_ALLOCS" ] &&
+        "$BIN" --db $X.db verify >/dev/null
 }
 
 # judge RC BASE BEFORE WANT: sets WHY to what is wrong with the run just made
@@ -60,7 +64,7 @@ counts() {
 judge() {
     local rc=$1 base=$2 before=$3 want=$4 err st
     local -a lines
-    WHY= WHERE=
+    WHY= WHERE= HTTP_ERROR=
     mapfile -t lines <$X.err
     err=${lines[*]}
     if [[ $err =~ Sanitizer|runtime\ error ]]; then
@@ -81,7 +85,21 @@ judge() {
         fi
         if ! "$BIN" --db $X.db verify >/dev/null 2>$X.verr; then WHY="verify fails: $(<$X.verr)"; return; fi
     fi
-    if [ "$rc" -eq 0 ]; then
+    if [ "$rc" -eq 0 ] && [ -n "${SWEEP_STDIN:-}" ]; then
+        # `http` answers every failure inside the application with a
+        # response: 2xx with the change whole, or 500/503 with it whole or
+        # not at all, never anything else.
+        local line code
+        IFS= read -r line <$X.out
+        code=${line#HTTP/1.1 }
+        code=${code%% *}
+        [ ${#lines[@]} -eq 0 ] || { WHY="exit 0 with stderr: $err"; return; }
+        case $code in
+        2??) [ "$WHERE" == after ] || WHY="HTTP $code but the change is not there" ;;
+        500|503) HTTP_ERROR=1 ;;
+        *) WHY="an answer that is neither a success nor a server error: ${line:0:80}" ;;
+        esac
+    elif [ "$rc" -eq 0 ]; then
         [ "$WHERE" == after ] || { WHY="exit 0 but the change is not there"; return; }
         [ ${#lines[@]} -eq 0 ] || { WHY="exit 0 with stderr: $err"; return; }
     else
@@ -92,25 +110,25 @@ judge() {
     fi
 }
 
-# worker W JOBS VAR SUFFIX TOTAL WANT BASE BEFORE CMD...: the N of a sweep
-# with N % JOBS == W, on its own copy; writes its tallies to w$W.sum and the
-# first failures to w$W.detail.
+# worker W JOBS VAR SUFFIX FROM TOTAL WANT BASE BEFORE CMD...: the N from
+# FROM to TOTAL of a sweep with (N - FROM) % JOBS == W, on its own copy;
+# writes its tallies to w$W.sum and the first failures to w$W.detail.
 worker() {
-    local w=$1 jobs=$2 var=$3 suffix=$4 total=$5 want=$6 base=$7 before=$8; shift 8
+    local w=$1 jobs=$2 var=$3 suffix=$4 from=$5 total=$6 want=$7 base=$8 before=$9; shift 9
     local n rc bad=0 errors=0 kept=0 unaffected=0
     X=x$w
     : >"w$w.detail"
     fresh "$base"
-    for ((n = 1 + w; n <= total; n += jobs)); do
+    for ((n = from + w; n <= total; n += jobs)); do
         export "$var=$n$suffix"
-        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" >/dev/null 2>"$X.err"
+        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" <"${SWEEP_STDIN:-/dev/null}" >"$X.out" 2>"$X.err"
         rc=$?
         unset "$var"
         judge "$rc" "$base" "$before" "$want"
         if [ -n "$WHY" ]; then
             bad=$((bad + 1))
             [ "$bad" -le "${FAULTS_DETAIL:-8}" ] && printf 'N=%s: %s\n' "$n" "$WHY" >>"w$w.detail"
-        elif [ "$rc" -eq 0 ]; then unaffected=$((unaffected + 1))
+        elif [ "$rc" -eq 0 ] && [ -z "$HTTP_ERROR" ]; then unaffected=$((unaffected + 1))
         elif [ "$WHERE" == after ]; then kept=$((kept + 1))
         else errors=$((errors + 1))
         fi
@@ -121,16 +139,16 @@ worker() {
     echo "$bad $errors $kept $unaffected" >"w$w.sum"
 }
 
-# sweep LABEL VAR SUFFIX TOTAL WANT BASE CMD...: for N in 1..TOTAL, run CMD
-# on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one ok or
-# not ok line for the whole sweep.
+# sweep LABEL VAR SUFFIX FROM TOTAL WANT BASE CMD...: for N in FROM..TOTAL,
+# run CMD on a copy of BASE with VAR=N$SUFFIX, spread over $JOBS workers; one
+# ok or not ok line for the whole sweep.
 sweep() {
-    local label=$1 var=$2 suffix=$3 total=$4 want=$5 base=$6; shift 6
+    local label=$1 var=$2 suffix=$3 from=$4 total=$5 want=$6 base=$7; shift 7
     local w before bad=0 errors=0 kept=0 unaffected=0 b e k u detail=()
     before=$(state "$base")
     for ((w = 0; w < JOBS; w++)); do
         rm -f "w$w.sum"
-        worker "$w" "$JOBS" "$var" "$suffix" "$total" "$want" "$base" "$before" "$@" &
+        worker "$w" "$JOBS" "$var" "$suffix" "$from" "$total" "$want" "$base" "$before" "$@" &
     done
     wait
     for ((w = 0; w < JOBS; w++)); do
@@ -138,14 +156,17 @@ sweep() {
         bad=$((bad + b)) errors=$((errors + e)) kept=$((kept + k)) unaffected=$((unaffected + u))
     done
     if [ "$bad" -eq 0 ]; then
-        pass "$label: every N of $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
+        pass "$label: every N from $from to $total ($errors errors with nothing written, $kept errors after a durable commit, $unaffected unaffected)"
     else
         mapfile -t -O "${#detail[@]}" detail < <(sort -t= -k2 -n w*.detail | head -n "${FAULTS_DETAIL:-8}")
-        fail "$label: $bad of $total N go wrong" "${detail[@]}"
+        fail "$label: $bad of the N from $from to $total go wrong" "${detail[@]}"
     fi
 }
 
 # sweep_path LABEL BASE CMD...: count, then sweep allocations and writes.
+# Opening the database is the same path for every command: the first sweep
+# covers it (N from 1), the later ones start past it (OPEN_COVERED).
+OPEN_COVERED=0
 sweep_path() {
     local label=$1 base=$2; shift 2
     if ! counts "$base" "$@"; then fail "$label: counting run" "$(cat $X.err)"; return; fi
@@ -154,10 +175,13 @@ sweep_path() {
     fi
     [ "$AFTER" != "$(state "$base")" ] || { fail "$label: the command changes nothing"; return; }
     "$BIN" --db "$base" verify >/dev/null 2>$X.err || { fail "$label: the state before fails verify" "$(<$X.err)"; return; }
-    sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$ALLOCS" "$NOMEM" "$base" "$@"
-    sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$WRITES" "$IOERR" "$base" "$@"
-    sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$WRITES" "$IOERR" "$base" "$@"
-    [ "$FULL" = 1 ] && sweep "$label, allocation N and all after fail" SSRTRACK_FAIL_ALLOC "+" "$ALLOCS" "$NOMEM" "$base" "$@"
+    local a=1 w=1
+    [ "$OPEN_COVERED" = 1 ] && a=$((OPEN_ALLOCS + 1)) w=$((OPEN_WRITES + 1))
+    OPEN_COVERED=1
+    sweep "$label, allocation N fails" SSRTRACK_FAIL_ALLOC "" "$a" "$ALLOCS" "$NOMEM" "$base" "$@"
+    sweep "$label, write N fails" SSRTRACK_FAIL_WRITE "" "$w" "$WRITES" "$IOERR" "$base" "$@"
+    sweep "$label, disk full from write N" SSRTRACK_FAIL_WRITE "+:full" "$w" "$WRITES" "$IOERR" "$base" "$@"
+    [ "$FULL" = 1 ] && sweep "$label, allocation N and all after fail" SSRTRACK_FAIL_ALLOC "+" "$a" "$ALLOCS" "$NOMEM" "$base" "$@"
 }
 
 # --- the hooks themselves ---------------------------------------------------
@@ -195,6 +219,20 @@ rm -f "$SSRTRACK_DB"*
 cp "$SSRTRACK_DB" empty.db
 sweep_path "import (canonical JSON)" empty.db import small.json
 
+# One request to the web application, as `ssrtrack http` answers it: an
+# editor's API write, swept from where both connections are open, so the
+# web's error paths run under the sanitizers too.
+rm -f "$SSRTRACK_DB"*
+cp demo.db "$SSRTRACK_DB"
+echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
+token=$("$BIN" token create ana)
+sqlite3 "$SSRTRACK_DB" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+cp "$SSRTRACK_DB" web.db
+body='{"set":{"status":"complete","owner":"CIIO"},"effective":"2015-01-01","reason":"roadmap"}'
+printf 'PATCH /api/v1/recs/SSR1-9 HTTP/1.1\r\nHost: ssrtrack.test\r\nAuthorization: Bearer %s\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s' \
+    "$token" "${#body}" "$body" > request.txt
+SWEEP_STDIN=request.txt sweep_path "http (PATCH /api/v1/recs/SSR1-9)" web.db http
+
 [ "$FULL" = 1 ] || exit 0
 
 # Four eyes: the verification reads the rec's history and evidence, then writes.
@@ -213,9 +251,7 @@ sweep_path "import --format ssr1-report (3 recs)" empty.db import --format ssr1-
 sweep_path "demo (497 changes)" empty.db demo
 R1=$SEEDS/002_0b44ff1b59d411cb.txt
 R2=$SEEDS/000_1b707e8e43b30b9a.txt
-if [ -f "$R1" ] && [ -f "$R2" ]; then
+if have_seeds 002_0b44ff1b59d411cb.txt 000_1b707e8e43b30b9a.txt; then
     sweep_path "import --format ssr1-report (the SSR1 report)" empty.db import --format ssr1-report "$R1"
     sweep_path "import --format ssr2-assessment (the SSR2 assessment)" empty.db import --format ssr2-assessment "$R2"
-else
-    fail "the source documents are in \$SEEDS" "missing $R1 or $R2"
 fi

@@ -2,6 +2,7 @@
 # refused; damaged copies fail with nothing written; line ends do not matter.
 . "$(dirname "$0")/lib.sh"
 
+have_seeds 002_0b44ff1b59d411cb.txt 000_1b707e8e43b30b9a.txt || exit 0
 R1=$SEEDS/002_0b44ff1b59d411cb.txt
 R2=$SEEDS/000_1b707e8e43b30b9a.txt
 "$BIN" init >/dev/null

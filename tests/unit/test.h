@@ -10,6 +10,7 @@
 #include <string.h>
 
 static int test_failed_now;
+static int test_skipped_now;
 static int tests_failed;
 
 #define TEST(name) static void name(void)
@@ -45,11 +46,21 @@ static int tests_failed;
         }                                                                           \
     } while (0)
 
+/* SKIP(why): ends the test, which RUN reports as one "# skip" line saying why
+ * (it counts neither as passed nor as failed). */
+#define SKIP(why)                                                                   \
+    do {                                                                            \
+        test_skipped_now = 1;                                                       \
+        printf("# skip - %s: %s: %s\n", __FILE__, __func__, why);                   \
+        return;                                                                     \
+    } while (0)
+
 #define RUN(name)                                                                   \
     do {                                                                            \
-        test_failed_now = 0;                                                        \
+        test_failed_now = test_skipped_now = 0;                                     \
         name();                                                                     \
-        printf("%s - %s: %s\n", test_failed_now ? "not ok" : "ok", __FILE__, #name); \
+        if (!test_skipped_now)                                                      \
+            printf("%s - %s: %s\n", test_failed_now ? "not ok" : "ok", __FILE__, #name); \
         tests_failed += test_failed_now;                                            \
         fflush(stdout);                                                             \
     } while (0)
