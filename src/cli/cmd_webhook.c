@@ -14,11 +14,31 @@
 #include "util/hex.h"
 #include "web/webhook_sender.h"
 
-/* The secret: the first line of FILE ("-": stdin), 16 to 256 bytes of
- * printable ASCII; or a new random one, printed once. Arena-owned. */
-static const char *read_secret(cli_t *c, const char *file, int *made)
+/* The secret is one line of 16 to 256 printable ASCII characters. */
+static int secret_ok(const char *s)
+{
+    size_t n = strlen(s);
+    int ok = n >= 16 && n <= 256;
+    for (size_t i = 0; ok && i < n; i++) ok = s[i] > ' ' && s[i] < 127;
+    return ok;
+}
+
+/* The secret: given (--secret), the first line of FILE ("-": stdin), or a
+ * new random one, printed once. Arena-owned. */
+static const char *read_secret(cli_t *c, const char *given, const char *file, int *made)
 {
     *made = 0;
+    if (given && file) {
+        err_set(&c->err, ERR_INPUT, "webhook add: give --secret or --secret-file, not both");
+        return NULL;
+    }
+    if (given) {
+        if (!secret_ok(given)) {
+            err_set(&c->err, ERR_INPUT, "webhook add: --secret: the secret is one line of 16-256 printable characters");
+            return NULL;
+        }
+        return given;
+    }
     if (!file) {
         unsigned char r[32];
         char *hex = arena_alloc(c->a, 65);
@@ -32,9 +52,7 @@ static const char *read_secret(cli_t *c, const char *file, int *made)
     char *raw = file_read(file, 4096, &len, &c->err);
     if (!raw) { err_prefix(&c->err, "webhook add: --secret-file"); return NULL; }
     raw[strcspn(raw, "\r\n")] = '\0';
-    size_t n = strlen(raw);
-    int ok = n >= 16 && n <= 256;
-    for (size_t i = 0; ok && i < n; i++) ok = raw[i] > ' ' && raw[i] < 127;
+    int ok = secret_ok(raw);
     char *secret = ok ? arena_strdup(c->a, raw) : NULL;
     sodium_memzero(raw, len);
     mem_free(raw);
@@ -45,12 +63,12 @@ static const char *read_secret(cli_t *c, const char *file, int *made)
 
 int cmd_webhook_add(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--secret-file", 1}, {"--allow-private", 0}};
+    opt_t o[] = {{"--secret", 1}, {"--secret-file", 1}, {"--allow-private", 0}};
     const char *pos[1];
     if (args_parse(c, "webhook add", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
     int allow = opt_given(o, NOPTS(o), "--allow-private"), made;
     if (webhook_url_check(pos[0], allow, &c->err)) return err_prefix(&c->err, "webhook add");
-    const char *secret = read_secret(c, opt_value(o, NOPTS(o), "--secret-file"), &made);
+    const char *secret = read_secret(c, opt_value(o, NOPTS(o), "--secret"), opt_value(o, NOPTS(o), "--secret-file"), &made);
     if (!secret) return -1;
     long long id;
     if (webhooks_add(c->store, pos[0], secret, allow, &id, &c->err)) return err_prefix(&c->err, "webhook add");

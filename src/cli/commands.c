@@ -134,7 +134,7 @@ const command_t commands[] = {
     {"notify", DB_OPEN, cmd_notify,
      "[--as-of DATE] [--dry-run] [--smtp URL] [--from ADDR] [--base-url URL]",
      "mail each contact and user a digest of what is due, overdue and new (docs/notify.md)"},
-    {"webhook add", DB_OPEN, cmd_webhook_add, "URL [--secret-file FILE] [--allow-private]",
+    {"webhook add", DB_OPEN, cmd_webhook_add, "URL [--secret S | --secret-file FILE] [--allow-private]",
      "POST each committed transaction, signed, to URL (docs/webhooks.md); without a file, prints a new secret"},
     {"webhook list", DB_OPEN, cmd_webhook_list, "[--format table|json]", "list webhooks and their delivery counts"},
     {"webhook remove", DB_OPEN, cmd_webhook_remove, "ID", "stop a webhook; its pending deliveries are cancelled"},

@@ -49,7 +49,8 @@ static int fill_row(const row_ctx *x, claim_row *r, const ent_t *ms, size_t nms)
     size_t off = 0;
     r->claimed = r->rec.v[REC_STATUS];
     for (size_t k = 0; k < x->nkpis; k++) {
-        if (strcmp(x->kpis[k].kpi.v[KPI_REC], r->rec.id) != 0) continue;
+        const char *kr = x->kpis[k].kpi.v[KPI_REC];   /* NULL: a KPI of the whole review */
+        if (!kr || strcmp(kr, r->rec.id) != 0) continue;
         target |= kpi_fields_have_target(x->kpis[k].kpi.v);
         if (x->kpis[k].eval.status == KPI_OFF_TRACK) off++;
     }

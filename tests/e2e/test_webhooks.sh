@@ -29,6 +29,8 @@ must_fail "an IPv6 loopback" 1 webhook add "http://[::1]:8080/x" --secret-file s
 printf 'short\n' >short
 must_fail "a short secret" 1 webhook add https://example.org/x --secret-file short
 must_fail "a missing secret file" 1 webhook add https://example.org/x --secret-file nothere
+must_fail "a short --secret" 1 webhook add https://example.org/x --secret short
+must_fail "--secret and --secret-file together" 1 webhook add https://example.org/x --secret 0123456789abcdef01 --secret-file secret
 must_fail "remove an unknown webhook" 1 webhook remove 7
 must_fail "remove a bad id" 1 webhook remove x1
 must_fail "deliveries of a bad id" 1 webhook deliveries -3
@@ -44,6 +46,9 @@ st webhook list --format json
 eq "list: one active, one removed, no secret shown" "$(jq -c '[.[]|[.id,.active,.allow_private]]' <<<"$OUT")" \
     '[[1,true,true],[2,false,false]]'
 hasnt "the secret is never listed" "$("$BIN" webhook list)$OUT" "$(head -c 20 secret)"
+ok "a secret given on the command line, as the issue's contract has it" webhook add https://example.org/given --secret "$(cat secret)"
+eq "is the one stored" "$(sqlite3 "$SSRTRACK_DB" "SELECT secret = '$(cat secret)' FROM webhooks WHERE url = 'https://example.org/given'")" "1"
+"$BIN" webhook remove "$(sqlite3 "$SSRTRACK_DB" "SELECT id FROM webhooks WHERE url = 'https://example.org/given'")" >/dev/null
 
 # A delivery per transaction; the hostile title arrives exactly.
 export SSRTRACK_NOW=2026-01-01T00:00:00Z
@@ -100,10 +105,11 @@ unset SSRTRACK_NOW
 name=$(hostname)
 if getent hosts "$name" | grep -q '^127\.'; then
     ok "a name is accepted when added" webhook add "http://$name:$(cat port)/x" --secret-file secret
+    id=$(printf '%s' "$OUT" | sed -n 's/^webhook \([0-9]*\):.*/\1/p')
     "$BIN" rec set SSR1-1 topic=Remit >/dev/null
     st webhook deliver
     hasf "refused when it resolves to loopback" "$OUT" "refused address 127."
-    ok "remove it" webhook remove 3
+    ok "remove it" webhook remove "$id"
 fi
 
 # The running server delivers by itself.

@@ -130,11 +130,11 @@ static int setup(void)
     sha(SESSION, h);
     if (accounts_new_session(writer, h, "ana", CSRF, later, &e)) return -1;
     sha(EDIT, h);
-    if (accounts_new_token(writer, h, "ana", &e)) return -1;
+    if (accounts_new_token(writer, "T1", h, "ana", NULL, &e)) return -1;
     sha(ASSESS, h);
-    if (accounts_new_token(writer, h, "sam", &e)) return -1;
+    if (accounts_new_token(writer, "T2", h, "sam", NULL, &e)) return -1;
     sha(VIEW, h);
-    if (accounts_new_token(writer, h, "val", &e)) return -1;
+    if (accounts_new_token(writer, "T3", h, "val", NULL, &e)) return -1;
     if (store_open(path, STORE_READONLY, &reader, NULL, &e)) return -1;
     ctx.db_path = path;
     ctx.writer = writer;
