@@ -10,7 +10,8 @@
 
 BUILD ?= build
 CC ?= cc
-PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter
+# zlib: libxlsxwriter links with -lz, whose development files it does not pull in.
+PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter zlib
 # The Debian package that holds each pkg-config module (scripts/deps.sh installs them).
 DEB_sqlite3 := libsqlite3-dev
 DEB_libmicrohttpd := libmicrohttpd-dev
@@ -19,6 +20,7 @@ DEB_libcmark := libcmark-dev
 DEB_libsodium := libsodium-dev
 DEB_libcurl := libcurl4-openssl-dev
 DEB_xlsxwriter := libxlsxwriter-dev
+DEB_zlib := zlib1g-dev
 
 # Goals that only install, clean or call $(MAKE) again never read pkg-config:
 # `make run` and `make test` install the packages first (scripts/deps.sh),
