@@ -12,8 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev"
+# wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
 test="sqlite3 python3 python3-openpyxl curl jq ca-certificates chromium python3-aiosmtpd python3-icalendar python3-nacl wapiti"
 bench="nginx-light wrk fossil linkchecker hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
