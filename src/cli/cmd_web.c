@@ -6,6 +6,7 @@
 
 #include "cli/commands.h"
 #include "cli/testhooks.h"
+#include "core/base_url.h"
 #include "store/contacts.h"
 #include "util/alloc.h"
 #include "util/file.h"
@@ -23,7 +24,7 @@ static int cli_base_url(cli_t *c, const char *cmd, const char *given, const char
     if (!given || !*given) return 0;
     char what[40];
     snprintf(what, sizeof what, "%s: --base-url", cmd);
-    return web_base_url(c->a, what, given, out, &c->err);
+    return base_url_normalize(c->a, what, given, out, &c->err);
 }
 
 int cmd_serve(cli_t *c, int argc, char **argv)

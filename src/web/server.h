@@ -14,7 +14,7 @@ typedef struct {
     const char *access_log;    /* a file, or NULL for stderr */
     int quiet;                 /* no access log */
     const char *key;           /* the signing key file (default: $SSRTRACK_KEY, else DB.key) */
-    const char *base_url;      /* checked by web_base_url, or NULL */
+    const char *base_url;      /* checked by base_url_normalize, or NULL */
 } server_opts;
 
 /* Serve until SIGTERM or SIGINT, then finish the requests in flight and

@@ -16,7 +16,7 @@ typedef struct {
 /* Write the pages as anonymous visitors see them, as of as_of (NULL:
  * today), under dir (created if needed), and the log as C2SP tiles under
  * dir/ledger/ (web/ledger_tiles.h); with ledger_only, the tiles alone. The
- * feed's absolute links start from base_url (checked by web_base_url; NULL:
+ * feed's absolute links start from base_url (checked by base_url_normalize; NULL:
  * none). */
 int site_export(const char *db_path, const char *dir, const char *as_of, const char *base_url, int ledger_only,
                 site_stats *st, err_t *e);

@@ -116,18 +116,6 @@ static int match(arena_t *a, const char *pattern, const char *path, char **args,
     return *p == '\0' && *s == '\0';
 }
 
-int web_base_url(arena_t *a, const char *option, const char *url, const char **out, err_t *e)
-{
-    const char *host = strncmp(url, "https://", 8) == 0 ? url + 8 : strncmp(url, "http://", 7) == 0 ? url + 7 : NULL;
-    size_t n = strlen(url);
-    int ok = host && *host && *host != '/' && n <= 500 && !strpbrk(url, "?#@\"'<>\\ ") &&
-             !http_has_control(url) && utf8_valid(url, n);
-    if (!ok) return err_set(e, ERR_INPUT, "%s: '%.80s' is not an http(s) URL of a site (like https://ssr.example.org)",
-                            option, url);
-    while (n > (size_t)(host - url) && url[n - 1] == '/') n--;
-    return (*out = arena_strndup(a, url, n)) ? 0 : err_nomem(e);
-}
-
 const char *role_name(int role)
 {
     static const char *const names[] = {"none", "viewer", "assessor", "editor", "admin"};

@@ -46,10 +46,6 @@ typedef struct {
     err_t err;
 } web_req;
 
-/* The --base-url option: an http or https URL with a host, an optional path,
- * no user information, query, fragment, quote, space or control character.
- * A copy in a without trailing '/' into *out, or ERR_INPUT naming option. */
-int web_base_url(arena_t *a, const char *option, const char *url, const char **out, err_t *e);
 
 /* Answer one request; res must be zeroed. Never fails: errors become
  * responses. Returns res->status. */
