@@ -1,0 +1,38 @@
+/* Tests of src/core/vocab.c: codes read as words, unknown codes pass through. */
+#include "test.h"
+#include "core/vocab.h"
+
+TEST(labels)
+{
+    CHECK_STR(vocab_label("effect", "not_achieved"), "Effect not achieved");
+    CHECK_STR(vocab_label("state", "strawman"), "Draft");
+    CHECK_STR(vocab_label("implemented", "partial"), "Partly implemented");
+    CHECK_STR(vocab_label("status", "in_progress"), "In progress");
+    CHECK_STR(vocab_label("board", "passed_through"), "Passed through");
+    CHECK_STR(vocab_label("board", "approved+passed_through"), "Approved in part, passed through in part");
+    CHECK_STR(vocab_label("health", "dead"), "Link dead");
+}
+
+TEST(unknown_pass_through)
+{
+    CHECK_STR(vocab_label("effect", "sideways"), "sideways");
+    CHECK_STR(vocab_label("nosuchfield", "yes"), "yes");
+    CHECK_STR(vocab_label(NULL, "yes"), "yes");
+    CHECK_STR(vocab_label("state", NULL), "");
+}
+
+TEST(relations)
+{
+    CHECK_STR(vocab_relation("derived_from"), "is derived from");
+    CHECK_STR(vocab_relation_reverse("derived_from"), "led to");
+    CHECK_STR(vocab_relation_reverse("supersedes"), "is superseded by");
+    CHECK_STR(vocab_relation("odd"), "odd");
+}
+
+int main(void)
+{
+    RUN(labels);
+    RUN(unknown_pass_through);
+    RUN(relations);
+    TEST_EXIT();
+}
