@@ -129,7 +129,7 @@ static void html_answer(buf_t *b, const char *heading, const char *text)
     else buf_puts(b, "<p><em>No answer recorded.</em></p>\n");
 }
 
-static void render_html(buf_t *b, const asm_model *m, const view_t *v)
+static void render_html(buf_t *b, const asm_model *m, const view_t *v, const char *downloads)
 {
     const ent_t *a = &m->a;
     char title[200];
@@ -150,6 +150,7 @@ static void render_html(buf_t *b, const asm_model *m, const view_t *v)
             "<tr><th>Dissents on record</th><td class=\"num\">%zu</td></tr></tbody></table>\n",
          m->implemented[0], m->implemented[1], m->implemented[2], m->implemented[3], m->relevant[0],
          m->relevant[1], m->relevant[2], m->approved, m->n, m->dissents);
+    if (downloads) buf_puts(b, downloads);
     for (size_t i = 0; i < m->n; i++) {
         const asm_item *it = &m->items[i];
         const char *const *f = it->item.v;
@@ -209,7 +210,7 @@ int report_assessment(store_t *s, const report_opts *o, const view_t *v, arena_t
     if (pick(s, o, v, a, &id, e) || asm_load(s, v, id, NULL, !o->include_restricted, a, &m, e)) return -1;
     switch (o->format) {
     case RF_MD: render_md(out, &m, v); break;
-    case RF_HTML: render_html(out, &m, v); break;
+    case RF_HTML: render_html(out, &m, v, o->downloads); break;
     case RF_CSV: render_csv(out, &m); break;
     case RF_JSON: if (json_to_buf(asm_json(&m, v), out)) return err_nomem(e); break;
     case RF_XLSX: break;   /* report_render makes it from the CSV */

@@ -91,6 +91,7 @@ int report_board(store_t *s, const report_opts *o, const view_t *v, arena_t *a, 
                   "A rec holding two dispositions counts in both.\n\n", title, rv.v[REVIEW_TITLE], v->as_of);
     }
     board_table(r, n, o->format == RF_HTML, out);
+    if (o->format == RF_HTML && o->downloads) buf_puts(out, o->downloads);
     if (o->format == RF_HTML) page_close(out);
     return 0;
 }

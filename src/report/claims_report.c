@@ -116,6 +116,7 @@ int report_claims(store_t *s, const report_opts *o, const view_t *v, arena_t *a,
         snprintf(sub, sizeof sub, "As of %s: %zu of %zu recommendations divergent", m.as_of, m.divergent, m.n);
         page_open(out, title, sub);
         claims_html_table(out, &m, NULL);
+        if (o->downloads) buf_puts(out, o->downloads);
         page_close(out);
         return 0;
     }

@@ -5,6 +5,39 @@
 #include <string.h>
 
 #include "util/fmt.h"
+#include "util/map.h"
+
+/* Fill each row's review: the review of the rec its evidence is cited for,
+ * directly or through a milestone or an assessment item. */
+static int ev_reviews(store_t *s, const view_t *v, ev_health *r, size_t n, arena_t *a, err_t *e)
+{
+    ent_t *recs, *ms, *items;
+    size_t nrecs, nms, nitems;
+    if (!n) return 0;
+    if (store_list(s, &kind_rec, v, -1, NULL, a, &recs, &nrecs, e) ||
+        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e) ||
+        store_list(s, &kind_item, v, -1, NULL, a, &items, &nitems, e))
+        return -1;
+    int rc = -1;
+    map_t *review = map_new(), *rec_of = map_new();   /* rec -> review; milestone or item -> rec */
+    if (!review || !rec_of) goto done;
+    for (size_t i = 0; i < nrecs; i++)
+        if (map_put(review, recs[i].id, (void *)recs[i].v[REC_REVIEW])) goto done;
+    for (size_t i = 0; i < nms; i++)
+        if (map_put(rec_of, ms[i].id, (void *)ms[i].v[MS_REC])) goto done;
+    for (size_t i = 0; i < nitems; i++)
+        if (map_put(rec_of, items[i].id, (void *)items[i].v[ITEM_REC])) goto done;
+    for (size_t i = 0; i < n; i++) {
+        const char *t = r[i].ev->v[EV_TARGET];
+        const char *rec = strcmp(r[i].ev->v[EV_TARGET_KIND], "rec") == 0 ? t : map_get(rec_of, t);
+        r[i].review = rec ? map_get(review, rec) : NULL;
+    }
+    rc = 0;
+done:
+    map_free(review);
+    map_free(rec_of);
+    return rc ? err_nomem(e) : 0;
+}
 
 int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, ev_health **rows,
                    size_t *n, err_t *e)
@@ -23,6 +56,7 @@ int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, 
         r[i].ev = &evs[i];
         r[i].check = link_check_find(checks, nchecks, evs[i].v[EV_URL]);
     }
+    if (ev_reviews(s, v, r, nevs, a, e)) return -1;
     *rows = r;
     *n = nevs;
     return 0;
@@ -120,7 +154,7 @@ static void render_md(buf_t *b, const ev_health *rows, size_t n, const view_t *v
     }
 }
 
-static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t *v)
+static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t *v, const char *downloads)
 {
     size_t count[NWORDS], changed;
     tally(rows, n, count, &changed);
@@ -151,13 +185,15 @@ static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t 
         note(b, &rows[i], 1);
         buf_puts(b, "</td></tr>\n");
     }
-    buf_puts(b, "</tbody>\n</table>\n</body>\n</html>\n");
+    buf_puts(b, "</tbody>\n</table>\n");
+    if (downloads) buf_puts(b, downloads);
+    buf_puts(b, "</body>\n</html>\n");
 }
 
 static void render_csv(buf_t *b, const ev_health *rows, size_t n)
 {
     buf_puts(b, "id,target_kind,target,title,kind,url,restricted,health,http_status,final_url,"
-                "changed,checked_at,last_alive,error\r\n");
+                "changed,checked_at,last_alive,error,review\r\n");
     for (size_t i = 0; i < n; i++) {
         const ent_t *ev = rows[i].ev;
         const link_check *c = rows[i].check;
@@ -178,6 +214,8 @@ static void render_csv(buf_t *b, const ev_health *rows, size_t n)
         fmt_csv(b, c ? c->last_alive : NULL);
         buf_putc(b, ',');
         fmt_csv(b, c ? c->error : NULL);
+        buf_putc(b, ',');
+        fmt_csv(b, rows[i].review);
         buf_puts(b, "\r\n");
     }
 }
@@ -193,10 +231,10 @@ static void render_json(buf_t *b, const ev_health *rows, size_t n, const view_t 
         const ent_t *ev = rows[i].ev;
         const link_check *c = rows[i].check;
         bfmt(b, "%s\n    {\"id\": %J, \"target_kind\": %J, \"target\": %J, \"title\": %J, \"kind\": %J,"
-                " \"url\": %J, \"restricted\": %s, \"health\": %J",
+                " \"url\": %J, \"restricted\": %s, \"review\": %J, \"health\": %J",
              i ? "," : "", ev->id, ev->v[EV_TARGET_KIND], ev->v[EV_TARGET], ev->v[EV_TITLE],
              ev->v[EV_KIND], ev->v[EV_URL], field_true(ev->v[EV_RESTRICTED]) ? "true" : "false",
-             ev_health_word(&rows[i]));
+             rows[i].review, ev_health_word(&rows[i]));
         if (c) {
             bfmt(b, ", \"http_status\": ");
             if (c->http_status) bfmt(b, "%d", c->http_status);
@@ -215,17 +253,17 @@ static void render_json(buf_t *b, const ev_health *rows, size_t n, const view_t 
 }
 
 int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *format,
-                     const view_t *v)
+                     const view_t *v, const char *downloads)
 {
     if (strcmp(format, "md") == 0) render_md(b, rows, n, v);
-    else if (strcmp(format, "html") == 0) render_html(b, rows, n, v);
+    else if (strcmp(format, "html") == 0) render_html(b, rows, n, v, downloads);
     else if (strcmp(format, "csv") == 0) render_csv(b, rows, n);
     else if (strcmp(format, "json") == 0) render_json(b, rows, n, v);
     else if (strcmp(format, "xlsx") == 0) {
         buf_t csv = BUF_INIT;
         err_t e = {0};
         render_csv(&csv, rows, n);
-        int rc = buf_ok(&csv) ? xlsx_from_csv(csv.data ? csv.data : "", csv.len, "evidence", NULL, b, &e) : -1;
+        int rc = buf_ok(&csv) ? xlsx_from_csv(csv.data ? csv.data : "", csv.len, "evidence", "review", b, &e) : -1;
         buf_free(&csv);
         if (rc) b->failed = 1;
     } else return -1;
@@ -238,7 +276,7 @@ int ev_report(store_t *s, const view_t *v, const char *target, const char *forma
     ev_health *rows;
     size_t n;
     if (ev_health_load(s, v, target, a, &rows, &n, e)) return -1;
-    if (ev_report_render(b, rows, n, format, v))
+    if (ev_report_render(b, rows, n, format, v, NULL))
         return err_set(e, ERR_INPUT, "unknown format '%.20s'", format);
     return 0;
 }

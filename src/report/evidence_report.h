@@ -14,6 +14,8 @@
 typedef struct {
     const ent_t *ev;             /* the evidence, in view */
     const link_check *check;     /* the newest check of its URL by the view's date; NULL: none */
+    const char *review;          /* the review of the rec it is cited for (directly, or through a
+                                    milestone or an assessment item); NULL when unknown */
 } ev_health;
 
 /* Evidence in view (only that cited for target, when not NULL), in natural
@@ -24,10 +26,12 @@ int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, 
 /* "ok", "moved", "dead", "blocked" or "unchecked". */
 const char *ev_health_word(const ev_health *h);
 
-/* Render rows as format "md", "html" (one self-contained page), "csv" or
- * "json". -1 for an unknown format. */
+/* Render rows as format "md", "html" (one self-contained page), "csv",
+ * "json" or "xlsx" (the CSV as a workbook, one sheet per review). -1 for an
+ * unknown format. downloads: HTML already escaped (the web's "Download this
+ * table" links) put after the HTML table; NULL for none. */
 int ev_report_render(buf_t *b, const ev_health *rows, size_t n, const char *format,
-                     const view_t *v);
+                     const view_t *v, const char *downloads);
 
 /* Load (as ev_health_load) and render into b: the whole `report evidence`. */
 int ev_report(store_t *s, const view_t *v, const char *target, const char *format, arena_t *a,

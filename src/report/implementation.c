@@ -44,7 +44,7 @@ static void render_md(buf_t *b, const ent_t *rv, const rec_table *t, const view_
     bfmt(b, "\n%zu recommendations. Generated from the tracker's history.\n", t->n);
 }
 
-static void render_html(buf_t *b, const ent_t *rv, const rec_table *t, const view_t *v)
+static void render_html(buf_t *b, const ent_t *rv, const rec_table *t, const view_t *v, const char *downloads)
 {
     buf_t sub = BUF_INIT;
     bfmt(&sub, "%s \xE2\x80\x94 status as of %s", rv->v[REVIEW_TITLE], v->as_of);
@@ -72,7 +72,9 @@ static void render_html(buf_t *b, const ent_t *rv, const rec_table *t, const vie
         bfmt(b, "</ul></td><td><span class=\"mark\">%s</span> %h</td></tr>\n",
              report_mark(r->v[REC_STATUS]), r->v[REC_STATUS]);
     }
-    bfmt(b, "</tbody>\n</table>\n<p>%zu recommendations, generated from the tracker's history.</p>\n", t->n);
+    buf_puts(b, "</tbody>\n</table>\n");
+    if (downloads) buf_puts(b, downloads);
+    bfmt(b, "<p>%zu recommendations, generated from the tracker's history.</p>\n", t->n);
     page_close(b);
 }
 
@@ -133,7 +135,7 @@ int report_implementation(store_t *s, const report_opts *o, const view_t *v, are
         return -1;
     switch (o->format) {
     case RF_MD: render_md(out, &rv, &t, v); break;
-    case RF_HTML: render_html(out, &rv, &t, v); break;
+    case RF_HTML: render_html(out, &rv, &t, v, o->downloads); break;
     case RF_CSV: render_csv(out, &t, v); break;
     case RF_JSON: if (render_json(out, &rv, &t, v)) return err_nomem(e); break;
     case RF_XLSX: break;   /* report_render makes it from the CSV */

@@ -118,7 +118,7 @@ static void quarterly_csv(const quarter_counts *q, size_t n, buf_t *out)
 
 /* The HTML page (with its chart) or the Markdown table. */
 static void quarterly_table(const ent_t *rv, const char *from, const char *to, const quarter_counts *q,
-                            size_t n, int html, buf_t *out)
+                            size_t n, int html, const char *downloads, buf_t *out)
 {
     char title[160];
     snprintf(title, sizeof title, "%s recommendations by status, quarter by quarter", rv->id);
@@ -147,6 +147,7 @@ static void quarterly_table(const ent_t *rv, const char *from, const char *to, c
     }
     if (html) {
         buf_puts(out, "</tbody>\n</table>\n");
+        if (downloads) buf_puts(out, downloads);
         page_close(out);
     }
 }
@@ -163,6 +164,6 @@ int report_quarterly(store_t *s, const report_opts *o, const view_t *v, arena_t 
         return -1;
     if (o->format == RF_JSON) return quarterly_json(&rv, from, to, q, n, out, e);
     if (o->format == RF_CSV) quarterly_csv(q, n, out);
-    else quarterly_table(&rv, from, to, q, n, o->format == RF_HTML, out);
+    else quarterly_table(&rv, from, to, q, n, o->format == RF_HTML, o->downloads, out);
     return 0;
 }

@@ -95,7 +95,9 @@ int report_load_recs(store_t *s, const view_t *v, const char *review, int includ
     return 0;
 }
 
-/* The report's CSV as a workbook of one sheet, named for the review and kind. */
+/* The report's CSV as a workbook: a report whose rows have a review column
+ * (smart, over every review) gets one sheet per review, named by its id;
+ * the others, about one review, one sheet named for the review and kind. */
 static int render_xlsx(store_t *s, const char *kind, const report_opts *o, arena_t *a, buf_t *out, err_t *e)
 {
     report_opts csv = *o;
@@ -103,9 +105,15 @@ static int render_xlsx(store_t *s, const char *kind, const report_opts *o, arena
     buf_t b = BUF_INIT;
     int rc = report_render(s, kind, &csv, a, &b, e);
     if (rc == 0 && !buf_ok(&b)) rc = err_nomem(e);
+    const char *review = o->review;
+    view_t v;
+    ent_t rv;
+    if (rc == 0 && !review && strcmp(kind, "smart") != 0 && store_view(s, o->as_of, NULL, &v, e) == 0 &&
+        report_pick_review(s, &v, NULL, a, &rv, e) == 0)
+        review = rv.id;
     char sheet[80];
-    snprintf(sheet, sizeof sheet, "%s%s%s", o->review ? o->review : "", o->review ? " " : "", kind);
-    if (rc == 0) rc = xlsx_from_csv(b.data ? b.data : "", b.len, sheet, NULL, out, e);
+    snprintf(sheet, sizeof sheet, "%s%s%s", review ? review : "", review ? " " : "", kind);
+    if (rc == 0) rc = xlsx_from_csv(b.data ? b.data : "", b.len, sheet, "review", out, e);
     buf_free(&b);
     return rc;
 }

@@ -29,6 +29,8 @@ typedef struct {
     const char *from, *to;     /* quarterly */
     report_format format;
     int include_restricted;
+    const char *downloads;     /* HTML: the web's "Download this table" links, already
+                                  escaped, put after each table; NULL for none */
 } report_opts;
 
 /* The report kinds, NULL-terminated. */

@@ -77,8 +77,9 @@ int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, 
             for (int k = 0; f && k < sr.rows[i].n; k++)
                 json_array_append_new(f, json_pack("{s:s, s:s, s:s}", "rule", sr.rows[i].f[k].rule, "letter",
                                                    sr.rows[i].f[k].letter, "detail", sr.rows[i].f[k].detail));
-            json_array_append_new(rows, json_pack("{s:s, s:s, s:o}", "rec", sr.rows[i].rec.id, "title",
-                                                  sr.rows[i].rec.v[REC_TITLE], "findings", f ? f : json_null()));
+            json_array_append_new(rows, json_pack("{s:s, s:s, s:s, s:o}", "rec", sr.rows[i].rec.id, "review",
+                                                  sr.rows[i].rec.v[REC_REVIEW], "title", sr.rows[i].rec.v[REC_TITLE],
+                                                  "findings", f ? f : json_null()));
         }
         json_t *j = json_pack("{s:s, s:s, s:I, s:I, s:o}", "report", "smart", "as_of", v->as_of, "recs",
                               (json_int_t)sr.n, "findings", (json_int_t)sr.findings, "recs_findings",
@@ -87,10 +88,12 @@ int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, 
     }
     case RF_XLSX:   /* report_render makes it from the CSV */
     case RF_CSV:
-        buf_puts(out, "rec,rule,letter,detail\r\n");
+        buf_puts(out, "rec,review,rule,letter,detail\r\n");
         for (size_t i = 0; i < sr.n; i++)
             for (int k = 0; k < sr.rows[i].n; k++) {
                 fmt_csv(out, sr.rows[i].rec.id);
+                buf_putc(out, ',');
+                fmt_csv(out, sr.rows[i].rec.v[REC_REVIEW]);
                 bfmt(out, ",%s,%s,", sr.rows[i].f[k].rule, sr.rows[i].f[k].letter);
                 fmt_csv(out, sr.rows[i].f[k].detail);
                 buf_puts(out, "\r\n");
@@ -112,6 +115,7 @@ int report_smart(store_t *s, const report_opts *o, const view_t *v, arena_t *a, 
             buf_puts(out, "</ul></td></tr>\n");
         }
         buf_puts(out, "</tbody></table>\n");
+        if (o->downloads) buf_puts(out, o->downloads);
         page_close(out);
         return 0;
     }

@@ -131,7 +131,8 @@ static int on_row(void *ctx, const csv_row *r)
         b->ncols = r->n;
         return 0;
     }
-    const char *value = b->split_col >= 0 && b->split_col < r->n ? r->field[b->split_col] : b->sheet;
+    const char *value = b->split_col >= 0 && b->split_col < r->n && *r->field[b->split_col] ? r->field[b->split_col]
+                                                                                              : b->sheet;
     sheet_t *sh = sheet_for(b, value);
     if (!sh) return -1;
     for (int c = 0; c < r->n && c < b->ncols; c++)

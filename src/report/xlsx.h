@@ -19,8 +19,9 @@
 
 /* Append to out the workbook of csv[0..len) (RFC 4180 with a header row).
  * With split_column (a header name), one sheet per distinct value of that
- * column, in order of first appearance, named by the value; otherwise one
- * sheet named sheet. Names are cut to 31 characters and characters a sheet
+ * column, in order of first appearance, named by the value (rows where it
+ * is empty, and a table without that column, go to the sheet named sheet);
+ * otherwise one sheet named sheet. Names are cut to 31 characters and characters a sheet
  * name may not hold become '_'. */
 int xlsx_from_csv(const char *csv, size_t len, const char *sheet, const char *split_column, buf_t *out,
                   err_t *e);

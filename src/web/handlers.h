@@ -15,6 +15,7 @@ H(reports_page); H(report_file); H(ledger_page); H(static_file);
 H(review_sub_page); H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
 H(calendar_all); H(calendar_review);
 H(ledger_tile); H(ledger_content); H(claims_page);
+H(table_file);   /* a page's table as CSV or XLSX, /tables/... (web/downloads.c) */
 /* page forms */
 H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff); H(form_verify);
 H(form_comment); H(form_watch);
@@ -29,6 +30,8 @@ H(api_put_item); H(api_add_signoff);
 /* The evidence report in format fmt (f its parsed form), leaving out what
  * the user may not see; the status it set. */
 int evidence_report_respond(web_req *w, const char *fmt, report_format f);
+/* The same with downloads (HTML, escaped) after its HTML table, or NULL. */
+int evidence_report_links(web_req *w, const char *fmt, report_format f, const char *downloads);
 
 /* "Download: csv · json …" links beside a table: base (escaped, may hold a
  * query) with format=F, or base.F on the static site. formats: NULL-ended. */

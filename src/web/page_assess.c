@@ -6,6 +6,7 @@
 #include "report/assessment_model.h"
 #include "report/layout.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/page_comments.h"
@@ -136,6 +137,7 @@ int assessment_page(web_req *w, char **args)
             "<tr><th scope=\"row\">Dissents on record</th><td class=\"num\">%zu</td></tr></tbody></table>\n",
          m.n, m.implemented[0], m.implemented[1], m.implemented[2], m.implemented[3], m.relevant[0], m.relevant[1],
          m.approved, m.dissents);
+    table_links(w, "/tables/assessments/*", a->id, "/api/v1/assessments/*");
     buf_puts(b, "<p>");
     buf_t href = BUF_INIT;
     bfmt(&href, "/reports/assessment?assessment=%t&amp;format=html", a->id);

@@ -6,19 +6,23 @@
 
 #include "report/board.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 
 void page_downloads(web_req *w, const char *base, const char *const *formats)
 {
     buf_t *b = &w->res->body;
-    buf_puts(b, "<p class=\"downloads\">Download:");
+    buf_puts(b, "<p class=\"downloads\">Download this table:");
     for (int f = 0; formats[f]; f++) {
         buf_t href = BUF_INIT;
         if (w->ctx->static_site) bfmt(&href, "%s.%t", base, formats[f]);
         else bfmt(&href, "%s%sformat=%t", base, strchr(base, '?') ? "&amp;" : "?", formats[f]);
         buf_puts(b, f ? " \xC2\xB7 " : " ");
-        page_link(w, buf_str(&href), formats[f]);
+        char label[8];
+        snprintf(label, sizeof label, "%s", formats[f]);
+        for (char *p = label; *p; p++) *p = (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p);
+        page_link(w, buf_str(&href), label);
         buf_free(&href);
     }
     buf_puts(b, "</p>\n");
@@ -30,10 +34,12 @@ static int board_file(web_req *w, const char *review, const char *fmt)
     report_opts o = {review, NULL, w->as_of, NULL, NULL, RF_JSON, can_see_restricted(w)};
     if (report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
+    if (o.format == RF_HTML) o.downloads = table_links_html(w, arena_printf(w->a, "/reviews/%s/board", review), "");
     if (report_render(w->db, "board", &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);
     }
+    if (o.format == RF_CSV || o.format == RF_XLSX) download_name(w, arena_printf(w->a, "%.60s-board", review), fmt);
     w->res->status = 200;
     w->res->content_type = report_media_type(o.format);
     return 200;

@@ -5,6 +5,7 @@
 
 #include "report/claims_report.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 
@@ -33,6 +34,7 @@ int claims_page(web_req *w, char **args)
             "<em>divergent</em>: claimed complete or ongoing, assessed partially or not implemented.</p>\n",
          m.as_of, m.divergent, m.n);
     claims_html_table(b, &m, "/recs/");
+    table_links(w, "/tables/reviews/*/claims", m.review, "/api/v1/reviews/*/claims");
     buf_puts(b, "<p class=\"note\">The flags and the checklist on each recommendation's page follow one set of "
                 "rules (see the claims report in the documentation).</p>\n");
     page_end(w);

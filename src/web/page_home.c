@@ -8,6 +8,7 @@
 #include "report/indicators.h"
 #include "report/report.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/recent.h"
@@ -71,6 +72,7 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
         buf_puts(b, "</td></tr>");
     }
     buf_puts(b, "</tbody></table>\n");
+    table_links(w, "/tables/reviews/*/status", rv->id, NULL);
     quarter_counts *qc;
     size_t nq;
     char title[200];
@@ -102,6 +104,7 @@ static int review_section(web_req *w, const visibility *vis, const ent_t *rv)
         else
             bfmt(b, "<tr><th scope=\"row\">Evidence links</th><td class=\"num\">%ld, none checked yet</td></tr>", in.links);
         buf_puts(b, "</tbody></table>\n");
+        table_links(w, "/tables/reviews/*/indicators", rv->id, NULL);
     } else if (w->err.code == ERR_NOMEM) {
         return -1;
     }
@@ -153,6 +156,7 @@ int home_page(web_req *w, char **args)
     }
     if (shown) buf_puts(b, "</tbody></table>\n");
     else buf_puts(b, "<p>None.</p>\n");
+    if (shown) table_links(w, "/tables/milestones/overdue", NULL, NULL);
     buf_puts(b, "</section>\n");
 
     buf_puts(b, "<section aria-labelledby=\"recent\"><h2 id=\"recent\">Recent changes</h2>\n");

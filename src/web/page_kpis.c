@@ -7,6 +7,7 @@
 #include "report/kpi_chart.h"
 #include "report/kpi_view.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page_kpis.h"
 #include "web/page.h"
@@ -103,6 +104,7 @@ int kpis_page(web_req *w, char **args)
         bfmt(b, "</td><td>%h</td></tr>\n", m->eval.next_due[0] ? m->eval.next_due : "\xE2\x80\x93");
     }
     buf_puts(b, shown ? "</tbody></table>\n" : "<p>No KPIs yet.</p>\n");
+    if (shown) table_links(w, "/tables/kpis", NULL, "/api/v1/kpis");
     page_end(w);
     return 200;
 }

@@ -8,6 +8,7 @@
 #include "util/fmt.h"
 #include "util/text.h"
 #include "report/evidence_report.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page_kpis.h"
 #include "web/page.h"
@@ -248,6 +249,7 @@ int rec_page(web_req *w, char **args)
         bfmt(b, "</td><td>%h</td><td>%h</td></tr>\n", or_dash(ms[i].v[MS_DUE]), or_dash(ms[i].v[MS_DONE]));
     }
     buf_puts(b, shown ? "</tbody></table>\n" : "<p>None.</p>\n");
+    if (shown) table_links(w, "/tables/recs/*/milestones", r.id, NULL);
 
     int links = 0;
     for (int pass = 0; pass < 2; pass++) {
@@ -284,6 +286,7 @@ int rec_page(web_req *w, char **args)
                  or_dash(items[i].v[ITEM_EFFECT]), or_dash(items[i].v[ITEM_RELEVANT]), items[i].v[ITEM_STATE]);
         }
         buf_puts(b, "</tbody></table>\n");
+        table_links(w, "/tables/recs/*/assessments", r.id, NULL);
     }
 
     if (comments_section(w, &vis, r.id, ms, nms)) {

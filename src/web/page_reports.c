@@ -6,6 +6,7 @@
 #include "report/report.h"
 #include "web/visible.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 
@@ -50,6 +51,11 @@ int reports_page(web_req *w, char **args)
  * /reports/evidence and /api/v1/reports/evidence. */
 int evidence_report_respond(web_req *w, const char *fmt, report_format f)
 {
+    return evidence_report_links(w, fmt, f, NULL);
+}
+
+int evidence_report_links(web_req *w, const char *fmt, report_format f, const char *downloads)
+{
     visibility vis;
     ev_health *rows;
     size_t n, kept = 0;
@@ -60,13 +66,30 @@ int evidence_report_respond(web_req *w, const char *fmt, report_format f)
     for (size_t i = 0; i < n; i++)
         if (!vis_is_hidden(&vis, "evidence", rows[i].ev->id)) rows[kept++] = rows[i];
     vis_free(&vis);
-    if (ev_report_render(&w->res->body, rows, kept, fmt, &w->view)) {
+    if (ev_report_render(&w->res->body, rows, kept, fmt, &w->view, downloads)) {
         buf_reset(&w->res->body);
         return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
     }
     w->res->status = 200;
     w->res->content_type = report_media_type(f);
     return 200;
+}
+
+/* The "Download this table" links of a report's HTML: the same report, with
+ * the request's parameters, as /reports/KIND.csv, .xlsx and .json. */
+static const char *report_downloads(web_req *w, const char *kind)
+{
+    static const char *const names[] = {"review", "assessment", "from", "to"};
+    buf_t path = BUF_INIT, q = BUF_INIT;
+    bfmt(&path, "/reports/%t", kind);
+    for (int i = 0; i < 4; i++) {
+        const char *v = http_param(w->req, names[i]);
+        if (v && *v) bfmt(&q, "%s%t=%t", q.len ? "&amp;" : "", names[i], v);
+    }
+    const char *html = buf_ok(&path) && buf_ok(&q) ? table_links_html(w, buf_str(&path), buf_str(&q)) : NULL;
+    buf_free(&path);
+    buf_free(&q);
+    return html;
 }
 
 /* GET /reports/KIND — one report (implementation, assessment, quarterly,
@@ -85,11 +108,20 @@ int report_file(web_req *w, char **args)
                      http_param(w->req, "from"), http_param(w->req, "to"), RF_HTML, can_see_restricted(w)};
     if (fmt && report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
-    if (strcmp(kind, "evidence") == 0) return evidence_report_respond(w, fmt ? fmt : "html", o.format);
+    if (o.format == RF_HTML) o.downloads = report_downloads(w, kind);
+    int file = o.format == RF_CSV || o.format == RF_XLSX;
+    char stem[120];
+    snprintf(stem, sizeof stem, "%.40s%s%.40s", o.review ? o.review : "", o.review ? "-" : "", kind);
+    if (strcmp(kind, "evidence") == 0) {
+        int status = evidence_report_links(w, fmt ? fmt : "html", o.format, o.downloads);
+        if (status == 200 && file) download_name(w, kind, fmt);
+        return status;
+    }
     if (report_render(w->db, kind, &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);
     }
+    if (file) download_name(w, stem, fmt);
     w->res->status = 200;
     w->res->content_type = report_media_type(o.format);
     return 200;

@@ -2,6 +2,7 @@
  * disposition over time (report/board.h), each with the reason given. */
 #include "report/board.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 
@@ -26,5 +27,6 @@ int rec_board_section(web_req *w, const char *rec)
         bfmt(b, "</td><td>%h</td></tr>\n", st[i].reason);
     }
     buf_puts(b, "</tbody></table>\n");
+    table_links(w, "/tables/recs/*/board", rec, NULL);
     return 0;
 }

@@ -6,6 +6,7 @@
 #include "core/id.h"
 #include "util/fmt.h"
 #include "util/text.h"
+#include "web/downloads.h"
 #include "web/page.h"
 
 int change_hidden(const visibility *vis, const change_t *c)
@@ -81,5 +82,8 @@ int recent_changes_page(web_req *w, const visibility *vis, long long before, int
     }
     if (shown) buf_puts(b, "</tbody></table>\n");
     else buf_puts(b, "<p>No changes.</p>\n");
+    char nlimit[24];
+    snprintf(nlimit, sizeof nlimit, "%d", limit);
+    if (shown) table_links(w, "/tables/changes/*", nlimit, NULL);
     return 0;
 }

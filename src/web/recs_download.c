@@ -8,6 +8,7 @@
 #include "report/report.h"
 #include "report/xlsx.h"
 #include "util/fmt.h"
+#include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page.h"
 #include "web/recs_filter.h"
@@ -26,6 +27,7 @@ int recs_download(web_req *w, const char *fmt, const ent_t *recs, size_t n)
     }
     w->res->status = 200;
     w->res->content_type = report_media_type(xlsx ? RF_XLSX : RF_CSV);
+    download_name(w, "recs", fmt);
     return 200;
 }
 

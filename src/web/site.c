@@ -10,6 +10,7 @@
 
 #include "report/report.h"
 #include "util/alloc.h"
+#include "web/downloads.h"
 #include "web/ledger_tiles.h"
 #include "web/web.h"
 
@@ -144,6 +145,25 @@ static int emit_review_calendars(site *s)
     return rc;
 }
 
+/* The files of the pages' "Download this table" links (web/downloads.h);
+ * a hidden rec's answer 404 and are skipped. */
+static int emit_tables(site *s)
+{
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(s->e);
+    view_t v;
+    const char **paths;
+    size_t n;
+    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) || tables_site_files(s->db, &v, a, &paths, &n, s->e) ? -1 : 0;
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        if (emit(s, paths[i], paths[i] + 1)) {
+            if (!strstr(s->e->msg, "answered 404")) rc = -1;
+            else s->e->msg[0] = '\0';
+        }
+    arena_free(a);
+    return rc;
+}
+
 /* Every page, report and file of the public side. */
 static int emit_pages(site *s)
 {
@@ -160,6 +180,7 @@ static int emit_pages(site *s)
     if (rc == 0) rc = emit_all(s, &kind_review, "reviews");
     if (rc == 0) rc = emit_review_calendars(s);
     if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
+    if (rc == 0) rc = emit_tables(s);
     static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
     static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "claims", "evidence",
                                         "board", NULL};

@@ -48,6 +48,7 @@ static const route routes[] = {
     {"GET", "/ledger/tile/**", ledger_tile, R_ANY},
     {"GET", "/ledger/content/**", ledger_content, R_ANY},
     {"GET", "/kpis", kpis_page, R_ANY},
+    {"GET", "/tables/**", table_file, R_ANY},
     {"GET", "/static/*", static_file, R_ANY},
     {"GET", "/signin", auth_signin_page, R_ANY},
     {"POST", "/signin", auth_signin, R_ANY},

@@ -29,7 +29,7 @@ TEST(html_is_escaped_and_whole)
     rows(r, e, &c);
     view_t v = {.as_of = "2026-01-02"};
     buf_t b = BUF_INIT;
-    CHECK(ev_report_render(&b, r, 2, "html", &v) == 0);
+    CHECK(ev_report_render(&b, r, 2, "html", &v, NULL) == 0);
     CHECK(buf_ok(&b));
     const char *s = buf_str(&b);
     CHECK(strncmp(s, "<!DOCTYPE html>", 15) == 0);
@@ -52,13 +52,13 @@ TEST(markdown_csv_json)
     rows(r, e, &c);
     view_t v = {.as_of = "2026-01-02"};
     buf_t b = BUF_INIT;
-    CHECK(ev_report_render(&b, r, 2, "md", &v) == 0);
+    CHECK(ev_report_render(&b, r, 2, "md", &v, NULL) == 0);
     CHECK(strstr(buf_str(&b), "\\<img src=x onerror=alert(1)\\> \\| pipe") != NULL);
     CHECK(strstr(buf_str(&b), "| E2 | milestone SSR1-9.1 |") != NULL);
     CHECK(strstr(buf_str(&b), "| unchecked |") != NULL);
     buf_free(&b);
 
-    CHECK(ev_report_render(&b, r, 2, "csv", &v) == 0);
+    CHECK(ev_report_render(&b, r, 2, "csv", &v, NULL) == 0);
     const char *s = buf_str(&b);
     CHECK(strncmp(s, "id,target_kind,target,title,kind,url,restricted,health,", 55) == 0);
     CHECK(strstr(s, "\"https://a.example/x?a=1&b=\"\"2\"\"\"") != NULL);
@@ -66,7 +66,7 @@ TEST(markdown_csv_json)
     CHECK(strstr(s, ",moved,200,https://c.example/<new>,true,") != NULL);
     buf_free(&b);
 
-    CHECK(ev_report_render(&b, r, 2, "json", &v) == 0);
+    CHECK(ev_report_render(&b, r, 2, "json", &v, NULL) == 0);
     json_error_t je;
     json_t *j = json_loads(buf_str(&b), 0, &je);
     CHECK(j != NULL);
@@ -80,7 +80,7 @@ TEST(markdown_csv_json)
     CHECK(strstr(buf_str(&b), "<img") == NULL);
     json_decref(j);
     buf_free(&b);
-    CHECK(ev_report_render(&b, r, 2, "pdf", &v) != 0);
+    CHECK(ev_report_render(&b, r, 2, "pdf", &v, NULL) != 0);
     buf_free(&b);
 }
 
