@@ -36,14 +36,54 @@ hasf "dates as dates, counts as numbers" "$got" "(datetime.datetime(2021, 7, 22,
 eq "every round as in the JSON" \
    "$("$PY" -c 'import sys,openpyxl; ws=openpyxl.load_workbook(sys.argv[1]).active; [print(r[0].date(), *r[1:5]) for r in ws.iter_rows(min_row=2, values_only=True)]' board.xlsx)" \
    "$("$BIN" report board --review SSR2 --format json | jq -r '.rounds[]|"\(.date) \(.approved) \(.passed_through) \(.pending) \(.rejected)"')"
-for kind in implementation assessment quarterly smart; do
+# sheets FILE: "NAME:ROWS" of each sheet, the header row not counted.
+sheets() { "$PY" -c 'import sys,openpyxl; print(" ".join(f"{ws.title}:{ws.max_row - 1}" for ws in openpyxl.load_workbook(sys.argv[1]).worksheets))' "$1" 2>&1; }
+# csv_sheets: the same counted from a CSV on stdin, by its review column
+# (as the sheets ought to be), or one sheet named $1 when it has none.
+csv_sheets() { python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+if rows and "review" in rows[0]:
+    order = []
+    for r in rows:
+        order += [r["review"]] if r["review"] not in order else []
+    print(" ".join("%s:%d" % (v, sum(1 for r in rows if r["review"] == v)) for v in order))
+else:
+    print("%s:%d" % (sys.argv[1], len(rows)))' "$1"; }
+for kind in implementation assessment quarterly; do
     "$BIN" report $kind --format xlsx -o r.xlsx 2>err.txt
-    eq "report $kind --format xlsx reads back with the CSV's rows" \
-       "$("$PY" -c 'import sys,openpyxl; print(openpyxl.load_workbook(sys.argv[1]).active.max_row)' r.xlsx 2>&1)" \
-       "$("$BIN" report $kind --format csv | python3 -c 'import csv,sys; print(len(list(csv.reader(sys.stdin))))')"
+    eq "report $kind --format xlsx: one sheet named for its review, with the CSV's rows" "$(sheets r.xlsx)" \
+       "$("$BIN" report $kind --format csv | csv_sheets "SSR1 $kind")"
 done
+# smart spans every review: a review column, and a sheet per review.
+"$BIN" report smart --format csv >smart.csv
+hasf "report smart --format csv has a review column" "$(head -1 smart.csv)" "rec,review,rule,letter,detail"
+"$BIN" report smart --format xlsx -o smart.xlsx
+got=$(sheets smart.xlsx)
+eq "report smart --format xlsx: one sheet per review, each with its review's rows" "$got" "$(csv_sheets smart <smart.csv)"
+has "... both reviews" "$got" "^SSR1:[1-9][0-9]* SSR2:[1-9][0-9]*$"
+eq "... a sheet holds its own review's rows only" \
+   "$("$PY" -c 'import sys,openpyxl; print(sorted({(ws.title, r[1]) for ws in openpyxl.load_workbook(sys.argv[1]).worksheets for r in ws.iter_rows(min_row=2, values_only=True)}))' smart.xlsx)" \
+   "[('SSR1', 'SSR1'), ('SSR2', 'SSR2')]"
+eq "report smart --format json: each rec's review" \
+   "$("$BIN" report smart --format json | jq -c '[.recs_findings[].review] | unique')" '["SSR1","SSR2"]'
+"$BIN" report smart --review SSR2 --format xlsx -o smart2.xlsx
+has "report smart --review SSR2: one sheet, SSR2" "$(sheets smart2.xlsx)" "^SSR2:[1-9][0-9]*$"
+# evidence: the review of the rec it is cited for, directly or through a
+# milestone or an assessment item (SSR2's assessment of SSR1's recs: SSR1).
+"$BIN" evidence add SSR2-1.1 https://example.org/a --title "On a rec" --effective 2022-01-01 >/dev/null
+"$BIN" evidence add SSR1-1.1 https://example.org/b --title "On a milestone" --effective 2013-01-01 >/dev/null
+"$BIN" evidence add SSR2-SSR1/SSR1-1 https://example.org/c --title "On an item" --effective 2021-01-01 >/dev/null
 ok "report evidence --format xlsx" report evidence --format xlsx -o ev.xlsx
-hasf "evidence: its sheet" "$(read_xlsx ev.xlsx)" "evidence"
+"$BIN" report evidence --format csv >ev.csv
+has "report evidence --format csv ends with a review column" "$(head -1 ev.csv)" ",error,review.?$"
+eq "report evidence --format xlsx: one sheet per review" "$(sheets ev.xlsx)" "$(csv_sheets evidence <ev.csv)"
+has "... here both reviews" "$(sheets ev.xlsx)" "^SSR2:1 SSR1:2$"
+eq "each evidence row has the review of its rec" \
+   "$(python3 -c 'import csv,sys; print(" ".join(r["target_kind"] + ":" + r["review"] for r in csv.DictReader(sys.stdin)))' <ev.csv)" \
+   "rec:SSR2 milestone:SSR1 item:SSR1"
+eq "report evidence --format json: each entry's review" \
+   "$("$BIN" report evidence --format json | jq -c '[.evidence[].review]')" '["SSR2","SSR1","SSR1"]'
 must_fail "an unknown format" 1 report board --format xls
 
 # The web: download links beside the tables, and the files they give.
