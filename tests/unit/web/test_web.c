@@ -226,6 +226,25 @@ static void escaping(void)
     expect("CSV keeps the text as data", has("<script>alert(1)</script>"));
 }
 
+/* The downloads beside the tables (web/downloads.c): links that keep the
+ * request's parameters escaped, files that keep the attack as data. */
+static void downloads(void)
+{
+    get("/reports/smart?review=SSR1&from=%22%3E%3Cscript%3Ealert(5)%3C/script%3E");
+    expect("a report's download links keep its parameters, escaped",
+           res.status == 200 && has("href=\"/reports/smart.csv?review=SSR1&amp;from=%22%3E%3Cscript%3Ealert%285%29") &&
+               !has("<script>alert(5)"));
+    get("/recs/SSR1-9");
+    expect("a rec's milestones have their links", has("href=\"/tables/recs/SSR1-9/milestones.xlsx\" download>XLSX</a>"));
+    get("/tables/changes/100.csv");
+    const char *cd = NULL;
+    for (int i = 0; i < res.nheaders; i++)
+        if (strcmp(res.headers[i].name, "Content-Disposition") == 0) cd = res.headers[i].value;
+    expect("the changes as CSV keep the attack as data, in a named file",
+           res.status == 200 && has("<script>alert(1)</script>") && cd && strstr(cd, "filename=\"ssrtrack-changes-100-"));
+    expect("an unknown table is a 404", get("/tables/recs/SSR1-9/nothing.csv") == 404);
+}
+
 #define JSON "Content-Type: application/json\r\n"
 #define BEARER(t) "Authorization: Bearer " t "\r\n" JSON
 
@@ -311,6 +330,7 @@ int main(void)
     pages();
     reading();
     escaping();
+    downloads();
     api_roles();
     forms();
     buf_free(&res.body);
