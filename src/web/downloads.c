@@ -491,20 +491,31 @@ int tables_site_files(store_t *s, const view_t *v, arena_t *a, const char ***pat
     static const char *const fixed[] = {"changes/15", "changes/100", "kpis", "milestones/overdue"};
     static const char *const per_review[] = {"reviews/*/status", "reviews/*/indicators", "reviews/*/claims"};
     static const char *const per_rec[] = {"recs/*/board", "recs/*/milestones", "recs/*/assessments"};
-    ent_t *reviews, *recs, *asms;
-    size_t nrev, nrecs, nasm, cap = 0;
+    ent_t *reviews, *recs, *asms, *ms, *items;
+    size_t nrev, nrecs, nasm, nms, nitems, cap = 0;
     *paths = NULL;
     *n = 0;
     if (store_list(s, &kind_review, v, -1, NULL, a, &reviews, &nrev, e) ||
         store_list(s, &kind_rec, v, -1, NULL, a, &recs, &nrecs, e) ||
-        store_list(s, &kind_assessment, v, -1, NULL, a, &asms, &nasm, e))
+        store_list(s, &kind_assessment, v, -1, NULL, a, &asms, &nasm, e) ||
+        store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e) ||
+        store_list(s, &kind_item, v, -1, NULL, a, &items, &nitems, e))
         return -1;
-    int rc = 0;
+    /* A rec's table is only on its page when it has rows: which recs have milestones, items. */
+    map_t *has_ms = map_new(), *has_items = map_new();
+    int rc = has_ms && has_items ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < nms; i++) rc = map_put(has_ms, ms[i].v[MS_REC], "");
+    for (size_t i = 0; rc == 0 && i < nitems; i++) rc = map_put(has_items, items[i].v[ITEM_REC], "");
     for (size_t i = 0; rc == 0 && i < sizeof fixed / sizeof fixed[0]; i++) rc = add_files(a, paths, n, &cap, fixed[i], NULL);
     for (size_t i = 0; rc == 0 && i < nrev; i++)
         for (size_t k = 0; rc == 0 && k < 3; k++) rc = add_files(a, paths, n, &cap, per_review[k], reviews[i].id);
-    for (size_t i = 0; rc == 0 && i < nrecs; i++)
-        for (size_t k = 0; rc == 0 && k < 3; k++) rc = add_files(a, paths, n, &cap, per_rec[k], recs[i].id);
+    for (size_t i = 0; rc == 0 && i < nrecs; i++) {
+        int shown[3] = {recs[i].v[REC_BOARD] != NULL, map_has(has_ms, recs[i].id), map_has(has_items, recs[i].id)};
+        for (size_t k = 0; rc == 0 && k < 3; k++)
+            if (shown[k]) rc = add_files(a, paths, n, &cap, per_rec[k], recs[i].id);
+    }
     for (size_t i = 0; rc == 0 && i < nasm; i++) rc = add_files(a, paths, n, &cap, "assessments/*", asms[i].id);
+    map_free(has_ms);
+    map_free(has_items);
     return rc ? err_nomem(e) : 0;
 }

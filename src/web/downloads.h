@@ -29,8 +29,9 @@ void download_name(web_req *w, const char *stem, const char *ext);
 
 /* The files /tables answers for the public side as of v's date, for the
  * static export: paths such as "/tables/kpis.csv" (every table, in both
- * formats), arena-owned. A rec's tables are listed for every rec; a hidden
- * one answers 404, which the exporter skips. */
+ * formats), arena-owned. A rec's tables are listed when it has rows for
+ * them (a board disposition, milestones, assessment items); a hidden rec's
+ * answer 404, which the exporter skips. */
 int tables_site_files(store_t *s, const view_t *v, arena_t *a, const char ***paths, size_t *n, err_t *e);
 
 #endif
