@@ -464,6 +464,48 @@ static int is_batch(const tx_change *ch, size_t n, const things_t *t)
     return 1;
 }
 
+/* The one rec among the things, when there is exactly one and the other
+ * things are its own (milestones, relations, evidence, a verification): its
+ * index among the things, else -1. */
+static int lead_rec(const tx_change *ch, const things_t *t)
+{
+    static const char *const own[] = {"milestone", "link", "evidence", "verification", "kpi", "measurement", NULL};
+    int rec = -1;
+    for (size_t i = 0; i < t->n; i++) {
+        const char *k = ch[t->first[i]].c->entity;
+        int mine = 0;
+        for (size_t j = 0; own[j]; j++) mine |= !strcmp(k, own[j]);
+        if (!strcmp(k, "rec") && rec < 0) rec = (int)i;
+        else if (!mine) return -1;
+    }
+    return rec;
+}
+
+/* The lead rec's own line, then the other things counted: "New
+ * recommendation SSR1-9: … (and 3 new milestones)". */
+static int lead_phrase(buf_t *b, const tx_change *ch, size_t n, const things_t *t, int rec, arena_t *a, int *about)
+{
+    tx_change *mine = arena_alloc(a, n * sizeof *mine);
+    if (!mine) return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (t->of[i] == (size_t)rec) mine[k++] = ch[i];
+    *about = (int)t->first[rec];
+    if (mine[0].created) created_phrase(b, mine, k, a);
+    else update_phrase(b, mine, k, a);
+    static const char *const skip[] = {"rec", NULL};
+    /* One pair of brackets: "(and title; 2 new milestones)". */
+    if (buf_ok(b) && b->len && b->data[b->len - 1] == ')') {
+        b->len--;
+        buf_puts(b, "; ");
+    } else {
+        buf_puts(b, " (and ");
+    }
+    put_counts(b, ch, t, skip, 0, NULL);
+    buf_putc(b, ')');
+    return 0;
+}
+
 const char *tx_summary(const tx_change *ch, size_t n, arena_t *a, int *about)
 {
     buf_t b = BUF_INIT;
@@ -479,6 +521,8 @@ const char *tx_summary(const tx_change *ch, size_t n, arena_t *a, int *about)
         *about = 0;
         if (ch[0].created) created_phrase(&b, ch, n, a);
         else update_phrase(&b, ch, n, a);
+    } else if (lead_rec(ch, &t) >= 0) {
+        if (lead_phrase(&b, ch, n, &t, lead_rec(ch, &t), a, about)) { buf_free(&b); return NULL; }
     } else if (is_batch(ch, n, &t)) {
         batch_phrase(&b, ch, &t);
     } else {

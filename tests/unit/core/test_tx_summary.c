@@ -180,6 +180,20 @@ TEST(batch)
     CHECK_STR(sum(t, 4, NULL), "3 recommendations changed, 1 new milestone");
 }
 
+/* One rec and things of its own: the rec leads. */
+TEST(lead_rec)
+{
+    change_t c[] = {chg(1, 1, "rec", "SSR1-9", "title", "Certify"), chg(2, 1, "milestone", "SSR1-9.1", "title", "A"),
+                    chg(3, 1, "milestone", "SSR1-9.2", "title", "B"), chg(4, 1, "rec", "SSR1-9", "status", "in_progress")};
+    tx_change t[4] = {{&c[0], NULL, 1}, {&c[1], NULL, 1}, {&c[2], NULL, 1}, {&c[3], NULL, 1}};
+    int about = -1;
+    CHECK_STR(sum(t, 4, &about), "New recommendation SSR1-9: Certify (and 2 new milestones)");
+    CHECK_INT(about, 0);
+    for (int i = 0; i < 4; i++) t[i].created = 0;
+    t[3].old = "planning";
+    CHECK_STR(sum(t, 4, NULL), "SSR1-9: In planning \xE2\x86\x92 In progress (and title; 2 milestones changed)");
+}
+
 TEST(history_context)
 {
     change_t h[] = {chg(1, 1, "rec", "SSR1-9", "review", "SSR1"), chg(2, 1, "rec", "SSR1-9", "status", "in_progress"),
@@ -229,6 +243,7 @@ int main(void)
     RUN(new_things);
     RUN(import_counts);
     RUN(batch);
+    RUN(lead_rec);
     RUN(history_context);
     RUN(field_words);
     arena_free(A);
