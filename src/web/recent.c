@@ -121,7 +121,10 @@ static void effective_span(buf_t *b, const tx_change *ch, size_t n)
     bfmt(b, "effective <time>%h</time>", lo);
     if (strcmp(lo, hi) != 0) bfmt(b, " to <time>%h</time>", hi);
     long lag = date_to_days(ch[0].c->recorded_at) - date_to_days(hi);
-    if (lag > 0) bfmt(b, " (recorded %ld day%s later)", lag, lag == 1 ? "" : "s");
+    /* In the unit a reader counts in: 12 days, 5 months, 11 years. */
+    if (lag >= 730) bfmt(b, " (recorded %ld years later)", lag / 365);
+    else if (lag >= 60) bfmt(b, " (recorded %ld months later)", lag / 30);
+    else if (lag > 0) bfmt(b, " (recorded %ld day%s later)", lag, lag == 1 ? "" : "s");
 }
 
 const char *tx_reason(const tx_change *ch, size_t n)
