@@ -481,7 +481,22 @@ static int lead_rec(const tx_change *ch, const things_t *t)
     return rec;
 }
 
-/* The lead rec's own line, then the other things counted: "New
+/* The thing a transaction of few things is about: the one rec with things
+ * of its own, else the one new thing among at most three (a measurement
+ * recorded with its KPI's new target); -1 when none leads. */
+static int lead_thing(const tx_change *ch, const things_t *t)
+{
+    int rec = lead_rec(ch, t), made = -1;
+    if (rec >= 0 || t->n > 3) return rec;
+    for (size_t i = 0; i < t->n; i++)
+        if (ch[t->first[i]].created) {
+            if (made >= 0) return -1;
+            made = (int)i;
+        }
+    return made;
+}
+
+/* The lead thing's own line, then the other things counted: "New
  * recommendation SSR1-9: … (and 3 new milestones)". */
 static int lead_phrase(buf_t *b, const tx_change *ch, size_t n, const things_t *t, int rec, arena_t *a, int *about)
 {
@@ -493,7 +508,6 @@ static int lead_phrase(buf_t *b, const tx_change *ch, size_t n, const things_t *
     *about = (int)t->first[rec];
     if (mine[0].created) created_phrase(b, mine, k, a);
     else update_phrase(b, mine, k, a);
-    static const char *const skip[] = {"rec", NULL};
     /* One pair of brackets: "(and title; 2 new milestones)". */
     if (buf_ok(b) && b->len && b->data[b->len - 1] == ')') {
         b->len--;
@@ -501,7 +515,13 @@ static int lead_phrase(buf_t *b, const tx_change *ch, size_t n, const things_t *
     } else {
         buf_puts(b, " (and ");
     }
-    put_counts(b, ch, t, skip, 0, NULL);
+    things_t rest = *t;
+    rest.first = arena_alloc(a, t->n * sizeof *rest.first);
+    if (!rest.first) return -1;
+    rest.n = 0;
+    for (size_t i = 0; i < t->n; i++)
+        if (i != (size_t)rec) rest.first[rest.n++] = t->first[i];
+    put_counts(b, ch, &rest, NULL, 0, NULL);
     buf_putc(b, ')');
     return 0;
 }
@@ -521,8 +541,8 @@ const char *tx_summary(const tx_change *ch, size_t n, arena_t *a, int *about)
         *about = 0;
         if (ch[0].created) created_phrase(&b, ch, n, a);
         else update_phrase(&b, ch, n, a);
-    } else if (lead_rec(ch, &t) >= 0) {
-        if (lead_phrase(&b, ch, n, &t, lead_rec(ch, &t), a, about)) { buf_free(&b); return NULL; }
+    } else if (lead_thing(ch, &t) >= 0) {
+        if (lead_phrase(&b, ch, n, &t, lead_thing(ch, &t), a, about)) { buf_free(&b); return NULL; }
     } else if (is_batch(ch, n, &t)) {
         batch_phrase(&b, ch, &t);
     } else {

@@ -194,6 +194,17 @@ TEST(lead_rec)
     CHECK_STR(sum(t, 4, NULL), "SSR1-9: In planning \xE2\x86\x92 In progress (and title; 2 milestones changed)");
 }
 
+/* The one new thing among few leads: a measurement with its KPI's new target. */
+TEST(lead_new_thing)
+{
+    change_t c[] = {chg(1, 1, "kpi", "K1", "target", "25"), chg(2, 1, "measurement", "M1", "kpi", "K1"),
+                    chg(3, 1, "measurement", "M1", "value", "13")};
+    tx_change t[3] = {{&c[0], "24", 0}, {&c[1], NULL, 1}, {&c[2], NULL, 1}};
+    int about = -1;
+    CHECK_STR(sum(t, 3, &about), "KPI K1 measured: 13 on 2014-03-18 (and 1 KPI changed)");
+    CHECK_INT(about, 1);
+}
+
 TEST(history_context)
 {
     change_t h[] = {chg(1, 1, "rec", "SSR1-9", "review", "SSR1"), chg(2, 1, "rec", "SSR1-9", "status", "in_progress"),
@@ -244,6 +255,7 @@ int main(void)
     RUN(import_counts);
     RUN(batch);
     RUN(lead_rec);
+    RUN(lead_new_thing);
     RUN(history_context);
     RUN(field_words);
     arena_free(A);
