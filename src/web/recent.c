@@ -156,12 +156,18 @@ void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max,
     buf_puts(b, "</span>");
     const char *why = tx_reason(ch, n);
     if (*why) bfmt(b, " <q class=\"why\">%h</q>", why);
-    /* A single change is its own summary, unless it is a text. */
-    const field_def *fd = NULL;
-    const kind_def *k = kind_find(c0->entity);
-    if (k && kind_field(k, c0->field) >= 0) fd = &k->fields[kind_field(k, c0->field)];
-    if (n > 1 || (fd && fd->type == FT_TEXT)) {
-        bfmt(b, "<details><summary>%zu change%s</summary>", n, n == 1 ? "" : "s");
+    /* The detail, unless the line already says it all: one change (not a
+     * text), counting only what the detail lists. */
+    size_t rows = 0, texts = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tx_change_implied(ch[i].c)) continue;
+        rows++;
+        const kind_def *k = kind_find(ch[i].c->entity);
+        int f = k ? kind_field(k, ch[i].c->field) : -1;
+        texts += f >= 0 && k->fields[f].type == FT_TEXT;
+    }
+    if (rows > 1 || texts) {
+        bfmt(b, "<details><summary>%zu change%s</summary>", rows, rows == 1 ? "" : "s");
         tx_detail_html(w, b, ch, n, max);
         buf_puts(b, "</details>");
     }

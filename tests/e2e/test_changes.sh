@@ -118,7 +118,7 @@ Imported the SSR1 implementation report: 33 recommendations, 42 milestones"
     hasnt "no internal field in the import's entry" "$BODY" "(assessment|rec|relevant) = "
     hasf "linked to the assessment" "$BODY" '<link href="/assessments/SSR2-SSR1"/>'
     get /changes
-    hasf "the import on /changes, its detail folded" "$BODY" '<details><summary>428 changes</summary>'
+    has "the import on /changes, its detail folded" "$BODY" '<details><summary>[0-9]{3} changes</summary>'
     hasf "... the detail cut, saying how much more" "$BODY" "more changes (log entries"
     stop_server
 fi
