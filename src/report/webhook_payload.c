@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <string.h>
 
+#include "store/transactions.h"
 #include "util/alloc.h"
 
 static json_t *change_json(const change_t *c)
@@ -14,18 +15,21 @@ static json_t *change_json(const change_t *c)
                      "reported_at", c->reported_at ? c->reported_at : c->effective_at);
 }
 
-/* "3 changes to rec SSR1-6" or "3 changes to 2 things". */
-static char *summary(arena_t *a, const change_t **shown, size_t n)
+/* The line in words pages and the feed show for the same changes
+ * (core/tx_summary.h), with the old values and new things from the log. */
+static const char *summary(store_t *s, const change_t **shown, size_t n, arena_t *a, err_t *e)
 {
-    size_t things = 1;
-    for (size_t i = 1; i < n; i++)
-        if (strcmp(shown[i]->entity, shown[0]->entity) || strcmp(shown[i]->entity_id, shown[0]->entity_id)) things = 2;
-    if (things == 1)
-        return arena_printf(a, "%zu change%s to %s %s", n, n == 1 ? "" : "s", shown[0]->entity, shown[0]->entity_id);
-    return arena_printf(a, "%zu changes to several things", n);
+    tx_change *tc = arena_alloc(a, n * sizeof *tc);
+    if (!tc) return err_nomem(e), NULL;
+    for (size_t i = 0; i < n; i++) tc[i] = (tx_change){shown[i], NULL, 0};
+    if (store_tx_context(s, tc, n, n <= TX_OLD_MAX, a, e)) return NULL;
+    int about;
+    const char *line = tx_summary(tc, n, a, &about);
+    if (!line) err_nomem(e);
+    return line;
 }
 
-int webhook_payload(store_vis *vis, const change_t *ch, size_t n, const char *base_url, arena_t *a, const char **out,
+int webhook_payload(store_t *s, store_vis *vis, const change_t *ch, size_t n, const char *base_url, arena_t *a, const char **out,
                     err_t *e)
 {
     *out = NULL;
@@ -39,6 +43,8 @@ int webhook_payload(store_vis *vis, const change_t *ch, size_t n, const char *ba
         if (!hidden) shown[k++] = &ch[i];
     }
     if (k == 0) return 0;
+    const char *sum = summary(s, shown, k, a, e);
+    if (!sum) return -1;
     json_t *list = json_array();
     for (size_t i = 0; list && i < k && i < WEBHOOK_MAX_CHANGES; i++)
         if (json_array_append_new(list, change_json(shown[i]))) { json_decref(list); list = NULL; }
@@ -46,7 +52,6 @@ int webhook_payload(store_vis *vis, const change_t *ch, size_t n, const char *ba
     char *url = NULL;
     for (size_t i = 0; base_url && i < k && !url; i++)
         if (!strcmp(shown[i]->entity, "rec")) url = arena_printf(a, "%s/recs/%s", base_url, shown[i]->entity_id);
-    const char *sum = summary(a, shown, k);
     json_t *body = list && sum ? json_pack("{s:s, s:I, s:s, s:s, s:s, s:s, s:O, s:I, s:s?}", "event", "transaction",
                                            "tx", (json_int_t)(ch[0].tx ? ch[0].tx : ch[0].seq), "recorded_at",
                                            ch[0].recorded_at, "actor", ch[0].actor, "reason", ch[0].reason, "summary",

@@ -1,7 +1,7 @@
 /* webhook_payload.h — the JSON body a webhook receiver gets for one
  * transaction of the log (docs/webhooks.md):
  *   {"event": "transaction", "tx", "recorded_at", "actor", "reason",
- *    "summary": "2 changes to rec SSR1-6", "changes": [{"seq", "entity",
+ *    "summary": "SSR1-6: In progress → Complete", "changes": [{"seq", "entity",
  *    "id", "field", "value", "effective_at", "reported_at"}], "omitted": N,
  *    "url": BASE/recs/ID | null}
  * Changes hidden from the public (core/visibility.h) are left out; at most
@@ -14,8 +14,10 @@
 #define WEBHOOK_MAX_CHANGES 200
 
 /* The body for the n changes of one transaction, in the arena; *out NULL
- * when none of them is public (nothing to send). base_url may be NULL. */
-int webhook_payload(store_vis *vis, const change_t *ch, size_t n, const char *base_url, arena_t *a, const char **out,
+ * when none of them is public (nothing to send). base_url may be NULL. The
+ * summary is the line pages and the feed show (core/tx_summary.h), its old
+ * values read from s. */
+int webhook_payload(store_t *s, store_vis *vis, const change_t *ch, size_t n, const char *base_url, arena_t *a, const char **out,
                     err_t *e);
 
 #endif

@@ -71,6 +71,8 @@ int db_exec(store_t *s, const char *sql, err_t *e);
     " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
 /* Prepare a statement; -1 with e filled on error. */
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
+/* Read the rows of st (selecting CHANGE_COLUMNS) into an arena array (query.c). */
+int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e);
 /* Copy column i as text into the arena; NULL stays NULL. */
 const char *db_text(sqlite3_stmt *st, int i, arena_t *a);
 

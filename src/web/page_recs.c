@@ -14,6 +14,7 @@
 #include "web/page.h"
 #include "web/page_comments.h"
 #include "web/rec_claims.h"
+#include "web/rec_history.h"
 #include "web/recs_filter.h"
 #include "web/visible.h"
 
@@ -294,32 +295,11 @@ int rec_page(web_req *w, char **args)
         status = web_error_from(w, &w->err);
         goto done;
     }
-    buf_puts(b, "<h2>History</h2>\n<p class=\"note\">Each change shows when it took effect and when it was "
-                "recorded here; the gap is how late the record was.</p>\n<ol class=\"timeline\">\n");
-    size_t later = 0;
-    for (size_t i = nhist; i-- > 0;) {
-        const change_t *c = &hist[i];
-        if (!store_change_in_view(c, &w->view)) { later++; continue; }
-        if (strcmp(c->entity, "milestone") == 0 && vis_is_hidden(&vis, "milestone", c->entity_id)) continue;
-        if (strcmp(c->entity, "link") == 0 && vis_is_hidden(&vis, "link", c->entity_id)) continue;
-        size_t cut = utf8_prefix(c->value, 120);
-        char *shortv = arena_strndup(w->a, c->value, cut);
-        long lag = date_to_days(c->recorded_at) - date_to_days(c->effective_at);
-        char recorded[DATE_SIZE];
-        snprintf(recorded, sizeof recorded, "%.10s", c->recorded_at);
-        bfmt(b, "<li><span class=\"when\">effective <time>%h</time> \xC2\xB7 recorded <time datetime=\"%h\">%h</time>",
-             c->effective_at, c->recorded_at, recorded);
-        if (lag > 0) bfmt(b, " (%ld days later)", lag);
-        bfmt(b, "</span> <span class=\"what\">%h %h: <code>%h</code> = %h%s</span> <span class=\"who\">by %h</span>",
-             c->entity, c->entity_id, c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->actor);
-        if (*c->reason) bfmt(b, " <q class=\"why\">%h</q>", c->reason);
-        buf_puts(b, "</li>\n");
+    if (rec_history(w, &vis, r.id, hist, nhist)) {
+        buf_reset(b);
+        status = web_error_from(w, &w->err);
+        goto done;
     }
-    buf_puts(b, "</ol>\n");
-    if (later)
-        bfmt(b, "<p class=\"note\">%zu later change%s, in effect after %h, %s not shown: "
-                "<a href=\"/recs/%t\">see the record as of today</a>.</p>\n",
-             later, later == 1 ? "" : "s", w->view.as_of, later == 1 ? "is" : "are", r.id);
     buf_puts(b, "</article>\n");
     if (can_edit(w) && !w->via_token) edit_forms(w, &r, ms, nms);
     page_end(w);

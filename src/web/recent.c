@@ -3,11 +3,13 @@
 
 #include <string.h>
 
+#include "core/entity.h"
 #include "core/id.h"
 #include "util/fmt.h"
 #include "util/text.h"
-#include "web/downloads.h"
 #include "web/page.h"
+
+#define VALUE_COLS 120   /* a value in the detail, then "…" */
 
 int change_hidden(const visibility *vis, const change_t *c)
 {
@@ -33,7 +35,7 @@ void change_target(web_req *w, buf_t *b, const change_t *c)
 {
     const char *id = c->entity_id;
     char head[200];
-    if (strcmp(c->entity, "rec") == 0) bfmt(b, "/recs/%t", id);
+    if (strcmp(c->entity, "rec") == 0 || strcmp(c->entity, "verification") == 0) bfmt(b, "/recs/%t", id);
     else if (strcmp(c->entity, "review") == 0) bfmt(b, "/reviews/%t", id);
     else if (strcmp(c->entity, "assessment") == 0) bfmt(b, "/assessments/%t", id);
     else if (strcmp(c->entity, "milestone") == 0 && id_milestone_rec_len(id) < strlen(id)) {
@@ -42,6 +44,9 @@ void change_target(web_req *w, buf_t *b, const change_t *c)
     } else if (strcmp(c->entity, "item") == 0 || strcmp(c->entity, "signoff") == 0) {
         snprintf(head, sizeof head, "%.*s", (int)strcspn(id, "/"), id);
         bfmt(b, "/assessments/%t", head);
+    } else if (strcmp(c->entity, "link") == 0) {
+        snprintf(head, sizeof head, "%.*s", (int)strcspn(id, " "), id);
+        bfmt(b, "/recs/%t", head);
     } else if (strcmp(c->entity, "comment") == 0) {
         comment_target_href(w, b, id);
     } else {
@@ -49,41 +54,144 @@ void change_target(web_req *w, buf_t *b, const change_t *c)
     }
 }
 
-int recent_changes_page(web_req *w, const visibility *vis, long long before, int limit, long long *last)
+void tx_target(web_req *w, buf_t *b, const tx_change *ch, size_t n, int about)
+{
+    if (about >= 0 && (size_t)about < n) {
+        change_target(w, b, ch[about].c);
+        return;
+    }
+    /* Several things: a link only when they are all on one page. */
+    buf_t one = BUF_INIT, other = BUF_INIT;
+    change_target(w, &one, ch[0].c);
+    for (size_t i = 1; i < n; i++) {
+        buf_reset(&other);
+        change_target(w, &other, ch[i].c);
+        if (strcmp(buf_str(&one), buf_str(&other)) != 0) { buf_reset(&one); break; }
+    }
+    buf_puts(b, buf_str(&one));
+    buf_free(&one);
+    buf_free(&other);
+}
+
+/* One value of the detail, in words, cut to VALUE_COLS characters. */
+static void detail_value(buf_t *b, const change_t *c, const char *v)
+{
+    const char *l = tx_value_label(c->entity, c->field, v);
+    if (!*l) { buf_puts(b, "<em>none</em>"); return; }
+    size_t cut = utf8_prefix(l, VALUE_COLS);
+    char part[4 * VALUE_COLS + 1];
+    snprintf(part, sizeof part, "%.*s", (int)cut, l);
+    bfmt(b, "%h%s", part, l[cut] ? "\xE2\x80\xA6" : "");
+}
+
+void tx_detail_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max)
+{
+    buf_puts(b, "<table class=\"tx-detail\"><thead><tr><th scope=\"col\">Thing</th><th scope=\"col\">What</th>"
+                "<th scope=\"col\">Before</th><th scope=\"col\">After</th><th scope=\"col\">Effective</th></tr></thead><tbody>\n");
+    int shown = 0;
+    size_t left = 0;
+    for (size_t i = 0; i < n; i++) {
+        const change_t *c = ch[i].c;
+        if (tx_change_implied(c)) continue;
+        if (shown >= max) { left++; continue; }
+        shown++;
+        const char *name = tx_thing_name(c->entity, c->entity_id, w->a);
+        bfmt(b, "<tr><td>%h</td><td>%h</td><td>", name ? name : c->entity_id, tx_field_label(c->entity, c->field));
+        if (ch[i].created) buf_puts(b, "<em>new</em>");
+        else if (ch[i].old) detail_value(b, c, ch[i].old);
+        buf_puts(b, "</td><td>");
+        detail_value(b, c, c->value);
+        bfmt(b, "</td><td><time>%h</time></td></tr>\n", c->effective_at);
+    }
+    buf_puts(b, "</tbody></table>\n");
+    if (left)
+        bfmt(b, "<p class=\"note\">\xE2\x80\xA6 and %zu more change%s (log entries %lld to %lld).</p>\n", left,
+             left == 1 ? "" : "s", ch[0].c->seq, ch[n - 1].c->seq);
+}
+
+/* The effective dates of the changes (one date, or the first and the
+ * last), and how many days later than the last of them it was recorded. */
+static void effective_span(buf_t *b, const tx_change *ch, size_t n)
+{
+    const char *lo = ch[0].c->effective_at, *hi = lo;
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(ch[i].c->effective_at, lo) < 0) lo = ch[i].c->effective_at;
+        if (strcmp(ch[i].c->effective_at, hi) > 0) hi = ch[i].c->effective_at;
+    }
+    bfmt(b, "effective <time>%h</time>", lo);
+    if (strcmp(lo, hi) != 0) bfmt(b, " to <time>%h</time>", hi);
+    long lag = date_to_days(ch[0].c->recorded_at) - date_to_days(hi);
+    /* In the unit a reader counts in: 12 days, 5 months, 11 years. */
+    if (lag >= 730) bfmt(b, " (recorded %ld years later)", lag / 365);
+    else if (lag >= 60) bfmt(b, " (recorded %ld months later)", lag / 30);
+    else if (lag > 0) bfmt(b, " (recorded %ld day%s later)", lag, lag == 1 ? "" : "s");
+}
+
+const char *tx_reason(const tx_change *ch, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(ch[i].c->entity, "source") != 0) return ch[i].c->reason;
+    return n ? ch[0].c->reason : "";
+}
+
+void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max, int link)
+{
+    int about = -1;
+    const change_t *c0 = ch[0].c;
+    const char *line = tx_summary(ch, n, w->a, &about);
+    buf_t href = BUF_INIT;
+    if (link) tx_target(w, &href, ch, n, about);
+    bfmt(b, "<li id=\"tx-%lld\"><span class=\"what\">", tx_key(c0));
+    if (href.len) page_link(w, buf_str(&href), line ? line : "");
+    else bfmt(b, "%h", line);
+    buf_free(&href);
+    /* recorded_at to the second, as HTML's datetime accepts it. */
+    char stamp[24], shown[20];
+    snprintf(stamp, sizeof stamp, "%.19sZ", c0->recorded_at);
+    snprintf(shown, sizeof shown, "%.16s", c0->recorded_at);
+    if (strlen(shown) > 10) shown[10] = ' ';
+    buf_puts(b, "</span> <span class=\"when\">");
+    effective_span(b, ch, n);
+    bfmt(b, " \xC2\xB7 recorded <time datetime=\"%h\">%h</time> by <span class=\"who\">%h</span>", stamp, shown, c0->actor);
+    buf_puts(b, "</span>");
+    const char *why = tx_reason(ch, n);
+    if (*why) bfmt(b, " <q class=\"why\">%h</q>", why);
+    /* The detail, unless the line already says it all: one change (not a
+     * text), counting only what the detail lists. */
+    size_t rows = 0, texts = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (tx_change_implied(ch[i].c)) continue;
+        rows++;
+        const kind_def *k = kind_find(ch[i].c->entity);
+        int f = k ? kind_field(k, ch[i].c->field) : -1;
+        texts += f >= 0 && k->fields[f].type == FT_TEXT;
+    }
+    if (rows > 1 || texts) {
+        bfmt(b, "<details><summary>%zu change%s</summary>", rows, rows == 1 ? "" : "s");
+        tx_detail_html(w, b, ch, n, max);
+        buf_puts(b, "</details>");
+    }
+    buf_puts(b, "</li>\n");
+}
+
+static int keep_visible(void *ctx, const change_t *c) { return !change_hidden(ctx, c); }
+
+int recent_read(web_req *w, const visibility *vis, long long before, int limit, tx_entry **out, size_t *n, int *more)
+{
+    return store_transactions(w->db, &w->view, before, limit, keep_visible, (void *)vis, w->a, out, n, more, &w->err);
+}
+
+int recent_transactions(web_req *w, const visibility *vis, long long before, int limit, long long *next)
 {
     buf_t *b = &w->res->body;
-    change_t *ch;
+    tx_entry *tx;
     size_t n;
-    /* Read more than needed: hidden changes are skipped. */
-    if (store_changes(w->db, 0, before, w->view.as_of, limit * 4 + 50, 0, w->a, &ch, &n, &w->err)) return -1;
-    int shown = 0;
-    for (size_t i = 0; i < n && shown < limit; i++) {
-        const change_t *c = &ch[i];
-        if (change_hidden(vis, c)) continue;
-        if (!shown++)
-            buf_puts(b, "<table class=\"changes\"><thead><tr><th scope=\"col\">#</th><th scope=\"col\">Thing</th>"
-                        "<th scope=\"col\">Change</th><th scope=\"col\">Effective</th><th scope=\"col\">Recorded</th>"
-                        "<th scope=\"col\">By</th><th scope=\"col\">Reason</th></tr></thead><tbody>\n");
-        buf_t href = BUF_INIT;
-        change_target(w, &href, c);
-        bfmt(b, "<tr><td class=\"num\">%lld</td><td>%h ", c->seq, c->entity);
-        page_link(w, buf_str(&href), c->entity_id);
-        buf_free(&href);
-        size_t cut = utf8_prefix(c->value, 80);
-        char *shortv = arena_strndup(w->a, c->value, cut);
-        char recorded[20];
-        snprintf(recorded, sizeof recorded, "%.16s", c->recorded_at);
-        recorded[10] = ' ';
-        bfmt(b, "</td><td><code>%h</code> = %h%s</td><td><time>%h</time></td><td><time datetime=\"%h\">%h</time></td>"
-                "<td>%h</td><td>%h</td></tr>\n",
-             c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->effective_at,
-             c->recorded_at, recorded, c->actor, c->reason);
-        if (last) *last = c->seq;
-    }
-    if (shown) buf_puts(b, "</tbody></table>\n");
-    else buf_puts(b, "<p>No changes.</p>\n");
-    char nlimit[24];
-    snprintf(nlimit, sizeof nlimit, "%d", limit);
-    if (shown) table_links(w, "/tables/changes/*", nlimit, NULL);
+    int more;
+    if (recent_read(w, vis, before, limit, &tx, &n, &more)) return -1;
+    if (n == 0) buf_puts(b, "<p>No changes.</p>\n");
+    else buf_puts(b, "<ol class=\"timeline changes\">\n");
+    for (size_t i = 0; i < n; i++) tx_entry_html(w, b, tx[i].ch, tx[i].n, 40, 1);
+    if (n) buf_puts(b, "</ol>\n");
+    if (next) *next = more && n ? tx[n - 1].tx : 0;
     return 0;
 }

@@ -52,7 +52,7 @@ static int queue_hook(store_t *s, const webhook_row *h, store_vis *vis, const ch
         hex_encode(id, sizeof id, hexid);
         q[nq].tx = ch[i].tx ? ch[i].tx : ch[i].seq;
         q[nq].delivery = arena_strdup(a, hexid);
-        if (!q[nq].delivery || webhook_payload(vis, ch + i, j - i, base_url, a, &q[nq].body, e)) return -1;
+        if (!q[nq].delivery || webhook_payload(s, vis, ch + i, j - i, base_url, a, &q[nq].body, e)) return -1;
         if (q[nq].body) st->queued++;
         nq++;
         i = j;

@@ -51,7 +51,7 @@ run(async (browser) => {
   check('the day before, the page shows the old status', (await pub.textContent('dl.facts')).includes('In progress'));
   const feed = await visitor.request.get(`${base}/changes.atom`);
   const atom = await feed.text();
-  check('the feed carries the change', feed.ok() && atom.includes('SSR1-9: status = complete') && atom.includes(reason),
+  check('the feed carries the change', feed.ok() && atom.includes('SSR1-9: In progress \u2192 Complete') && atom.includes(reason),
         atom.slice(0, 300));
   const home = await (await visitor.request.get(`${base}/`)).text();
   check('the dashboard lists it among recent changes', home.includes(reason));

@@ -58,7 +58,7 @@ hasf "Markdown lists" "$BODY" "<li>a list item</li>"
 get /assessments/SSR2-SSR1
 hasf "an item's comment on the assessment page" "$BODY" "Item note"
 get /changes
-hasf "comments in the feed, linked to their page" "$BODY" 'comment <a href="/recs/SSR1-1#C1">C1</a>'
+hasf "comments in the changes, linked to their page" "$BODY" '<a href="/recs/SSR1-1#C1">Comment by ana on SSR1-1</a>'
 hasnt "restricted comments not in the feed" "$BODY" "Secret note"
 get /changes.atom
 hasnt "nor in the Atom feed" "$BODY" "Secret note"

@@ -39,7 +39,7 @@ has "1. cache: ... after a '=' inside a value too" "$BODY" 'href="/recs/SSR1-2"'
 for i in 1 2 3 4 5 6; do curl -s -o /dev/null -H 'Host: evil.example' "$URL/changes.atom"; done
 get /changes.atom
 hasnt "2. feed: nothing from a visitor's Host header reaches the shared feed" "$BODY" "evil\.example"
-has "2. feed: without --base-url, ids do not depend on the request" "$BODY" "<id>urn:ssrtrack:[a-z0-9:.-]*changes#[0-9]+</id>"
+has "2. feed: without --base-url, ids do not depend on the request" "$BODY" "<id>urn:ssrtrack:[a-z0-9:.-]*changes#tx-[0-9]+</id>"
 has "2. feed: ... and links are relative" "$BODY" '<link rel="self" href="/changes.atom"/>'
 ok "2. site --base-url" site --base-url https://ssr.example.org/ "$T/site"
 has "2. site: the feed's links and ids start from the base URL" "$(cat "$T/site/changes.atom")" \

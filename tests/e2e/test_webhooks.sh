@@ -69,8 +69,9 @@ $2
 print('ok')" 2>&1); then pass "$1"; else fail "$1" "$out"; fi
 }
 check_log "every signature checks, as JSON" "assert all(x['signature_ok'] and x['content_type'] == 'application/json' for x in e)"
-check_log "one per transaction" "assert [x['summary'] for x in b] == ['2 changes to rec SSR1-1'], [x['summary'] for x in b]"
 hostile_py=$(printf '%s' "$hostile" | jq -R .)
+check_log "one per transaction, summed up in words as on the pages" \
+    "assert [x['summary'] for x in b] == ['New recommendation SSR1-1: ' + $hostile_py], [x['summary'] for x in b]"
 check_log "the hostile title arrives exactly, JSON-escaped" "assert [c['value'] for c in b[0]['changes'] if c['field'] == 'title'] == [$hostile_py]; assert b[0]['reason'] == 'first cut' and b[0]['tx'] == b[0]['changes'][0]['seq']"
 # Visibility is decided when queued: once SSR1-2 is restricted, none of its changes is public.
 eq "restricted content never sent" "$(grep -c 'SSR1-2' rx/log.jsonl)" "0"

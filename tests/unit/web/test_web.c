@@ -163,7 +163,11 @@ static void pages(void)
     expect("security: referrer policy", strcmp(header("Referrer-Policy"), "same-origin") == 0);
     expect("charset", res.content_type && strcmp(res.content_type, "text/html; charset=utf-8") == 0);
     expect("rec page shows the milestones", has("SSR1-9.3"));
-    expect("rec page history shows both times", has("effective <time>2014-03-18</time> · recorded <time"));
+    expect("rec page history shows both times",
+           has("effective <time>2012-06-20</time> to <time>2014-03-18</time> (recorded ") && has(" · recorded <time datetime=\""));
+    expect("rec page history: one entry per transaction, in words",
+           has("New recommendation SSR1-9: Certification against international standards (and 3 new milestones)") &&
+           !has("<code>status</code> = "));
     expect("rec page has the date picker", has("<input type=\"date\" id=\"as_of\" name=\"as_of\""));
     expect("an anonymous page may be cached", res.cacheable);
     get("/changes.atom");
