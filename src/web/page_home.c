@@ -187,13 +187,15 @@ static int review_section(web_req *w, const ent_t *rv)
     if (indicators_compute(w->db, &w->view, rv->id, !can_see_restricted(w), w->a, &in, &w->err) == 0) {
         bfmt(b, "<details class=\"indicators\"><summary>More figures on %h</summary><table class=\"indicators\">"
                 "<caption>Indicators on %h</caption><tbody>", w->view.as_of, w->view.as_of);
-        bfmt(b, "<tr><th scope=\"row\">Recommendations complete</th><td class=\"num\">%zu of %zu</td></tr>",
-             glance_done_n(&g.now), g.now.total - g.now.rejected);
+        bfmt(b, "<tr><th scope=\"row\">Recommendations complete</th><td class=\"num\">%ld of %ld</td></tr>",
+             in.recs_complete, in.recs);
         bfmt(b, "<tr><th scope=\"row\">Milestones overdue</th><td class=\"num\">%ld of %ld</td></tr>",
              in.milestones_overdue, in.milestones);
         if (in.lag_median >= 0)
             bfmt(b, "<tr><th scope=\"row\">Documentation lag, median / 90th percentile</th><td class=\"num\">"
                     "%ld / %ld days</td></tr>", in.lag_median, in.lag_p90);
+        bfmt(b, "<tr><th scope=\"row\">Recommendations with a KPI target</th><td class=\"num\">%ld of %ld</td></tr>",
+             in.recs_kpi_target, in.recs);
         if (in.links_checked)
             bfmt(b, "<tr><th scope=\"row\">Evidence links alive</th><td class=\"num\">%ld of %ld checked</td></tr>",
                  in.links_alive, in.links_checked);
