@@ -70,3 +70,10 @@ get "/api/v1/reviews/NOPE/glance"
 eq "an unknown review: 404" "$CODE" "404"
 get "/api/v1/reviews/SSR1/glance?as_of=2019-02-30"
 eq "a bad date: 400" "$CODE" "400"
+
+# Words, not codes: a relation read from its source, from either side.
+get "/recs/SSR1-9"
+hasf "SSR1-9's page: SSR2-1.1 is derived from it" "$BODY" '<li><a href="/recs/SSR2-1.1">SSR2-1.1</a> is derived from SSR1-9</li>'
+get "/recs/SSR2-1.1"
+hasf "SSR2-1.1's page: derived from SSR1-9" "$BODY" '<li>SSR2-1.1 is derived from <a href="/recs/SSR1-9">SSR1-9</a></li>'
+hasnt "... no code among the relations" "$BODY" "<li>[^<]*(<a [^>]*>[^<]*</a>)? derived_from"
