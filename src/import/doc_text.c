@@ -4,6 +4,7 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/date.h"
 #include "util/hex.h"
@@ -108,6 +109,99 @@ char *doc_title(arena_t *a, const char *text, size_t max)
     if (text[space] == ' ') cut = space;
     while (cut > 0 && strchr(" ,;:", text[cut - 1])) cut--;
     return arena_printf(a, "%.*s\xE2\x80\xA6", (int)cut, text);
+}
+
+/* The byte length of the first clause of s (up to a clause mark, see
+ * doc_short_title); a sentence's end needs a capital after it. */
+static size_t clause_len(const char *s)
+{
+    static const char *const marks[] = {", ", "; ", ": ", " (", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "};
+    size_t n = strlen(s), best = n;
+    for (size_t m = 0; m < sizeof marks / sizeof marks[0]; m++) {
+        const char *p = strstr(s, marks[m]);
+        if (p && (size_t)(p - s) < best) best = (size_t)(p - s);
+    }
+    for (size_t i = 1; i + 2 < best; i++)
+        if (s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z' &&
+            !(i >= 3 && (strncmp(s + i - 3, "e.g", 3) == 0 || strncmp(s + i - 3, "i.e", 3) == 0)))
+            return i;
+    return best;
+}
+
+/* Skip the clause at s and the mark after it; NULL at the end. */
+static const char *next_clause(const char *s)
+{
+    size_t n = clause_len(s);
+    if (!s[n]) return NULL;
+    s += n;
+    while (*s && *s != ' ') s++;   /* the mark itself */
+    while (*s == ' ' || *s == '(') s++;
+    return *s ? s : NULL;
+}
+
+static int starts(const char *s, const char *word) { return strncmp(s, word, strlen(word)) == 0; }
+
+/* Where the clause that says what should happen begins. */
+static const char *main_clause(const char *s)
+{
+    static const char *const scene[] = {"Using ", "Once ", "If ", "When ", "While ", "As ", "Although ", "Given ",
+                                        "In order ", "Following ", "Each time "};
+    for (int guard = 0; guard < 8; guard++) {
+        int is_scene = 0;
+        for (size_t k = 0; k < sizeof scene / sizeof scene[0]; k++)
+            is_scene |= strncasecmp(s, scene[k], strlen(scene[k])) == 0;
+        size_t n = clause_len(s);
+        for (size_t i = 0; guard && i + 3 < n; i++)   /* past the scene, a quoted restatement: ‘…’ or “…” */
+            if (starts(s + i, "\xE2\x80\x98") || starts(s + i, "\xE2\x80\x9C")) return s + i + 3;
+        const char *next = is_scene ? next_clause(s) : NULL;
+        if (!next) return s;
+        s = next;
+    }
+    return s;
+}
+
+static int small_word(const char *w, size_t n)
+{
+    static const char *const small[] = {"a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "with",
+                                        "by", "its", "their", "that", "as", "at", "from", "is", "be", "should", "related"};
+    for (size_t i = 0; i < sizeof small / sizeof small[0]; i++)
+        if (strlen(small[i]) == n && strncmp(small[i], w, n) == 0) return 1;
+    return 0;
+}
+
+char *doc_short_title(arena_t *a, const char *text, size_t max)
+{
+    static const char *const subjects[] = {"ICANN org should ", "ICANN Org should ", "ICANN should ", "ICANN must ",
+                                           "It is recommended that ", "The Review Team recommends that "};
+    const char *s = main_clause(text);
+    for (size_t k = 0; k < sizeof subjects / sizeof subjects[0]; k++)
+        if (starts(s, subjects[k])) { s += strlen(subjects[k]); break; }
+    size_t n = clause_len(s);
+    if (n < 24 && s[n] && strncmp(s + n, ", ", 2) == 0) n += 2 + clause_len(s + n + 2);
+    if (n > max) {
+        n = max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+        size_t sp = n;
+        while (sp > max / 2 && s[sp] != ' ') sp--;
+        if (s[sp] == ' ') n = sp;
+    }
+    for (;;) {   /* trailing punctuation and small words */
+        while (n > 0 && (strchr(" ,;:.-(", s[n - 1]) ||
+                         (n >= 3 && (strncmp(s + n - 3, "\xE2\x80\x99", 3) == 0 || strncmp(s + n - 3, "\xE2\x80\x98", 3) == 0))))
+            n -= strchr(" ,;:.-(", s[n - 1]) ? 1 : 3;
+        size_t w = n;
+        while (w > 0 && s[w - 1] != ' ') w--;
+        if (w == 0 || !small_word(s + w, n - w)) break;
+        n = w;
+    }
+    if (n == 0) {   /* nothing left of the clause: the text's start, cut on a character */
+        s = text;
+        n = strlen(text) < max ? strlen(text) : max;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80) n--;
+    }
+    char *t = arena_strndup(a, s, n);
+    if (t && t[0] >= 'a' && t[0] <= 'z') t[0] = (char)(t[0] - 'a' + 'A');
+    return t;
 }
 
 void doc_fingerprint(const doc_lines *d, char hex[65])

@@ -40,6 +40,18 @@ void doc_md_escape(buf_t *b, const char *s);
  * cut at a word boundary with "…". Arena-owned. */
 char *doc_title(arena_t *a, const char *text, size_t max);
 
+/* A short title of at most max bytes (max >= 16) from a recommendation's
+ * prose, never with "…": the sentence's leading clauses dropped when they
+ * only set the scene ("Using …", "Once …", "If …") until the one that says
+ * what should happen; a quoted restatement preferred; its opening subject
+ * and modal dropped ("ICANN should", "It is recommended that") and the first
+ * letter made capital; cut at the end of that clause (". ", ", ", "; ",
+ * ": ", " (", " – ") — a clause shorter than 24 bytes keeps the next — and,
+ * when still too long, at the last word that fits, small words ("and",
+ * "of", "the" …) and punctuation trimmed from the end. Arena-owned; NULL
+ * when memory runs out. */
+char *doc_short_title(arena_t *a, const char *text, size_t max);
+
 /* SHA-256 of the text as split (lines joined by LF): the same document with
  * other line ends or a BOM has the same fingerprint. hex gets 65 bytes. */
 void doc_fingerprint(const doc_lines *d, char hex[65]);

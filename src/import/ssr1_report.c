@@ -10,7 +10,7 @@
 #include "import/source.h"
 #include "util/text.h"
 
-#define TITLE_MAX 110
+#define TITLE_MAX 80
 
 /* A table row starts with the rec number and a tab: "12 \t". */
 static int row_number(const char *line)
@@ -277,6 +277,38 @@ static int restate(store_t *s, const kind_def *k, const ent_t *cur, const char *
 }
 
 /* Create the rec, or update what the report states about an existing one. */
+/* Short titles of the SSR1 recommendations and their parts, in our own
+ * words (the demo uses the same), by number: the report's summaries are
+ * whole sentences. Other numbers get doc_short_title's clean cut. */
+static const struct { const char *n, *title; } ssr1_titles[] = {
+    {"1", "One clear statement of the SSR remit"}, {"2", "Review the remit with the community, regularly"},
+    {"3", "Use the remit's terms consistently"}, {"4", "Document ICANN's SSR relationships"},
+    {"5", "Use those relationships to reach SSR goals"}, {"6", "Roles of SSAC and RSSAC"},
+    {"6A", "SSAC roles and responsibilities"}, {"6B", "RSSAC roles and responsibilities"},
+    {"7", "Clear SSR objectives and priorities"}, {"8", "Refine Strategic Plan objectives on DNS availability"},
+    {"9", "Certification against international standards"}, {"10", "Stronger contract compliance"},
+    {"11", "Measures of success for new gTLDs and IDNs"}, {"12", "SSR best practices in contracts and agreements"},
+    {"13", "Supporting Organizations publish SSR best practices"}, {"14", "Keep SSR outreach current"},
+    {"15", "Facilitate responsible disclosure of DNS threats"}, {"16", "Wider community input into the SSR Framework"},
+    {"17", "Show how SSR activities serve strategic goals"}, {"18", "Yearly review of progress on the SSR Framework"},
+    {"19", "Let the community track the SSR Framework"}, {"20", "Transparency of SSR organisation and budget"},
+    {"21", "Structured internal process for SSR budget and organisation"}, {"22", "SSR resources for new gTLDs"},
+    {"23", "Resources and independence for SSR working groups"},
+    {"23A", "Inventory of SSR working groups and committees"}, {"23B", "Budget process for SO and AC input"},
+    {"23C", "Objective decision-making"}, {"24", "Charter of the Chief Security Office team"},
+    {"25", "Near- and long-term risks in risk management"}, {"26", "Finish the Risk Management Framework"},
+    {"27", "A complete Risk Management Framework within the remit"}, {"28", "Threat detection and mitigation"},
+};
+
+/* The title of rec or part number n: ours when we have one, else a clean
+ * cut of text (arena-owned). */
+static char *rec_title(arena_t *a, const char *n, const char *text)
+{
+    for (size_t i = 0; i < sizeof ssr1_titles / sizeof ssr1_titles[0]; i++)
+        if (strcmp(ssr1_titles[i].n, n) == 0) return arena_strdup(a, ssr1_titles[i].title);
+    return doc_short_title(a, text, TITLE_MAX);
+}
+
 static int put_rec(store_t *s, const char *id, const char *review, const char *parent,
                    const char *title, const char *text, const char *topic, int status,
                    int recurring, int approved, const char *eff, const char *actor,
@@ -355,7 +387,9 @@ int ssr1_apply_tx(store_t *s, const char *name, const ssr1_doc *d, const ssr1_op
     for (int i = 0; i < d->nrows; i++) {
         const ssr1_row *r = &d->rows[i];
         char *id = arena_printf(a, "%s-%d", review, r->number);
-        char *title = doc_title(a, r->summary, TITLE_MAX);
+        char num[16];
+        snprintf(num, sizeof num, "%d", r->number);
+        char *title = rec_title(a, num, r->summary);
         if (!id || !title) return err_nomem(e);
         if (put_rec(s, id, review, NULL, title, r->summary, r->topic, ssr1_rec_status(r, -2, r->recurring),
                     r->recurring, d->board_adopted, eff, o->actor, reason, st, a, e))
@@ -365,8 +399,7 @@ int ssr1_apply_tx(store_t *s, const char *name, const ssr1_doc *d, const ssr1_op
             const char *stext = NULL;
             for (int m = 0; m < r->nacts && !stext; m++)
                 if (r->acts[m].sub == k) stext = r->acts[m].text;
-            char *stitle = r->sub_label[k] ? arena_printf(a, "%s: part %s (%s)", id, r->sub[k], r->sub_label[k])
-                                           : doc_title(a, stext ? stext : r->sub[k], TITLE_MAX);
+            char *stitle = rec_title(a, r->sub[k], stext ? stext : r->sub[k]);
             if (!sid || !stitle) return err_nomem(e);
             if (put_rec(s, sid, review, id, stitle, NULL, r->topic, ssr1_rec_status(r, k, 0), 0,
                         d->board_adopted, eff, o->actor, reason, st, a, e))

@@ -16,7 +16,7 @@
 #include "util/alloc.h"
 #include "util/text.h"
 
-#define TITLE_MAX 110
+#define TITLE_MAX 80
 #define MAX_FOOTNOTES 2000
 
 /* ---- verdicts ----------------------------------------------------------- */
@@ -723,7 +723,7 @@ static int write_rec(writer *w, const ssr2_section *sec, const char *rec, char *
     int exists = store_exists(w->s, &kind_rec, rec, w->e);
     if (exists < 0) return -1;
     if (!exists) {
-        char *title = doc_title(w->a, sec->rec_text, TITLE_MAX);
+        char *title = doc_short_title(w->a, sec->rec_text, TITLE_MAX);
         field_value fv[] = {{"review", w->of}, {"title", title}, {"text", *rec_md}};
         edit_t ed = {EDIT_CREATE, &kind_rec, rec, fv, 3, w->as_of, w->actor, w->reason};
         if (!title || store_edit(w->s, &ed, w->e)) return -1;
@@ -827,7 +827,7 @@ static int write_drafts(writer *w, const ssr2_section *sec, const char *rec)
 {
     for (int k = 0; k < sec->ndrafts; k++) {
         char *did = arena_printf(w->a, "%s-D%d", w->by, ++w->draft_no);
-        char *title = doc_title(w->a, sec->drafts[k], TITLE_MAX);
+        char *title = doc_short_title(w->a, sec->drafts[k], TITLE_MAX);
         if (!did || !title) return err_nomem(w->e);
         field_value rv[] = {{"review", w->by}, {"title", title}, {"text", sec->drafts[k]}};
         edit_t red = {EDIT_CREATE, &kind_rec, did, rv, 3, w->as_of, w->actor, w->reason};

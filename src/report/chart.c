@@ -1,6 +1,9 @@
 /* chart.c — see chart.h. */
 #include "report/chart.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "util/fmt.h"
 
 const char *chart_status_colour(status_t s)
@@ -57,4 +60,68 @@ void chart_quarters_svg(buf_t *b, const quarter_counts *q, size_t n, const char 
         if (lx > width - 90) { lx = left; ly += 16; }
     }
     buf_puts(b, "</svg>\n");
+}
+
+/* The legend under chart_rows_svg's bars: each label once, in order of first
+ * appearance, flowing over lines 360 units wide; returns the height used. */
+static int rows_legend(buf_t *b, const chart_row *rows, size_t n, int counts, int y)
+{
+    const char *seen[32];
+    size_t nseen = 0;
+    int x = 0, h = 0;
+    for (size_t r = 0; r < n; r++)
+        for (size_t s = 0; s < rows[r].nseg; s++) {
+            const chart_seg *g = &rows[r].seg[s];
+            size_t k = 0;
+            while (k < nseen && strcmp(seen[k], g->label) != 0) k++;
+            if (k < nseen || !g->n || nseen == 32) continue;
+            seen[nseen++] = g->label;
+            char text[80];
+            if (counts) snprintf(text, sizeof text, "%s %zu", g->label, g->n);
+            else snprintf(text, sizeof text, "%s", g->label);
+            int w = 22 + 7 * (int)strlen(text) + 10;
+            if (x && x + w > 360) x = 0, h += 20;
+            bfmt(b, "<rect x=\"%d\" y=\"%d\" width=\"13\" height=\"13\" fill=\"%s\" stroke=\"#666\" stroke-width=\"0.5\"/>"
+                    "<text x=\"%d\" y=\"%d\">%h</text>\n", x, y + h, g->colour, x + 18, y + h + 11, text);
+            x += w;
+        }
+    return nseen ? h + 20 : 0;
+}
+
+void chart_rows_svg(buf_t *b, const char *id, const char *title, const chart_row *rows, size_t n, int counts)
+{
+    const int width = 360, row_h = 26, bar_h = 18;
+    int label_w = 0, note_w = 0;
+    size_t max = 1;
+    for (size_t r = 0; r < n; r++) {
+        size_t total = 0;
+        for (size_t s = 0; s < rows[r].nseg; s++) total += rows[r].seg[s].n;
+        if (total > max) max = total;
+        if (rows[r].label) label_w = 84;
+        if (rows[r].note) note_w = 72;
+    }
+    int bar_w = width - label_w - note_w;
+    buf_t body = BUF_INIT;
+    for (size_t r = 0; r < n; r++) {
+        int y = (int)r * row_h;
+        if (rows[r].label) bfmt(&body, "<text x=\"0\" y=\"%d\">%h</text>\n", y + 14, rows[r].label);
+        double x = label_w;
+        for (size_t s = 0; s < rows[r].nseg; s++) {
+            const chart_seg *g = &rows[r].seg[s];
+            if (!g->n) continue;
+            double w = (double)g->n * bar_w / (double)max;
+            bfmt(&body, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" stroke=\"#fff\" "
+                        "stroke-width=\"0.5\"><title>%h: %zu</title></rect>\n", x, y, w, bar_h, g->colour, g->label, g->n);
+            x += w;
+        }
+        if (rows[r].note) bfmt(&body, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%h</text>\n", width, y + 14, rows[r].note);
+    }
+    int legend_y = (int)n * row_h + 4;
+    int legend_h = rows_legend(&body, rows, n, counts, legend_y);
+    bfmt(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bars\" viewBox=\"0 0 %d %d\" role=\"img\" "
+            "aria-labelledby=\"%h-t\"><title id=\"%h-t\">%h</title>\n<g font-size=\"13\" fill=\"#222\">",
+         width, legend_y + legend_h, id, id, title);
+    buf_append(b, buf_str(&body), body.len);
+    buf_puts(b, "</g></svg>\n");
+    buf_free(&body);
 }

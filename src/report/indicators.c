@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/board.h"
 #include "core/indicator.h"
 #include "core/kpi.h"
 #include "core/status.h"
@@ -79,13 +80,13 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, int publ
         store_link_latest(s, end_of_day, 0, a, &checks, &nchecks, e))
         return -1;
 
-    map_t *in_review = map_new(), *ms_rec = map_new(), *with_target = map_new();
+    map_t *in_review = map_new(), *ms_rec = map_new(), *with_target = map_new(), *parents = map_new();
     int rc = -1;
-    if (!in_review || !ms_rec || !with_target) { err_nomem(e); goto done; }
-    out->recs = (long)nrecs;
+    if (!in_review || !ms_rec || !with_target || !parents) { err_nomem(e); goto done; }
     for (size_t i = 0; i < nrecs; i++) {
         if (map_put(in_review, recs[i].id, (void *)recs[i].id)) { err_nomem(e); goto done; }
-        if (is_done(recs[i].v[REC_STATUS])) out->recs_complete++;
+        const char *p = recs[i].v[REC_PARENT];
+        if (p && map_put(parents, p, (void *)p)) { err_nomem(e); goto done; }
     }
     for (size_t i = 0; i < nms; i++) {
         const char *rec = ms[i].v[MS_REC];
@@ -100,7 +101,16 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, int publ
         if (rec && map_has(in_review, rec) && kpi_fields_have_target(kpis[i].v) &&
             map_put(with_target, rec, (void *)rec)) { err_nomem(e); goto done; }
     }
-    out->recs_kpi_target = (long)map_count(with_target);
+    /* The recs that count, as the dashboard counts them (report/glance.h):
+     * sub-items in place of their rec, those the Board rejected left out;
+     * a KPI of a rec with sub-items serves each of them. */
+    for (size_t i = 0; i < nrecs; i++) {
+        const char *st = recs[i].v[REC_STATUS], *bd = recs[i].v[REC_BOARD], *p = recs[i].v[REC_PARENT];
+        if (map_has(parents, recs[i].id) || (bd && board_parse(bd) == 1u << BD_REJECTED)) continue;
+        out->recs++;
+        if (is_done(st)) out->recs_complete++;
+        if (map_has(with_target, recs[i].id) || (p && map_has(with_target, p))) out->recs_kpi_target++;
+    }
     for (size_t i = 0; i < nevs; i++) {
         if (!evidence_rec(&evs[i], in_review, ms_rec)) continue;
         out->links++;
@@ -120,6 +130,7 @@ done:
     map_free(in_review);
     map_free(ms_rec);
     map_free(with_target);
+    map_free(parents);
     return rc;
 }
 

@@ -16,7 +16,9 @@
 typedef struct {
     const char *review;
     char as_of[DATE_SIZE];
-    long recs, recs_complete;            /* complete: status complete or ongoing */
+    long recs, recs_complete;            /* recs counted as report/glance.h counts them (sub-items
+                                            in place of their rec, rejected ones left out);
+                                            complete: status complete or ongoing */
     double share_complete;
     long milestones, milestones_overdue; /* overdue: due before as_of, not complete or ongoing */
     long lag_edits;                      /* edits whose lag was measured */

@@ -22,7 +22,7 @@ H(form_comment); H(form_watch);
 /* API */
 H(api_index); H(api_openapi); H(api_reviews); H(api_review); H(api_recs); H(api_rec);
 H(api_rec_history); H(api_assessments); H(api_assessment); H(api_changes); H(api_report);
-H(api_kpis); H(api_kpi); H(api_review_board); H(api_review_claims);
+H(api_kpis); H(api_kpi); H(api_review_board); H(api_review_claims); H(api_review_glance);
 H(api_create_rec); H(api_update_rec); H(api_add_milestone); H(api_update_milestone);
 H(api_put_item); H(api_add_signoff);
 #undef H

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/status.h"
+#include "core/vocab.h"
 #include "report/layout.h"
 #include "util/fmt.h"
 #include "util/text.h"
@@ -259,10 +260,16 @@ int rec_page(web_req *w, char **args)
         for (size_t i = 0; i < nl; i++) {
             if (!field_true(l[i].v[LINK_ACTIVE]) || vis_is_hidden(&vis, "link", l[i].id)) continue;
             if (!links++) buf_puts(b, "<h2>Related</h2><ul>");
+            /* Read from the link's source: "SSR2-D4 is derived from SSR1-9",
+             * on either rec's page, the other rec linked. */
             const char *other = pass ? l[i].v[LINK_REC] : l[i].v[LINK_OTHER];
             bfmt(&href, "/recs/%t", other);
-            bfmt(b, "<li>%h %h ", l[i].v[LINK_REC], l[i].v[LINK_REL]);
-            page_link(w, buf_str(&href), other);
+            buf_puts(b, "<li>");
+            if (pass) page_link(w, buf_str(&href), other);
+            else bfmt(b, "%h", r.id);
+            bfmt(b, " %h ", vocab_relation(l[i].v[LINK_REL]));
+            if (pass) bfmt(b, "%h", r.id);
+            else page_link(w, buf_str(&href), other);
             buf_reset(&href);
             buf_puts(b, "</li>");
         }

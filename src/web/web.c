@@ -68,6 +68,7 @@ static const route routes[] = {
     {"GET", "/api/v1/reviews/*", api_review, R_ANY},
     {"GET", "/api/v1/reviews/*/board", api_review_board, R_ANY},
     {"GET", "/api/v1/reviews/*/claims", api_review_claims, R_ANY},
+    {"GET", "/api/v1/reviews/*/glance", api_review_glance, R_ANY},
     {"GET", "/api/v1/recs", api_recs, R_ANY},
     {"POST", "/api/v1/recs", api_create_rec, R_ANY},
     {"GET", "/api/v1/recs/*", api_rec, R_ANY},

@@ -21,8 +21,8 @@ run(async (browser) => {
   page.on('pageerror', (e) => problems.push(String(e)));
 
   await page.goto(`${base}/?as_of=2019-01-01`);
-  const count = page.locator('tr.divergent-claims a');
-  check('the dashboard counts the divergent claims', (await count.textContent()) === '11 of 33');
+  const count = page.locator('.divergent-claims a');
+  check('the dashboard counts the divergent claims', (await count.textContent()).startsWith('9 claimed done'));
   await Promise.all([page.waitForURL(/\/reviews\/SSR1\/claims/), count.click()]);
   const rows = await page.locator('table.claims tr.divergent').evaluateAll((trs) => trs.map((t) => t.id));
   check('the claims page marks exactly the claims beyond their verdict divergent', rows.join(',') === divergent.join(','), rows);

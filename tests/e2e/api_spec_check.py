@@ -22,7 +22,8 @@ spec = json.load(open(spec_file, encoding="utf-8"))
 failed = 0
 
 SAMPLE = {"id": None, "rec": "SSR1-9", "kind": "implementation"}
-IDS = {"/api/v1/reviews/{id}": "SSR1", "/api/v1/reviews/{id}/board": "SSR1", "/api/v1/reviews/{id}/claims": "SSR1", "/api/v1/recs/{id}": "SSR1-9", "/api/v1/recs/{id}/history": "SSR1-9",
+IDS = {"/api/v1/reviews/{id}": "SSR1", "/api/v1/reviews/{id}/board": "SSR1", "/api/v1/reviews/{id}/claims": "SSR1", "/api/v1/reviews/{id}/glance": "SSR1",
+       "/api/v1/recs/{id}": "SSR1-9", "/api/v1/recs/{id}/history": "SSR1-9",
        "/api/v1/recs/{id}/milestones": "SSR1-9", "/api/v1/milestones/{id}": "SSR1-9.3",
        "/api/v1/assessments/{id}": "SSR2-SSR1", "/api/v1/assessments/{id}/items/{rec}": "SSR2-SSR1",
        "/api/v1/assessments/{id}/items/{rec}/signoffs": "SSR2-SSR1", "/api/v1/kpis/{id}": "K-DEMO"}

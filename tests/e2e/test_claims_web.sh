@@ -27,7 +27,7 @@ get "/reports/claims.csv?review=SSR1&as_of=2019-01-01"
 eq "the report file, as CSV" "$(head -1 <<<"$BODY" | tr -d '\r' | cut -d, -f1-4)" "rec,title,claimed,assessed"
 get "/?as_of=2019-01-01"
 has "the home page counts the divergent claims per review" "$BODY" \
-    'Claims divergent from the latest verdict</th><td class="num"><a href="/reviews/SSR1/claims\?as_of=2019-01-01">10 of 33</a>'
+    '<span class="divergent-claims"><a href="/reviews/SSR1/claims\?as_of=2019-01-01">8 claimed done but assessed partly or not implemented</a>'
 
 get "/recs/SSR1-6?as_of=2019-01-01"
 has "a rec's page: its claim and verdict" "$BODY" '<dt>Assessed</dt><dd>not \(<a href="/assessments/SSR2-SSR1'

@@ -23,6 +23,9 @@ eq "no HTML fragment survives" "$(jq -r '[.[].milestones[].title]|map(select(tes
 eq "√ reads as complete (6B)" "$(jq -r '.[]|select(.id=="SSR1-6B")|.milestones[0].status' <<<"$recs")" "complete"
 eq "o reads as in progress (13)" "$(jq -r '.[]|select(.id=="SSR1-13")|.milestones|map(.status)|unique|join(",")' <<<"$recs")" "in_progress"
 eq "recurring work is ongoing (28)" "$(jq -r '.[]|select(.id=="SSR1-28")|[.status,.recurring]|map(tostring)|join(" ")' <<<"$recs")" "ongoing true"
+eq "short titles, ours: rec 9 and part 23B" "$(jq -r '.[]|select(.id=="SSR1-9" or .id=="SSR1-23B").title' <<<"$recs" | paste -sd'|')" \
+   "Certification against international standards|Budget process for SO and AC input"
+eq "no title is a truncated sentence" "$(jq -r '[.[].title|select(contains("…") or contains("(e.g") or length > 80)]|length' <<<"$recs")" "0"
 eq "the Board adopted them" "$(jq -r 'map(.board)|unique|join(",")' <<<"$recs")" "approved"
 eq "topic kept" "$(jq -r '.[]|select(.id=="SSR1-15").topic' <<<"$recs")" "Operations Excellence – Risk Management and Threat Mitigation"
 eq "statuses take effect on the report's date" "$("$BIN" rec list --review SSR1 --as-of 2014-03-17 --format json)" "[]"
@@ -65,6 +68,11 @@ st rec list --review SSR2 --format json
 eq "nine draft SSR2 recs" "$(jq length <<<"$OUT")" "9"
 st rec show SSR2-D1 --format json
 eq "derived from the SSR1 rec whose section holds it" "$(jq -c '.links' <<<"$OUT")" '[{"rec":"SSR2-D1","rel":"derived_from","other":"SSR1-2"}]'
+eq "a draft's title: the clause that says what should happen" "$(jq -r .title <<<"$OUT")" \
+   "The community should have an opportunity to comment on ICANN’s definition"
+st rec list --review SSR2 --format json
+eq "no draft title is cut with an ellipsis or over 80 bytes" "$(jq -r '[.[].title|select(test("…") or length > 80)]|length' <<<"$OUT")" "0"
+st rec show SSR2-D1 --format json
 eq "drafts start pending" "$(jq -r '.board' <<<"$OUT")" "pending"
 eq "editor notes are not recommendations" "$("$BIN" rec show SSR2-D3 --format json | jq -r .text | grep -c Revisit)" "0"
 eq "{{notes}} are dropped" "$("$BIN" rec show SSR2-D6 --format json | jq -r .text | grep -c '{{')" "0"

@@ -34,6 +34,13 @@ static void one_line(arena_t *a, const char *line)
         FUZZ_CHECK(strlen(t) <= maxes[i] + 3);
         FUZZ_CHECK(utf8_valid(t, strlen(t)));
     }
+    /* Short titles: at most max bytes, no ellipsis, cut on a character. */
+    for (size_t i = 2; i < sizeof maxes / sizeof maxes[0]; i++) {
+        char *t = doc_short_title(a, clean, maxes[i]);
+        FUZZ_CHECK(t != NULL);
+        FUZZ_CHECK(strlen(t) <= maxes[i]);
+        FUZZ_CHECK(utf8_valid(t, strlen(t)));
+    }
     FUZZ_CHECK(!doc_blank(line) || cn == 0);
     buf_free(&b);
 }

@@ -174,7 +174,9 @@ static void pages(void)
     expect("Atom feed", has("<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
     expect("feed type", res.content_type && strncmp(res.content_type, "application/atom+xml", 20) == 0);
     get("/");
-    expect("dashboard chart is our own SVG", has("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\""));
+    expect("dashboard chart is our own SVG", has("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bars\""));
+    expect("dashboard: the SSR2 verdict on SSR1", has("none of the 28 recommendations it assessed fully implemented"));
+    expect("dashboard: overdue in words", has("years late</td>") && !has("Days late"));
     expect("dashboard lists overdue milestones", has("Overdue milestones"));
     expect("dashboard recent changes", has("Recent changes"));
 }
