@@ -72,5 +72,11 @@ run(async (browser) => {
         (await page.evaluate(() => document.activeElement.className)) === 'saved' &&
         (await page.textContent('p.saved')) === 'Saved: status set to Complete.', await focused(page));
   check('the rec now shows Complete', (await page.textContent('dl.facts')).includes('Complete'));
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const path of [`/recs/${rec}`, '/assessments/SSR2-SSR1', '/assessments/SSR2-SSR1/implemented/not']) {
+    await page.goto(`${base}${path}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    check(`usable on a phone, signed in, with its forms: no sideways scrolling on ${path}`, overflow <= 1, `overflow ${overflow}px`);
+  }
   check('no script errors on the pages', problems.length === 0, problems.join(' | '));
 });
