@@ -101,19 +101,25 @@ int auth_check_post(web_req *w)
     return 0;
 }
 
+/* The sign-in form. The name field takes the focus; after a failure the
+ * message does (an alert linking to the field), and the name is kept. */
 static void signin_form(web_req *w, const char *message)
 {
     buf_t *b = &w->res->body;
     page_begin(w, "Sign in");
     buf_puts(b, "<h1>Sign in</h1>\n");
-    if (message) bfmt(b, "<p class=\"error\" role=\"alert\">%h</p>\n", message);
-    const char *next = http_param(w->req, "next");
+    if (message)
+        bfmt(b, "<p class=\"error\" id=\"signin-error\" role=\"alert\" tabindex=\"-1\" autofocus>"
+                "<a href=\"#user\">%h</a></p>\n", message);
+    const char *next = message ? http_form(w->req, "next") : http_param(w->req, "next");
+    const char *user = message ? http_form(w->req, "user") : NULL;
     bfmt(b, "<form method=\"post\" action=\"/signin\" class=\"signin\">"
             "<input type=\"hidden\" name=\"next\" value=\"%h\">"
-            "<p><label for=\"user\">Name</label><br><input id=\"user\" name=\"user\" autocomplete=\"username\" required></p>"
+            "<p><label for=\"user\">Name</label><br><input id=\"user\" name=\"user\" value=\"%h\" "
+            "autocomplete=\"username\" required%s></p>"
             "<p><label for=\"password\">Password</label><br><input id=\"password\" name=\"password\" type=\"password\" "
             "autocomplete=\"current-password\" required></p><p><button type=\"submit\">Sign in</button></p></form>\n",
-         next ? next : "/");
+         next ? next : "/", user ? user : "", message ? " aria-describedby=\"signin-error\"" : " autofocus");
     page_end(w);
 }
 

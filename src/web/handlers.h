@@ -14,7 +14,7 @@ H(assessments_page); H(assessment_page); H(changes_page); H(changes_atom);
 H(reports_page); H(report_file); H(ledger_page); H(static_file);
 H(review_sub_page); H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
 H(calendar_all); H(calendar_review);
-H(ledger_tile); H(ledger_content); H(claims_page);
+H(ledger_tile); H(ledger_content); H(claims_page); H(assessment_filter_page);
 H(table_file);   /* a page's table as CSV or XLSX, /tables/... (web/downloads.c) */
 /* page forms */
 H(form_rec_status); H(form_add_milestone); H(form_milestone); H(form_item); H(form_signoff); H(form_verify);
@@ -26,6 +26,17 @@ H(api_kpis); H(api_kpi); H(api_review_board); H(api_review_claims); H(api_review
 H(api_create_rec); H(api_update_rec); H(api_add_milestone); H(api_update_milestone);
 H(api_put_item); H(api_add_signoff);
 #undef H
+
+/* A page form's post refused for its input, shown again on the page it came
+ * from: the form's id there, the id of the field to fix, the message. */
+typedef struct {
+    const char *form, *field, *message;
+} form_error;
+/* The rec page (page_recs.c) and the assessment page (page_assess.c), with
+ * fe's message beside its form when fe is not NULL (status 422). verdict,
+ * when not NULL, keeps only the items with that `implemented` code. */
+int rec_page_show(web_req *w, const char *rec, const form_error *fe);
+int assessment_page_show(web_req *w, const char *id, const char *verdict, const form_error *fe);
 
 /* The evidence report in format fmt (f its parsed form), leaving out what
  * the user may not see; the status it set. */

@@ -1,6 +1,9 @@
-/* page_recs.c — /recs (filters and search) and /recs/ID (the rec with its
- * text, milestones, history with both times, evidence, assessments, links,
- * and the editors' forms). */
+/* page_recs.c — /recs (filters and search) and /recs/ID: the rec's header
+ * and facts, then, for editors signed in by session, its Edit section near
+ * the top (status, new milestone, each milestone), then its text, sub-items,
+ * milestones, relations, KPIs, evidence, claims, assessments, discussion and
+ * history. Each section is its own function; codes show as words
+ * (core/vocab.h). */
 #include <string.h>
 
 #include "core/status.h"
@@ -14,6 +17,7 @@
 #include "web/page_kpis.h"
 #include "web/page.h"
 #include "web/page_comments.h"
+#include "web/page_form.h"
 #include "web/rec_claims.h"
 #include "web/rec_history.h"
 #include "web/recs_filter.h"
@@ -21,14 +25,24 @@
 
 static const char *or_dash(const char *s) { return s && *s ? s : "\xE2\x80\x93"; }
 
-/* <select> of choices with one selected; first option "any" when any_label. */
-static void select_box(buf_t *b, const char *name, const char *label, const char *const *choices, int n,
-                       const char *selected, const char *any_label)
+/* The status codes, in order, for selects. */
+static const char *const *status_codes(void)
+{
+    static const char *codes[ST_COUNT];
+    for (int s = 0; s < ST_COUNT; s++) codes[s] = status_name((status_t)s);
+    return codes;
+}
+
+/* <select> of codes shown as words, with one selected; first option "any"
+ * when any_label. */
+static void select_box(buf_t *b, const char *name, const char *label, const char *vocab, const char *const *choices,
+                       int n, const char *selected, const char *any_label)
 {
     bfmt(b, "<label>%h <select name=\"%h\">", label, name);
     if (any_label) bfmt(b, "<option value=\"\">%h</option>", any_label);
     for (int i = 0; i < n; i++)
-        bfmt(b, "<option%s>%h</option>", selected && strcmp(selected, choices[i]) == 0 ? " selected" : "", choices[i]);
+        bfmt(b, "<option value=\"%h\"%s>%h</option>", choices[i],
+             selected && strcmp(selected, choices[i]) == 0 ? " selected" : "", vocab ? vocab_label(vocab, choices[i]) : choices[i]);
     buf_puts(b, "</select></label> ");
 }
 
@@ -53,7 +67,7 @@ static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_
         for (size_t m = 0; m < nms; m++)
             if (strcmp(ms[m].v[MS_REC], r->id) == 0 && !vis_is_hidden(vis, "milestone", ms[m].id)) {
                 int st = status_parse(ms[m].v[MS_STATUS]);
-                bfmt(b, "<span title=\"%h: %h\">%s</span>", ms[m].v[MS_TITLE], ms[m].v[MS_STATUS],
+                bfmt(b, "<span title=\"%h: %h\">%s</span>", ms[m].v[MS_TITLE], vocab_label("status", ms[m].v[MS_STATUS]),
                      status_ssr1_mark(st < 0 ? ST_NOT_STARTED : (status_t)st));
             }
         buf_puts(b, "</td></tr>\n");
@@ -62,8 +76,8 @@ static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_
 }
 
 /* GET /recs — the recs, filtered. Parameters: review, topic, owner,
- * status, q (words of the title or text), overdue=1, as_of. Role: anyone;
- * restricted recs only for signed-in users. */
+ * status, q (words of the title or text), overdue=1, as_of; format=csv|xlsx
+ * for a download. Role: anyone; restricted recs only for signed-in users. */
 int recs_page(web_req *w, char **args)
 {
     (void)args;
@@ -85,10 +99,8 @@ int recs_page(web_req *w, char **args)
     buf_puts(b, "<h1>Recommendations</h1>\n<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
     const char **rv = arena_alloc(w->a, sizeof(char *) * (nrev + 1));
     for (size_t i = 0; rv && i < nrev; i++) rv[i] = reviews[i].id;
-    if (rv) select_box(b, "review", "Review", rv, (int)nrev, f.review, "any");
-    const char *statuses[ST_COUNT];
-    for (int s = 0; s < ST_COUNT; s++) statuses[s] = status_name((status_t)s);
-    select_box(b, "status", "Status", statuses, ST_COUNT, f.status, "any");
+    if (rv) select_box(b, "review", "Review", NULL, rv, (int)nrev, f.review, "any");
+    select_box(b, "status", "Status", "status", status_codes(), ST_COUNT, f.status, "any");
     bfmt(b, "<label>Topic <input name=\"topic\" value=\"%h\" size=\"14\"></label> "
             "<label>Owner <input name=\"owner\" value=\"%h\" size=\"10\"></label> "
             "<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s> Overdue</label> "
@@ -103,36 +115,111 @@ int recs_page(web_req *w, char **args)
     return 200;
 }
 
-/* The editors' forms on a rec page. */
-static void edit_forms(web_req *w, const ent_t *r, const ent_t *ms, size_t nms)
+/* What a rec's page shows, loaded once as of the view. */
+typedef struct {
+    ent_t r;
+    ent_t *ms, *kids, *out, *in, *items;
+    size_t nms, nkids, nout, nin, nitems;
+    visibility vis;
+} rec_parts;
+
+/* The heading, the Watch button and the facts (status, review, Board, …). */
+static void rec_header(web_req *w, const rec_parts *p)
 {
     buf_t *b = &w->res->body;
-    char today[DATE_SIZE];
-    clock_today(today);
-    const char *statuses[ST_COUNT];
-    for (int s = 0; s < ST_COUNT; s++) statuses[s] = status_name((status_t)s);
-    bfmt(b, "<section class=\"edit\" aria-labelledby=\"edit\"><h2 id=\"edit\">Record a change</h2>\n"
-            "<form method=\"post\" action=\"/recs/%t/status\">", r->id);
+    const ent_t *r = &p->r;
+    buf_t href = BUF_INIT;
+    bfmt(b, "<article class=\"rec\"><h1><span class=\"id\">%h</span> %h</h1>\n", r->id, r->v[REC_TITLE]);
+    watch_button(w, "rec", r->id);
+    if (field_true(r->v[REC_RESTRICTED])) buf_puts(b, "<p class=\"restricted\">Restricted: shown to signed-in users only.</p>\n");
+    buf_puts(b, "<dl class=\"facts\"><dt>Status</dt><dd>");
+    page_status(w, r->v[REC_STATUS]);
+    buf_puts(b, "</dd><dt>Review</dt><dd>");
+    bfmt(&href, "/reviews/%t", r->v[REC_REVIEW]);
+    page_link(w, buf_str(&href), r->v[REC_REVIEW]);
+    buf_reset(&href);
+    buf_puts(b, "</dd>");
+    if (r->v[REC_PARENT]) {
+        bfmt(&href, "/recs/%t", r->v[REC_PARENT]);
+        buf_puts(b, "<dt>Part of</dt><dd>");
+        page_link(w, buf_str(&href), r->v[REC_PARENT]);
+        buf_puts(b, "</dd>");
+    }
+    buf_free(&href);
+    bfmt(b, "<dt>Board</dt><dd>%h</dd><dt>Priority</dt><dd>%h</dd><dt>Owner</dt><dd>%h</dd><dt>Topic</dt><dd>%h</dd>"
+            "<dt>Due</dt><dd>%h</dd><dt>Recurring</dt><dd>%s</dd><dt>Since</dt><dd><time>%h</time></dd>"
+            "<dt>Last change effective</dt><dd><time>%h</time></dd></dl>\n",
+         r->v[REC_BOARD] ? vocab_label("board", r->v[REC_BOARD]) : or_dash(NULL), or_dash(r->v[REC_PRIORITY]),
+         or_dash(r->v[REC_OWNER]), or_dash(r->v[REC_TOPIC]), or_dash(r->v[REC_DUE]),
+         field_true(r->v[REC_RECURRING]) ? "yes" : "no", r->since, r->changed);
+}
+
+/* The milestone of p with id, or NULL. */
+static const ent_t *find_ms(const rec_parts *p, const char *id)
+{
+    for (size_t i = 0; id && i < p->nms; i++)
+        if (strcmp(p->ms[i].id, id) == 0) return &p->ms[i];
+    return NULL;
+}
+
+/* After a save (?saved=WHAT[&id=MILESTONE]), what was saved, in words read
+ * from the record itself, never from the query. */
+static void rec_saved_note(web_req *w, const rec_parts *p)
+{
+    const char *saved = form_saved(w);
+    if (!saved) return;
+    const ent_t *m = find_ms(p, http_param(w->req, "id"));
+    char *text = NULL;
+    if (strcmp(saved, "status") == 0)
+        text = arena_printf(w->a, "Saved: status set to %s.", vocab_label("status", p->r.v[REC_STATUS]));
+    else if (strcmp(saved, "milestone") == 0 && m)
+        text = arena_printf(w->a, "Saved: milestone %s (%s) is now %s.", m->id, m->v[MS_TITLE],
+                            vocab_label("status", m->v[MS_STATUS]));
+    else if (strcmp(saved, "new-milestone") == 0 && m)
+        text = arena_printf(w->a, "Saved: milestone %s added (%s).", m->id, m->v[MS_TITLE]);
+    if (text) form_saved_note(w, text);
+}
+
+/* The editors' Edit section: the rec's status, a new milestone, and each
+ * milestone's status; every field's label names what it changes. fe, when
+ * not NULL, is a refused post to show again at its form. */
+static void rec_edit(web_req *w, const rec_parts *p, const form_error *fe)
+{
+    buf_t *b = &w->res->body;
+    const ent_t *r = &p->r;
+    bfmt(b, "<section class=\"edit\" aria-labelledby=\"edit\"><h2 id=\"edit\">Edit</h2>\n");
+    rec_saved_note(w, p);
+    char *of_rec = arena_printf(w->a, "for %s", r->id);
+    bfmt(b, "<form method=\"post\" action=\"/recs/%t/status\" aria-label=\"Status of %h\">", r->id, r->id);
     page_csrf(w);
-    select_box(b, "status", "Status", statuses, ST_COUNT, r->v[REC_STATUS], NULL);
-    bfmt(b, "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required size=\"30\"></label> "
-            "<button type=\"submit\">Save status</button></form>\n", today, today);
-    bfmt(b, "<form method=\"post\" action=\"/recs/%t/milestones\">", r->id);
+    form_error_note(w, fe, "status");
+    form_field st = {"status", "status", "Status", of_rec};
+    form_select(w, fe, &st, "status", status_codes(), ST_COUNT, form_value(w, fe, "status", "status", r->v[REC_STATUS]), NULL);
+    form_effective_reason(w, fe, "status", of_rec, 30);
+    buf_puts(b, "<button type=\"submit\">Save status</button></form>\n");
+
+    bfmt(b, "<form method=\"post\" action=\"/recs/%t/milestones\" aria-label=\"New milestone of %h\">", r->id, r->id);
     page_csrf(w);
-    bfmt(b, "<label>New milestone <input name=\"title\" required size=\"30\"></label> "
-            "<label>Due <input type=\"date\" name=\"due\"></label> "
-            "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required size=\"20\"></label> "
-            "<button type=\"submit\">Add milestone</button></form>\n", today, today);
-    for (size_t i = 0; i < nms; i++) {
-        bfmt(b, "<form method=\"post\" action=\"/milestones/%t\">", ms[i].id);
+    form_error_note(w, fe, "new-ms");
+    char *of_new = arena_printf(w->a, "for the new milestone of %s", r->id);
+    form_field title = {"new-ms", "title", "New milestone", of_rec}, due = {"new-ms", "due", "Due", of_new};
+    form_input(w, fe, &title, NULL, form_value(w, fe, "new-ms", "title", NULL), "required size=\"30\"");
+    form_input(w, fe, &due, "date", form_value(w, fe, "new-ms", "due", NULL), NULL);
+    form_effective_reason(w, fe, "new-ms", of_new, 20);
+    buf_puts(b, "<button type=\"submit\">Add milestone</button></form>\n");
+
+    for (size_t i = 0; i < p->nms; i++) {
+        const ent_t *m = &p->ms[i];
+        char *form = arena_printf(w->a, "ms-%s", m->id), *of_ms = arena_printf(w->a, "for milestone %s", m->id);
+        if (!form || !of_ms) return;
+        bfmt(b, "<form method=\"post\" action=\"/milestones/%t\" aria-label=\"Milestone %h\">", m->id, m->id);
         page_csrf(w);
-        bfmt(b, "<span>%h</span> ", ms[i].id);
-        select_box(b, "status", "Status", statuses, ST_COUNT, ms[i].v[MS_STATUS], NULL);
-        bfmt(b, "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-                "<label>Reason <input name=\"reason\" required size=\"20\"></label> "
-                "<button type=\"submit\">Save</button></form>\n", today, today);
+        form_error_note(w, fe, form);
+        bfmt(b, "<span class=\"ms-name\"><span class=\"id\">%h</span> %h</span> ", m->id, m->v[MS_TITLE]);
+        form_field ms_st = {form, "status", "Status", of_ms};
+        form_select(w, fe, &ms_st, "status", status_codes(), ST_COUNT, form_value(w, fe, form, "status", m->v[MS_STATUS]), NULL);
+        form_effective_reason(w, fe, form, of_ms, 20);
+        bfmt(b, "<button type=\"submit\">Save<span class=\"vh\"> milestone %h</span></button></form>\n", m->id);
     }
     buf_puts(b, "</section>\n");
 }
@@ -156,109 +243,70 @@ static int evidence_section(web_req *w, const ent_t *r, const ent_t *ms, size_t 
         const char *health = ev_health_word(&rows[i]);
         bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a> <small>(%h, %h)</small> "
                 "<span class=\"link link-%h\">%h</span></li>", ev->v[EV_URL],
-             ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], ev->v[EV_KIND], ev->v[EV_TARGET], health, health);
+             ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], vocab_label("kind", ev->v[EV_KIND]), ev->v[EV_TARGET],
+             health, vocab_label("health", health));
     }
     if (shown) buf_puts(b, "</ul>\n");
     return 0;
 }
 
-/* GET /recs/ID[?as_of=DATE] — one rec: facts, text, sub-items, milestones,
- * relations, KPIs, evidence, assessments, history; an editor signed in by
- * session also gets the edit forms. Anyone; a restricted rec only for
- * signed-in users (404 otherwise). Owns vis and href until `done`. */
-int rec_page(web_req *w, char **args)
+/* The rec's text (Markdown, rendered safely) and its visible sub-items. */
+static void rec_text_and_parts(web_req *w, const rec_parts *p)
 {
-    visibility vis;
-    ent_t r, *ms, *kids, *out, *in, *items;
-    size_t nms, nkids, nout, nin, nitems;
-    change_t *hist;
-    size_t nhist;
-    buf_t href = BUF_INIT;
-    int status;
-    if (vis_load(w, &vis)) return web_error_from(w, &w->err);
-    if (vis_rec_hidden(&vis, args[0])) {
-        status = web_error(w, 404, "not_found", "There is no such recommendation.");
-        goto done;
-    }
-    if (store_get(w->db, &kind_rec, &w->view, args[0], w->a, &r, &w->err) ||
-        store_list(w->db, &kind_milestone, &w->view, MS_REC, r.id, w->a, &ms, &nms, &w->err) ||
-        store_list(w->db, &kind_rec, &w->view, REC_PARENT, r.id, w->a, &kids, &nkids, &w->err) ||
-        store_list(w->db, &kind_link, &w->view, LINK_REC, r.id, w->a, &out, &nout, &w->err) ||
-        store_list(w->db, &kind_link, &w->view, LINK_OTHER, r.id, w->a, &in, &nin, &w->err) ||
-        store_list(w->db, &kind_item, &w->view, ITEM_REC, r.id, w->a, &items, &nitems, &w->err) ||
-        store_history(w->db, &kind_rec, r.id, w->a, &hist, &nhist, &w->err)) {
-        status = web_error_from(w, &w->err);
-        goto done;
-    }
     buf_t *b = &w->res->body;
-    char title[200];
-    snprintf(title, sizeof title, "%s", r.id);
-    page_begin(w, title);
-    bfmt(b, "<article class=\"rec\"><h1><span class=\"id\">%h</span> %h</h1>\n", r.id, r.v[REC_TITLE]);
-    watch_button(w, "rec", r.id);
-    if (field_true(r.v[REC_RESTRICTED])) buf_puts(b, "<p class=\"restricted\">Restricted: shown to signed-in users only.</p>\n");
-    buf_puts(b, "<dl class=\"facts\"><dt>Status</dt><dd>");
-    page_status(w, r.v[REC_STATUS]);
-    buf_puts(b, "</dd><dt>Review</dt><dd>");
-    bfmt(&href, "/reviews/%t", r.v[REC_REVIEW]);
-    page_link(w, buf_str(&href), r.v[REC_REVIEW]);
-    buf_reset(&href);
-    buf_puts(b, "</dd>");
-    if (r.v[REC_PARENT]) {
-        bfmt(&href, "/recs/%t", r.v[REC_PARENT]);
-        buf_puts(b, "<dt>Part of</dt><dd>");
-        page_link(w, buf_str(&href), r.v[REC_PARENT]);
-        buf_reset(&href);
-        buf_puts(b, "</dd>");
-    }
-    bfmt(b, "<dt>Board</dt><dd>%h</dd><dt>Priority</dt><dd>%h</dd><dt>Owner</dt><dd>%h</dd><dt>Topic</dt><dd>%h</dd>"
-            "<dt>Due</dt><dd>%h</dd><dt>Recurring</dt><dd>%s</dd><dt>Since</dt><dd><time>%h</time></dd>"
-            "<dt>Last change effective</dt><dd><time>%h</time></dd></dl>\n",
-         or_dash(r.v[REC_BOARD]), or_dash(r.v[REC_PRIORITY]), or_dash(r.v[REC_OWNER]), or_dash(r.v[REC_TOPIC]),
-         or_dash(r.v[REC_DUE]), field_true(r.v[REC_RECURRING]) ? "yes" : "no", r.since, r.changed);
-    if (rec_board_section(w, r.id)) {
-        buf_reset(b);
-        status = web_error_from(w, &w->err);
-        goto done;
-    }
-    if (r.v[REC_TEXT]) {
+    if (p->r.v[REC_TEXT]) {
         buf_puts(b, "<section class=\"text\" aria-label=\"Text\">");
-        page_markdown(b, r.v[REC_TEXT]);
+        page_markdown(b, p->r.v[REC_TEXT]);
         buf_puts(b, "</section>\n");
     }
-    if (nkids) {
-        buf_puts(b, "<h2>Sub-items</h2><ul>");
-        for (size_t i = 0; i < nkids; i++) {
-            if (vis_rec_hidden(&vis, kids[i].id)) continue;
-            bfmt(&href, "/recs/%t", kids[i].id);
-            buf_puts(b, "<li>");
-            page_link(w, buf_str(&href), kids[i].id);
-            buf_reset(&href);
-            bfmt(b, " %h \xE2\x80\x94 ", kids[i].v[REC_TITLE]);
-            page_status(w, kids[i].v[REC_STATUS]);
-            buf_puts(b, "</li>");
-        }
-        buf_puts(b, "</ul>\n");
+    if (!p->nkids) return;
+    buf_t href = BUF_INIT;
+    buf_puts(b, "<h2>Sub-items</h2><ul>");
+    for (size_t i = 0; i < p->nkids; i++) {
+        if (vis_rec_hidden(&p->vis, p->kids[i].id)) continue;
+        bfmt(&href, "/recs/%t", p->kids[i].id);
+        buf_puts(b, "<li>");
+        page_link(w, buf_str(&href), p->kids[i].id);
+        buf_reset(&href);
+        bfmt(b, " %h \xE2\x80\x94 ", p->kids[i].v[REC_TITLE]);
+        page_status(w, p->kids[i].v[REC_STATUS]);
+        buf_puts(b, "</li>");
     }
+    buf_puts(b, "</ul>\n");
+    buf_free(&href);
+}
+
+/* The visible milestones, with status, due and done dates. */
+static void rec_milestones(web_req *w, const rec_parts *p)
+{
+    buf_t *b = &w->res->body;
     buf_puts(b, "<h2>Milestones</h2>\n");
     size_t shown = 0;
-    for (size_t i = 0; i < nms; i++) {
-        if (vis_is_hidden(&vis, "milestone", ms[i].id)) continue;
+    for (size_t i = 0; i < p->nms; i++) {
+        const ent_t *m = &p->ms[i];
+        if (vis_is_hidden(&p->vis, "milestone", m->id)) continue;
         if (!shown++) buf_puts(b, "<table><thead><tr><th scope=\"col\">Milestone</th><th scope=\"col\">Status</th>"
                                   "<th scope=\"col\">Due</th><th scope=\"col\">Done</th></tr></thead><tbody>");
-        bfmt(b, "<tr><td><span class=\"id\">%h</span> %h</td><td>", ms[i].id, ms[i].v[MS_TITLE]);
-        page_status(w, ms[i].v[MS_STATUS]);
-        bfmt(b, "</td><td>%h</td><td>%h</td></tr>\n", or_dash(ms[i].v[MS_DUE]), or_dash(ms[i].v[MS_DONE]));
+        bfmt(b, "<tr><td><span class=\"id\">%h</span> %h</td><td>", m->id, m->v[MS_TITLE]);
+        page_status(w, m->v[MS_STATUS]);
+        bfmt(b, "</td><td>%h</td><td>%h</td></tr>\n", or_dash(m->v[MS_DUE]), or_dash(m->v[MS_DONE]));
     }
     buf_puts(b, shown ? "</tbody></table>\n" : "<p>None.</p>\n");
-    if (shown) table_links(w, "/tables/recs/*/milestones", r.id, NULL);
+    if (shown) table_links(w, "/tables/recs/*/milestones", p->r.id, NULL);
+}
 
+/* Active relations in both directions, read from this rec's side: "Derived
+ * from SSR1-6" for its own links, "Led to SSR2-4" for those pointing here. */
+static void rec_related(web_req *w, const rec_parts *p)
+{
+    buf_t *b = &w->res->body;
+    buf_t href = BUF_INIT;
     int links = 0;
     for (int pass = 0; pass < 2; pass++) {
-        ent_t *l = pass ? in : out;
-        size_t nl = pass ? nin : nout;
+        const ent_t *l = pass ? p->in : p->out;
+        size_t nl = pass ? p->nin : p->nout;
         for (size_t i = 0; i < nl; i++) {
-            if (!field_true(l[i].v[LINK_ACTIVE]) || vis_is_hidden(&vis, "link", l[i].id)) continue;
+            if (!field_true(l[i].v[LINK_ACTIVE]) || vis_is_hidden(&p->vis, "link", l[i].id)) continue;
             if (!links++) buf_puts(b, "<h2>Related</h2><ul>");
             /* Read from the link's source: "SSR2-D4 is derived from SSR1-9",
              * on either rec's page, the other rec linked. */
@@ -266,53 +314,102 @@ int rec_page(web_req *w, char **args)
             bfmt(&href, "/recs/%t", other);
             buf_puts(b, "<li>");
             if (pass) page_link(w, buf_str(&href), other);
-            else bfmt(b, "%h", r.id);
+            else bfmt(b, "%h", p->r.id);
             bfmt(b, " %h ", vocab_relation(l[i].v[LINK_REL]));
-            if (pass) bfmt(b, "%h", r.id);
+            if (pass) bfmt(b, "%h", p->r.id);
             else page_link(w, buf_str(&href), other);
             buf_reset(&href);
             buf_puts(b, "</li>");
         }
     }
     if (links) buf_puts(b, "</ul>\n");
-
-    if (kpi_section(w, r.id, &vis) || evidence_section(w, &r, ms, nms, &vis) || rec_claims_section(w, &r)) {
-        buf_reset(b);
-        status = web_error_from(w, &w->err);
-        goto done;
-    }
-
-    if (nitems) {
-        buf_puts(b, "<h2>Assessments</h2><table><thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Implemented</th>"
-                    "<th scope=\"col\">Effect</th><th scope=\"col\">Still relevant</th><th scope=\"col\">State</th></tr></thead><tbody>");
-        for (size_t i = 0; i < nitems; i++) {
-            bfmt(&href, "/assessments/%t#%t", items[i].v[ITEM_ASSESSMENT], r.id);
-            buf_puts(b, "<tr><td>");
-            page_link(w, buf_str(&href), items[i].v[ITEM_ASSESSMENT]);
-            buf_reset(&href);
-            bfmt(b, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>", items[i].v[ITEM_IMPLEMENTED],
-                 or_dash(items[i].v[ITEM_EFFECT]), or_dash(items[i].v[ITEM_RELEVANT]), items[i].v[ITEM_STATE]);
-        }
-        buf_puts(b, "</tbody></table>\n");
-        table_links(w, "/tables/recs/*/assessments", r.id, NULL);
-    }
-
-    if (comments_section(w, &vis, r.id, ms, nms)) {
-        buf_reset(b);
-        status = web_error_from(w, &w->err);
-        goto done;
-    }
-    if (rec_history(w, &vis, r.id, hist, nhist)) {
-        buf_reset(b);
-        status = web_error_from(w, &w->err);
-        goto done;
-    }
-    buf_puts(b, "</article>\n");
-    if (can_edit(w) && !w->via_token) edit_forms(w, &r, ms, nms);
-    page_end(w);
-    status = 200;
-done:
     buf_free(&href);
-    vis_free(&vis);
+}
+
+/* Each assessment's verdict on the rec, in words, linked to its item. */
+static void rec_assessments(web_req *w, const rec_parts *p)
+{
+    if (!p->nitems) return;
+    buf_t *b = &w->res->body;
+    buf_t href = BUF_INIT;
+    buf_puts(b, "<h2>Assessments</h2><table><thead><tr><th scope=\"col\">Assessment</th><th scope=\"col\">Implemented</th>"
+                "<th scope=\"col\">Effect</th><th scope=\"col\">Still relevant</th><th scope=\"col\">State</th></tr></thead><tbody>");
+    for (size_t i = 0; i < p->nitems; i++) {
+        const char *const *f = p->items[i].v;
+        bfmt(&href, "/assessments/%t#%t", f[ITEM_ASSESSMENT], p->r.id);
+        buf_puts(b, "<tr><td>");
+        page_link(w, buf_str(&href), f[ITEM_ASSESSMENT]);
+        buf_reset(&href);
+        bfmt(b, "</td><td>%h</td><td>%h</td><td>%h</td><td>%h</td></tr>", vocab_label("implemented", f[ITEM_IMPLEMENTED]),
+             f[ITEM_EFFECT] ? vocab_label("effect", f[ITEM_EFFECT]) : or_dash(NULL),
+             f[ITEM_RELEVANT] ? vocab_label("relevant", f[ITEM_RELEVANT]) : or_dash(NULL),
+             vocab_label("state", f[ITEM_STATE]));
+    }
+    buf_puts(b, "</tbody></table>\n");
+    table_links(w, "/tables/recs/*/assessments", p->r.id, NULL);
+    buf_free(&href);
+}
+
+/* The History section (web/rec_history.c) from the rec's log; -1 with
+ * w->err set on a read error. */
+static int rec_history_section(web_req *w, const rec_parts *p)
+{
+    change_t *hist;
+    size_t nhist;
+    if (store_history(w->db, &kind_rec, p->r.id, w->a, &hist, &nhist, &w->err)) return -1;
+    return rec_history(w, &p->vis, p->r.id, hist, nhist);
+}
+
+/* Load what the page shows; -1 with w->err set (ERR_NOTFOUND for a rec
+ * hidden from this user). p->vis is loaded first; the caller frees it. */
+static int rec_load(web_req *w, const char *id, rec_parts *p)
+{
+    if (vis_rec_hidden(&p->vis, id)) return err_set(&w->err, ERR_NOTFOUND, "There is no such recommendation.");
+    return store_get(w->db, &kind_rec, &w->view, id, w->a, &p->r, &w->err) ||
+                   store_list(w->db, &kind_milestone, &w->view, MS_REC, id, w->a, &p->ms, &p->nms, &w->err) ||
+                   store_list(w->db, &kind_rec, &w->view, REC_PARENT, id, w->a, &p->kids, &p->nkids, &w->err) ||
+                   store_list(w->db, &kind_link, &w->view, LINK_REC, id, w->a, &p->out, &p->nout, &w->err) ||
+                   store_list(w->db, &kind_link, &w->view, LINK_OTHER, id, w->a, &p->in, &p->nin, &w->err) ||
+                   store_list(w->db, &kind_item, &w->view, ITEM_REC, id, w->a, &p->items, &p->nitems, &w->err)
+               ? -1
+               : 0;
+}
+
+int rec_page_show(web_req *w, const char *id, const form_error *fe)
+{
+    rec_parts p = {0};
+    int status = 200;
+    if (vis_load(w, &p.vis)) return web_error_from(w, &w->err);
+    if (rec_load(w, id, &p)) {
+        status = web_error_from(w, &w->err);
+        goto done;
+    }
+    buf_t *b = &w->res->body;
+    page_begin(w, p.r.id);
+    rec_header(w, &p);
+    if (can_edit(w) && !w->via_token) rec_edit(w, &p, fe);
+    if (rec_board_section(w, p.r.id)) goto failed;
+    rec_text_and_parts(w, &p);
+    rec_milestones(w, &p);
+    rec_related(w, &p);
+    if (kpi_section(w, p.r.id, &p.vis) || evidence_section(w, &p.r, p.ms, p.nms, &p.vis) || rec_claims_section(w, &p.r))
+        goto failed;
+    rec_assessments(w, &p);
+    if (comments_section(w, &p.vis, p.r.id, p.ms, p.nms) || rec_history_section(w, &p)) goto failed;
+    buf_puts(b, "</article>\n");
+    page_end(w);
+    goto done;
+failed:
+    buf_reset(b);
+    status = web_error_from(w, &w->err);
+done:
+    vis_free(&p.vis);
     return status;
 }
+
+/* GET /recs/ID[?as_of=DATE][&saved=WHAT] — one rec: facts; for an editor
+ * signed in by session, the Edit section (with a confirmation after a
+ * save); the Board's decisions, text, sub-items, milestones, relations,
+ * KPIs, evidence, claim, assessments, discussion, history. Anyone; a
+ * restricted rec only for signed-in users (404 otherwise). */
+int rec_page(web_req *w, char **args) { return rec_page_show(w, args[0], NULL); }

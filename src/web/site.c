@@ -91,6 +91,19 @@ static int emit_board(site *s, arena_t *a, const char *review)
     return rc;
 }
 
+/* An assessment's page per verdict (page_assess.c): its filter as files. */
+static int emit_verdicts(site *s, arena_t *a, const char *assessment)
+{
+    static const char *const codes[] = {"full", "partial", "not", "unknown", NULL};
+    int rc = 0;
+    for (int c = 0; rc == 0 && codes[c]; c++) {
+        char *url = arena_printf(a, "/assessments/%s/implemented/%s", assessment, codes[c]);
+        char *file = url ? arena_printf(a, "%s/index.html", url + 1) : NULL;
+        rc = file ? emit(s, url, file) : err_nomem(s->e);
+    }
+    return rc;
+}
+
 /* Every rec, review and assessment page of the kind (public ones only: a
  * restricted thing's page answers 404 to anonymous visitors and is skipped). */
 static int emit_all(site *s, const kind_def *k, const char *prefix)
@@ -112,6 +125,7 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
             rc = -1;
         }
         if (rc == 0 && k == &kind_review) rc = emit_board(s, a, items[i].id);
+        if (rc == 0 && k == &kind_assessment) rc = emit_verdicts(s, a, items[i].id);
         /* A review's claims beside verdicts. */
         if (rc == 0 && k == &kind_review) {
             char *curl = arena_printf(a, "%s/claims", url), *cfile = arena_printf(a, "%s/%s/claims/index.html", prefix,

@@ -36,6 +36,7 @@ static const route routes[] = {
     {"GET", "/calendar.ics", calendar_all, R_ANY},
     {"GET", "/assessments", assessments_page, R_ANY},
     {"GET", "/assessments/*", assessment_page, R_ANY},
+    {"GET", "/assessments/*/implemented/*", assessment_filter_page, R_ANY},
     {"GET", "/changes", changes_page, R_ANY},
     {"GET", "/changes.atom", changes_atom, R_ANY},
     {"GET", "/reports", reports_page, R_ANY},

@@ -18,3 +18,6 @@ rc=$?
 BASE_URL=$URL ASSESSOR_NAME=sam USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/claims.js" 2>"$T/node.err"
 rc=$?
 [ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the claims browser test finished" "exit $rc: $(tail -5 "$T/node.err")"
+BASE_URL=$URL USER_NAME=ana USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/keyboard_edit.js" 2>"$T/node.err"
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the keyboard browser test finished" "exit $rc: $(tail -5 "$T/node.err")"

@@ -322,7 +322,8 @@ static void forms(void)
     expect("an editor changes the status from the page",
            send("POST", "/recs/SSR1-9/status", h,
                 "status=deferred&effective=2016-02-01&reason=budget+moved&csrf=" CSRF) == 303);
-    expect("... which redirects to the rec", strcmp(header("Location"), "/recs/SSR1-9") == 0);
+    expect("... which redirects to the rec, saying what was saved",
+           strcmp(header("Location"), "/recs/SSR1-9?saved=status") == 0);
     get("/api/v1/recs/SSR1-9");
     expect("... and is the rec's status now", has("\"status\": \"deferred\""));
 }
