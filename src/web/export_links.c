@@ -58,7 +58,7 @@ static int safe_value(const char *v)
 }
 
 typedef struct {
-    const char *review, *status, *overdue, *format, *start, *end;
+    const char *review, *status, *overdue, *format, *start, *end, *assessment;
     int other;   /* a parameter none of the above */
 } query_t;
 
@@ -76,7 +76,8 @@ static int parse_query(char *q, query_t *out)
         if (!safe_value(v)) return -1;
         const char **slot = !strcmp(tok, "review") ? &out->review : !strcmp(tok, "status") ? &out->status
                           : !strcmp(tok, "overdue") ? &out->overdue : !strcmp(tok, "format") ? &out->format
-                          : !strcmp(tok, "start") ? &out->start : !strcmp(tok, "end") ? &out->end : NULL;
+                          : !strcmp(tok, "start") ? &out->start : !strcmp(tok, "end") ? &out->end
+                          : !strcmp(tok, "assessment") ? &out->assessment : NULL;
         if (!slot || *slot) out->other = 1;
         else *slot = v;
         tok = amp ? amp + (strncmp(amp + 1, "amp;", 4) == 0 ? 5 : 1) : NULL;
@@ -99,7 +100,11 @@ static int file_with_query(const char *path, char *q, char *out, size_t outsz)
     const char *last;
     if (parse_query(q, &x) || x.other) return 0;
     int n = -1;
-    if (x.format && !x.review && !x.status && !x.overdue && !x.start && !x.end && !strchr(x.format, '.')) {
+    if (x.assessment) {   /* one assessment's printable report, beside its page */
+        if (!strcmp(path, "/reports/assessment") && x.format && !x.review && !x.status && !x.overdue && !x.start &&
+            !x.end && !strchr(x.format, '.'))
+            n = snprintf(out, outsz, "assessments/%s/report.%s", x.assessment, x.format);
+    } else if (x.format && !x.review && !x.status && !x.overdue && !x.start && !x.end && !strchr(x.format, '.')) {
         if (match("/reports/*", path, &last) && !strchr(last, '.'))
             n = snprintf(out, outsz, "%s.%s", path + 1, x.format);
         else if (match("/reviews/*/board", path, &last))

@@ -10,6 +10,7 @@
  *   /changes.atom, /static/X   -> changes.atom, static/X (files as they are)
  *   /reports/K?format=F        -> reports/K.F
  *   /reviews/R/board?format=F  -> reviews/R/board.F
+ *   /reports/assessment?assessment=A&format=F -> assessments/A/report.F
  *   /recs?review=R             -> recs/_/R/index.html   (filtered lists as pages;
  *   /recs?review=R&status=S    -> recs/_/R/S.html        '_' begins no id, so
  *   /recs?review=R&overdue=1   -> recs/_/R/overdue.html  no rec can take these)

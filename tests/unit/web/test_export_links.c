@@ -43,7 +43,9 @@ TEST(queries_become_files_or_nothing)
     CHECK(file_of("/recs?status=complete") == NULL);
     CHECK(file_of("/changes?before=40") == NULL);
     CHECK(file_of("/recs?as_of=2020-01-01") == NULL);
-    CHECK(file_of("/reports/assessment?assessment=SSR2-SSR1&amp;format=html") == NULL);
+    CHECK_STR(file_of("/reports/assessment?assessment=SSR2-SSR1&amp;format=html"),
+              "assessments/SSR2-SSR1/report.html");
+    CHECK(file_of("/reports/smart?assessment=SSR2-SSR1&amp;format=html") == NULL);
     CHECK(file_of("/recs?review=../x") == NULL);
     CHECK(file_of("/ledger/entries?start=1&amp;end=x") == NULL);
 }
