@@ -314,7 +314,7 @@ int rec_page(web_req *w, char **args)
         char recorded[DATE_SIZE];
         snprintf(recorded, sizeof recorded, "%.10s", c->recorded_at);
         bfmt(b, "<li><span class=\"when\">effective <time>%h</time> \xC2\xB7 recorded <time datetime=\"%h\">%h</time>",
-             c->effective_at, c->recorded_at, recorded);
+             c->effective_at, page_datetime(w, c->recorded_at), recorded);
         if (lag > 0) bfmt(b, " (%ld days later)", lag);
         bfmt(b, "</span> <span class=\"what\">%h %h: <code>%h</code> = %h%s</span> <span class=\"who\">by %h</span>",
              c->entity, c->entity_id, c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->actor);

@@ -76,7 +76,7 @@ int recent_changes_page(web_req *w, const visibility *vis, long long before, int
         bfmt(b, "</td><td><code>%h</code> = %h%s</td><td><time>%h</time></td><td><time datetime=\"%h\">%h</time></td>"
                 "<td>%h</td><td>%h</td></tr>\n",
              c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->effective_at,
-             c->recorded_at, recorded, c->actor, c->reason);
+             page_datetime(w, c->recorded_at), recorded, c->actor, c->reason);
         if (last) *last = c->seq;
     }
     if (shown) buf_puts(b, "</tbody></table>\n");
