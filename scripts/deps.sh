@@ -6,7 +6,7 @@
 # test installs anything while it runs. Prints one line per step, and the
 # install's progress, so a long first install is never silent.
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
-#   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
+#   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil)
 #   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
 #   scripts/deps.sh fresh    what scripts/fresh-check.sh runs on the host
 set -euo pipefail
@@ -14,8 +14,9 @@ cd "$(dirname "$0")/.."
 
 build="gcc make pkg-config libsqlite3-dev libmicrohttpd-dev libjansson-dev libcmark-dev libsodium-dev libcurl4-openssl-dev libxlsxwriter-dev zlib1g-dev"
 # wapiti: the outside web scanner tests/e2e/test_scanner.sh runs over the server.
-test="sqlite3 python3 python3-openpyxl curl jq ca-certificates chromium python3-aiosmtpd python3-icalendar python3-nacl wapiti"
-bench="nginx-light wrk fossil linkchecker hyperfine time"
+# linkchecker: tests/e2e/test_site_export.sh follows every link of the static export.
+test="sqlite3 python3 python3-openpyxl curl jq ca-certificates chromium python3-aiosmtpd python3-icalendar python3-nacl wapiti linkchecker"
+bench="nginx-light wrk fossil hyperfine time"
 # clang links -fsanitize=fuzzer against libclang_rt.fuzzer, which Debian 12
 # ships in libclang-rt-14-dev (only recommended by clang, so named here).
 fuzz="clang libclang-rt-14-dev"

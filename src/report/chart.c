@@ -27,9 +27,10 @@ void chart_quarters_svg(buf_t *b, const quarter_counts *q, size_t n, const char 
         for (int s = 0; s < ST_COUNT; s++) total += q[i].count[s];
         if (total > max) max = total;
     }
+    /* Named by aria-label, not by an id: a page may hold several charts, and ids must be unique. */
     bfmt(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" "
-            "width=\"100%%\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">%h</title>\n",
-         width, height, title);
+            "width=\"100%%\" role=\"img\" aria-label=\"%h\"><title>%h</title>\n",
+         width, height, title, title);
     /* Axis: 0 and the maximum. */
     bfmt(b, "<g font-size=\"11\" fill=\"#444\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>"
             "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%zu</text></g>\n",

@@ -159,7 +159,8 @@ static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t 
     size_t count[NWORDS], changed;
     tally(rows, n, count, &changed);
     bfmt(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<title>Evidence link health as of %h</title>\n<style>\n"
+            "<title>Evidence link health as of %h</title>\n<meta name=\"description\" content=\"Whether the "
+            "evidence cited for ICANN's SSR review recommendations still resolves, as checked by ssr-tracker.\">\n<style>\n"
             "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}\n"
             "table{border-collapse:collapse;width:100%%}\n"
             "th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\n"

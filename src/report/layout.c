@@ -32,8 +32,9 @@ void page_open(buf_t *b, const char *title, const char *subtitle)
 {
     bfmt(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<title>%h</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>%h</h1>\n",
-         title, page_css, title);
+            "<title>%h</title>\n<meta name=\"description\" content=\"%h: a report on the implementation of "
+            "ICANN's SSR review recommendations.\">\n<style>%s</style>\n</head>\n<body>\n<main>\n<h1>%h</h1>\n",
+         title, title, page_css, title);
     if (subtitle) bfmt(b, "<p class=\"sub\">%h</p>\n", subtitle);
 }
 

@@ -11,7 +11,7 @@
 /* pages */
 H(home_page); H(recs_page); H(rec_page); H(reviews_page); H(review_page);
 H(assessments_page); H(assessment_page); H(changes_page); H(changes_atom);
-H(reports_page); H(report_file); H(ledger_page); H(static_file);
+H(reports_page); H(report_file); H(ledger_page); H(static_file); H(robots_txt);
 H(review_sub_page); H(ledger_checkpoint); H(ledger_inclusion); H(ledger_consistency); H(ledger_entries); H(kpis_page);
 H(calendar_all); H(calendar_review);
 H(ledger_tile); H(ledger_content); H(claims_page); H(assessment_filter_page);

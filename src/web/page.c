@@ -20,6 +20,13 @@ void page_link(web_req *w, const char *path, const char *text)
     bfmt(b, "\">%h</a>", text);
 }
 
+const char *page_datetime(web_req *w, const char *ts)
+{
+    if (!ts || strlen(ts) < 19 || ts[10] != 'T') return ts;
+    char *out = arena_printf(w->a, "%.19sZ", ts);
+    return out ? out : ts;
+}
+
 void page_status(web_req *w, const char *status)
 {
     int st = status_parse(status);
@@ -58,6 +65,34 @@ void page_as_of_form(web_req *w)
     buf_puts(b, "</section>\n");
 }
 
+/* What a page of this path shows, in one sentence: the page's meta
+ * description (the title comes first, so each page's is its own). */
+static const char *describe(const char *path)
+{
+    static const struct {
+        const char *prefix, *text;
+    } what[] = {
+        {"/recs/", "a recommendation of ICANN's SSR reviews: its status, milestones, evidence, assessments and "
+                   "every change to it."},
+        {"/recs", "the recommendations of ICANN's SSR reviews with their implementation status."},
+        {"/reviews/", "one SSR review: its recommendations, their progress and the Board's decisions."},
+        {"/reviews", "the reviews of the Security, Stability and Resiliency of the DNS and their "
+                     "recommendations."},
+        {"/assessments", "how a later review judged the implementation of earlier recommendations."},
+        {"/kpis", "the measurable indicators of the recommendations, with their targets and status."},
+        {"/changes", "every change to the record, newest first, with when it took effect and when it was "
+                     "recorded."},
+        {"/reports", "reports on the implementation of the SSR recommendations, in several formats."},
+        {"/ledger", "the tamper-evident log of every change, with signed checkpoints and proofs anyone can "
+                    "check."},
+        {"/signin", "sign in to record progress on the recommendations."},
+    };
+    for (size_t i = 0; i < sizeof what / sizeof what[0]; i++)
+        if (strncmp(path, what[i].prefix, strlen(what[i].prefix)) == 0) return what[i].text;
+    return "the implementation of ICANN's Security, Stability and Resiliency review recommendations: what is "
+           "done, in progress and overdue, with the whole history.";
+}
+
 void page_begin(web_req *w, const char *title)
 {
     buf_t *b = &w->res->body;
@@ -65,12 +100,13 @@ void page_begin(web_req *w, const char *title)
     w->res->content_type = "text/html; charset=utf-8";
     bfmt(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            "<title>%h \xE2\x80\x94 ssr-tracker</title>\n<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
+            "<title>%h \xE2\x80\x94 ssr-tracker</title>\n<meta name=\"description\" content=\"%h: %h\">\n"
+            "<link rel=\"stylesheet\" href=\"/static/style.css\">\n"
             "<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n"
             "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Changes\" href=\"/changes.atom\">\n"
             "</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the content</a>\n"
             "<header class=\"top\"><nav aria-label=\"Main\"><a class=\"brand\" href=\"",
-         title);
+         title, title, describe(w->req ? w->req->path : "/"));
     page_href(w, b, "/");
     buf_puts(b, "\">ssr-tracker</a><ul>");
     static const char *const nav[][2] = {{"/recs", "Recommendations"}, {"/assessments", "Assessments"},

@@ -19,6 +19,12 @@ void page_link(web_req *w, const char *path, const char *text);
 /* The as-of form, keeping the other query parameters (for list pages). */
 void page_as_of_form(web_req *w);
 
+/* A recorded time for <time datetime>: "2026-01-02T03:04:05Z", to the
+ * second (HTML's time values allow at most three digits of fraction, the
+ * log keeps six). Arena-owned; a value that is no full timestamp is
+ * returned as it is. */
+const char *page_datetime(web_req *w, const char *ts);
+
 /* A status badge: mark and label. */
 void page_status(web_req *w, const char *status);
 

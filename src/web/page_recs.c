@@ -96,7 +96,16 @@ int recs_page(web_req *w, char **args)
     if (fmt) { vis_free(&vis); return recs_download(w, fmt, recs, n); }
     buf_t *b = &w->res->body;
     page_begin(w, "Recommendations");
-    buf_puts(b, "<h1>Recommendations</h1>\n<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
+    buf_puts(b, "<h1>Recommendations</h1>\n");
+    if (w->ctx->static_site) {
+        /* Static files take no query: the filtered lists the pages link are pages of their own. */
+        recs_filter_describe(w, &f, n);
+        rec_rows(w, &vis, recs, n, ms, nms);
+        vis_free(&vis);
+        page_end(w);
+        return 200;
+    }
+    buf_puts(b, "<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
     const char **rv = arena_alloc(w->a, sizeof(char *) * (nrev + 1));
     for (size_t i = 0; rv && i < nrev; i++) rv[i] = reviews[i].id;
     if (rv) select_box(b, "review", "Review", NULL, rv, (int)nrev, f.review, "any");

@@ -59,7 +59,7 @@ int rec_claims_section(web_req *w, const ent_t *rec)
         char day[DATE_SIZE];
         snprintf(day, sizeof day, "%.10s", v->recorded_at);
         bfmt(b, "by %h, effective <time>%h</time>, recorded <time datetime=\"%h\">%h</time>", v->actor,
-             v->effective_at, v->recorded_at, day);
+             v->effective_at, page_datetime(w, v->recorded_at), day);
     } else
         buf_puts(b, "no");
     bfmt(b, "</dd><dt>Divergent</dt><dd>%s</dd><dt>Flags</dt><dd>", r->ev.divergent ? "yes" : "no");

@@ -4,7 +4,9 @@
 #include <string.h>
 
 #include "core/status.h"
+#include "util/fmt.h"
 #include "util/text.h"
+#include "web/page.h"
 
 static const char *param(web_req *w, const char *name)
 {
@@ -69,4 +71,21 @@ int recs_filter_apply(web_req *w, const visibility *vis, const recs_filter *f, e
     *out = recs;
     *n = kept;
     return 0;
+}
+
+void recs_filter_describe(web_req *w, const recs_filter *f, size_t n)
+{
+    buf_t *b = &w->res->body;
+    bfmt(b, "<p>%zu recommendation%s", n, n == 1 ? "" : "s");
+    if (f->review) bfmt(b, " of review %h", f->review);
+    if (f->status) {
+        int st = status_parse(f->status);
+        bfmt(b, ", status %h", st < 0 ? f->status : status_label((status_t)st));
+    }
+    if (f->overdue) buf_puts(b, ", overdue");
+    if (f->review || f->status || f->overdue) {
+        buf_puts(b, ". ");
+        page_link(w, "/recs", "All recommendations");
+    }
+    buf_puts(b, ".</p>\n");
 }

@@ -3,9 +3,12 @@
  * for anonymous GETs (dropped whenever the database changes), an access log
  * line per request, and a clean stop on SIGTERM.
  *
+ * Anonymous answers carry an ETag and Last-Modified (304 when the client's
+ * copy is current) and, for text, a gzip form beside the plain one.
+ *
  * Memory: each request has an arena, freed when MHD reports it complete.
  * Cached responses are MHD response objects shared by every connection that
- * is served one; the cache holds one reference. */
+ * is served one; the cache holds one reference to each form. */
 #include "web/server.h"
 
 #include <arpa/inet.h>
@@ -26,6 +29,8 @@
 #include "util/fmt.h"
 #include "util/map.h"
 #include "web/auth.h"
+#include "web/compress.h"
+#include "web/etag.h"
 #include "web/web.h"
 #include "web/webhook_sender.h"
 
@@ -67,76 +72,6 @@ static store_t *reader(err_t *e)
     return tl_reader = s;
 }
 
-/* ---- the response cache --------------------------------------------------- */
-
-typedef struct {
-    struct MHD_Response *resp;
-    int status;
-    long long generation;
-    char day[DATE_SIZE];
-    size_t bytes;
-} cache_entry;
-
-static map_t *cache;
-static size_t cache_bytes;
-static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
-
-static void cache_clear_locked(void)
-{
-    for (size_t i = 0; i < map_count(cache); i++) {
-        cache_entry *ce = map_value(cache, i);
-        MHD_destroy_response(ce->resp);
-        mem_free(ce);
-    }
-    map_clear(cache);
-    cache_bytes = 0;
-}
-
-/* A cached response still good for this generation and day, with a
- * reference for the caller; NULL otherwise. */
-static struct MHD_Response *cache_get(const char *key, int *status)
-{
-    char today[DATE_SIZE];
-    clock_today(today);
-    struct MHD_Response *r = NULL;
-    pthread_rwlock_rdlock(&cache_lock);
-    cache_entry *ce = map_get(cache, key);
-    if (ce && ce->generation == ctx.generation && strcmp(ce->day, today) == 0) {
-        r = ce->resp;
-        *status = ce->status;
-    }
-    pthread_rwlock_unlock(&cache_lock);
-    return r;
-}
-
-/* Keep resp under key; the cache takes over the caller's reference. */
-static void cache_put(const char *key, struct MHD_Response *resp, int status, size_t bytes, long long gen)
-{
-    cache_entry *ce = mem_calloc(1, sizeof *ce);
-    if (!ce) { MHD_destroy_response(resp); return; }
-    *ce = (cache_entry){resp, status, gen, "", bytes};
-    clock_today(ce->day);
-    pthread_rwlock_wrlock(&cache_lock);
-    cache_entry *old = map_get(cache, key);
-    if (old) {
-        /* A stale entry under the same key: replace it in place. */
-        cache_bytes -= old->bytes;
-        MHD_destroy_response(old->resp);
-        mem_free(old);
-    } else if (map_count(cache) >= CACHE_MAX_ENTRIES || cache_bytes + bytes > CACHE_MAX_BYTES) {
-        cache_clear_locked();
-    }
-    if (map_put(cache, key, ce) == 0) {
-        cache_bytes += bytes;
-    } else {
-        MHD_destroy_response(resp);
-        mem_free(ce);
-    }
-    pthread_rwlock_unlock(&cache_lock);
-}
-
-/* ---- one request ---------------------------------------------------------- */
-
 /* What the server keeps of one request, from its request line to its end.
  * `target` is the request target exactly as sent (path and query, not
  * decoded): the server parses the query itself from it, and it is the
@@ -155,6 +90,217 @@ typedef struct {
     char path[200];            /* for the access log: raw, controls as '?' */
     char remote[64];
 } conn_state;
+
+/* ---- answers and their forms --------------------------------------------- */
+
+/* One answer in the forms the server may send it: as it is and, for an
+ * anonymous text body worth it, gzipped (web/compress.h); with its
+ * validators (web/etag.h). Built once per rendering, kept whole in the
+ * cache, so which form a client gets is decided on the way out and nothing
+ * of one request's headers enters what another is sent. */
+typedef struct {
+    struct MHD_Response *plain, *gz;   /* gz: NULL when not compressed */
+    int status;
+    size_t len, gz_len;
+    char etag[ETAG_SIZE], etag_gz[ETAG_SIZE];   /* "": no validators (not shared) */
+    long long modified;                /* Last-Modified, seconds since the epoch */
+    char cache_control[64];
+} variants;
+
+static void variants_free(variants *v)
+{
+    if (v->plain) MHD_destroy_response(v->plain);
+    if (v->gz) MHD_destroy_response(v->gz);
+    v->plain = v->gz = NULL;
+}
+
+/* A response object for body with res's headers, and the validators when
+ * etag is non-empty. NULL when MHD runs out of memory. */
+static struct MHD_Response *response_of(const http_response *res, const void *body, size_t n, const variants *v,
+                                        const char *etag, int gzipped)
+{
+    struct MHD_Response *r = MHD_create_response_from_buffer(n, (void *)(n ? body : ""), MHD_RESPMEM_MUST_COPY);
+    if (!r) return NULL;
+    if (res->content_type) MHD_add_response_header(r, "Content-Type", res->content_type);
+    for (int i = 0; i < res->nheaders; i++) MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+    if (*etag) {
+        char date[HTTP_DATE_SIZE];
+        http_date(v->modified, date);
+        MHD_add_response_header(r, "ETag", etag);
+        MHD_add_response_header(r, "Last-Modified", date);
+    }
+    if (gzipped) MHD_add_response_header(r, "Content-Encoding", "gzip");
+    return r;
+}
+
+/* Build v from res (whose body stays res's). Anonymous answers that may be
+ * shared get an ETag, Last-Modified (modified) and, when worth it, a gzip
+ * form, and then Vary: Accept-Encoding on both. Signed-in answers are sent
+ * as they are: a body holding a CSRF token beside text an attacker chose
+ * must not be compressed (BREACH). 0, or -1 when memory ran out. */
+static int variants_make(const http_response *res, long long modified, variants *v)
+{
+    memset(v, 0, sizeof *v);
+    v->status = res->status;
+    v->len = res->body.len;
+    v->modified = modified;
+    const char *data = res->body.data ? res->body.data : "";
+    int shared = res->cacheable && res->status == 200;
+    buf_t gz = BUF_INIT;
+    if (shared) {
+        etag_make(data, v->len, NULL, v->etag);
+        etag_make(data, v->len, "-gz", v->etag_gz);
+        for (int i = 0; i < res->nheaders; i++)
+            if (strcasecmp(res->headers[i].name, "Cache-Control") == 0)
+                snprintf(v->cache_control, sizeof v->cache_control, "%s", res->headers[i].value);
+        if (gzip_worth(res->content_type, v->len) && gzip_buf(data, v->len, &gz) == 0 && gz.len < v->len) {
+            v->gz = response_of(res, gz.data, gz.len, v, v->etag_gz, 1);
+            v->gz_len = gz.len;
+        }
+    }
+    buf_free(&gz);
+    v->plain = response_of(res, data, v->len, v, v->etag, 0);
+    if (v->gz) {
+        MHD_add_response_header(v->plain, "Vary", "Accept-Encoding");
+        MHD_add_response_header(v->gz, "Vary", "Accept-Encoding");
+    }
+    if (!v->plain) { variants_free(v); return -1; }
+    return 0;
+}
+
+static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    (void)pos;
+    (void)buf;
+    (void)max;
+    return MHD_CONTENT_READER_END_OF_STREAM;
+}
+
+/* Queue the form of v this request should get: 304 with no body when its
+ * validators match the request's, else gzip when the client accepts it. */
+static enum MHD_Result variants_queue(struct MHD_Connection *c, conn_state *st, const variants *v)
+{
+    const char *ae = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Accept-Encoding");
+    int gz = v->gz && gzip_accepted(ae);
+    const char *etag = gz ? v->etag_gz : v->etag;
+    if (*etag && etag_not_modified(MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match"),
+                                   MHD_lookup_connection_value(c, MHD_HEADER_KIND, "If-Modified-Since"), etag,
+                                   v->modified)) {
+        /* The size of the 200's body, which MHD states as Content-Length (RFC 9110 §8.6 allows
+         * only that length in a 304); a 304 has no body, so the callback is never asked for one. */
+        struct MHD_Response *r = MHD_create_response_from_callback(gz ? v->gz_len : v->len, 64, no_body, NULL, NULL);
+        if (!r) return MHD_NO;
+        char date[HTTP_DATE_SIZE];
+        http_date(v->modified, date);
+        MHD_add_response_header(r, "ETag", etag);
+        MHD_add_response_header(r, "Last-Modified", date);
+        if (*v->cache_control) MHD_add_response_header(r, "Cache-Control", v->cache_control);
+        if (v->gz) MHD_add_response_header(r, "Vary", "Accept-Encoding");
+        enum MHD_Result rc = MHD_queue_response(c, MHD_HTTP_NOT_MODIFIED, r);
+        MHD_destroy_response(r);
+        st->status = MHD_HTTP_NOT_MODIFIED;
+        st->bytes = 0;
+        return rc;
+    }
+    st->status = v->status;
+    st->bytes = gz ? v->gz_len : v->len;
+    return MHD_queue_response(c, (unsigned)v->status, gz ? v->gz : v->plain);
+}
+
+/* When the content of an anonymous page last changed, as far as the server
+ * can tell: the log's newest change, but no earlier than the start of today
+ * (pages count days: overdue, "today") nor than the moment this server last
+ * saw the database change (a checkpoint signed or a link checked changes
+ * pages without a change in the log). */
+static _Atomic long long changed_at;
+
+static long long last_modified(store_t *db, arena_t *a)
+{
+    long long t = 0;
+    change_t *ch;
+    size_t n;
+    err_t e;
+    if (store_changes(db, 0, 0, NULL, 1, 0, a, &ch, &n, &e) == 0 && n) t = ts_to_micros(ch[0].recorded_at) / 1000000;
+    char today[DATE_SIZE];
+    clock_today(today);
+    long long midnight = date_to_days(today) * 86400LL;
+    if (t < midnight) t = midnight;
+    if (t < changed_at) t = changed_at;
+    return t;
+}
+
+/* ---- the response cache --------------------------------------------------- */
+
+typedef struct {
+    variants v;
+    long long generation;
+    char day[DATE_SIZE];
+    size_t bytes;
+} cache_entry;
+
+static map_t *cache;
+static size_t cache_bytes;
+static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
+
+static void cache_clear_locked(void)
+{
+    for (size_t i = 0; i < map_count(cache); i++) {
+        cache_entry *ce = map_value(cache, i);
+        variants_free(&ce->v);
+        mem_free(ce);
+    }
+    map_clear(cache);
+    cache_bytes = 0;
+}
+
+/* Answer from the cache when it holds key for this generation and day: 1
+ * and *out set, else 0. The answer is queued under the read lock, so no
+ * writer can free the response between finding it and queueing it (MHD
+ * takes its own reference). */
+static int cache_serve(struct MHD_Connection *c, conn_state *st, const char *key, enum MHD_Result *out)
+{
+    char today[DATE_SIZE];
+    clock_today(today);
+    int hit = 0;
+    pthread_rwlock_rdlock(&cache_lock);
+    cache_entry *ce = map_get(cache, key);
+    if (ce && ce->generation == ctx.generation && strcmp(ce->day, today) == 0) {
+        *out = variants_queue(c, st, &ce->v);
+        hit = 1;
+    }
+    pthread_rwlock_unlock(&cache_lock);
+    return hit;
+}
+
+/* Keep v under key; the cache takes over v's references. */
+static void cache_put(const char *key, variants *v, long long gen)
+{
+    cache_entry *ce = mem_calloc(1, sizeof *ce);
+    if (!ce) { variants_free(v); return; }
+    size_t bytes = v->len + v->gz_len;
+    *ce = (cache_entry){*v, gen, "", bytes};
+    clock_today(ce->day);
+    pthread_rwlock_wrlock(&cache_lock);
+    cache_entry *old = map_get(cache, key);
+    if (old) {
+        /* A stale entry under the same key: replace it in place. */
+        cache_bytes -= old->bytes;
+        variants_free(&old->v);
+        mem_free(old);
+    } else if (map_count(cache) >= CACHE_MAX_ENTRIES || cache_bytes + bytes > CACHE_MAX_BYTES) {
+        cache_clear_locked();
+    }
+    if (map_put(cache, key, ce) == 0) {
+        cache_bytes += bytes;
+    } else {
+        variants_free(&ce->v);
+        mem_free(ce);
+    }
+    pthread_rwlock_unlock(&cache_lock);
+}
+
+/* ---- one request ---------------------------------------------------------- */
 
 typedef struct {
     http_pair *v;
@@ -321,23 +467,18 @@ static int request_build(struct MHD_Connection *c, conn_state *st, const char *m
     return 0;
 }
 
-/* Queue res as the answer; keep it in the cache under key when it may be
- * shared (key non-NULL). Frees res's body. */
+/* Queue res as the answer; keep its forms in the cache under key when it
+ * may be shared (key non-NULL). Frees res's body. */
 static enum MHD_Result respond(struct MHD_Connection *c, conn_state *st, http_response *res, const char *key,
-                               long long gen)
+                               long long gen, long long modified)
 {
-    size_t len = res->body.len;
-    struct MHD_Response *r = MHD_create_response_from_buffer(len, res->body.data ? res->body.data : "",
-                                                             MHD_RESPMEM_MUST_COPY);
+    variants v;
+    int made = variants_make(res, modified, &v);
     buf_free(&res->body);
-    if (!r) return MHD_NO;
-    if (res->content_type) MHD_add_response_header(r, "Content-Type", res->content_type);
-    for (int i = 0; i < res->nheaders; i++) MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
-    st->status = res->status;
-    st->bytes = len;
-    enum MHD_Result rc = MHD_queue_response(c, (unsigned)res->status, r);
-    if (key && res->cacheable) cache_put(key, r, res->status, len, gen);
-    else MHD_destroy_response(r);
+    if (made) return MHD_NO;
+    enum MHD_Result rc = variants_queue(c, st, &v);
+    if (key && res->cacheable) cache_put(key, &v, gen);
+    else variants_free(&v);
     return rc;
 }
 
@@ -353,24 +494,23 @@ static enum MHD_Result request_answer(struct MHD_Connection *c, conn_state *st, 
      * have cached a page before a commit this one sees already), so it counts as a change too. */
     long long v;
     if (store_data_version(db, &v, &e) == 0 && v != tl_version) {
+        char now[TS_SIZE];
+        clock_now(now);
+        changed_at = ts_to_micros(now) / 1000000;
         ctx.generation++;
         tl_version = v;
     }
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     const char *key = get && anonymous(c) ? st->target : NULL;
-    int status;
-    struct MHD_Response *hit = key ? cache_get(key, &status) : NULL;
-    if (hit) {
-        st->status = status;
-        return MHD_queue_response(c, (unsigned)status, hit);
-    }
+    enum MHD_Result hit;
+    if (key && cache_serve(c, st, key, &hit)) return hit;
     long long gen = ctx.generation;
     http_request req;
     if (request_build(c, st, method, &req, &e))
         return e.code == ERR_INPUT ? queue_plain(c, st, 400, "invalid", e.msg, 0) : MHD_NO;
     http_response res = {0};
     web_handle(&ctx, db, &req, st->a, &res);
-    return respond(c, st, &res, key, gen);
+    return respond(c, st, &res, key, gen, res.cacheable ? last_modified(db, st->a) : 0);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,

@@ -1,5 +1,5 @@
 /* static.c — /static/NAME: the files under data/static/, compiled into the
- * binary. */
+ * binary; and /robots.txt. */
 #include <string.h>
 
 #include "embedded.h"
@@ -23,4 +23,23 @@ int static_file(web_req *w, char **args)
         return 200;
     }
     return web_error(w, 404, "not_found", "There is no such file.");
+}
+
+/* GET /robots.txt — crawlers may read every page, once: not the same page
+ * on every past date (as_of), nor the API, the sign-in form or the log's
+ * raw parts (RFC 9309; '*' matches any characters).
+ * Parameters: none. Role: anyone. */
+int robots_txt(web_req *w, char **args)
+{
+    (void)args;
+    w->res->content_type = "text/plain; charset=utf-8";
+    buf_puts(&w->res->body, "User-agent: *\n"
+                            "Disallow: /api/\n"
+                            "Disallow: /signin\n"
+                            "Disallow: /ledger/\n"
+                            "Disallow: /*?*as_of=\n"
+                            "Allow: /\n");
+    http_add_header(w->res, w->a, "Cache-Control", "public, max-age=86400");
+    w->res->status = 200;
+    return 200;
 }

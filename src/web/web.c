@@ -51,6 +51,7 @@ static const route routes[] = {
     {"GET", "/kpis", kpis_page, R_ANY},
     {"GET", "/tables/**", table_file, R_ANY},
     {"GET", "/static/*", static_file, R_ANY},
+    {"GET", "/robots.txt", robots_txt, R_ANY},
     {"GET", "/signin", auth_signin_page, R_ANY},
     {"POST", "/signin", auth_signin, R_ANY},
     {"POST", "/signout", auth_signout, R_ANY},
