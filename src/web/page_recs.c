@@ -86,8 +86,8 @@ int recs_page(web_req *w, char **args)
     const char *statuses[ST_COUNT];
     for (int s = 0; s < ST_COUNT; s++) statuses[s] = status_name((status_t)s);
     select_box(b, "status", "Status", statuses, ST_COUNT, f.status, "any");
-    bfmt(b, "<label>Topic <input name=\"topic\" value=\"%h\" size=\"14\"></label> "
-            "<label>Owner <input name=\"owner\" value=\"%h\" size=\"10\"></label> "
+    bfmt(b, "<label>Topic <input type=\"text\" name=\"topic\" value=\"%h\" size=\"14\"></label> "
+            "<label>Owner <input type=\"text\" name=\"owner\" value=\"%h\" size=\"10\"></label> "
             "<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s> Overdue</label> "
             "<label>Search <input type=\"search\" name=\"q\" value=\"%h\" size=\"16\"></label>",
          f.topic ? f.topic : "", f.owner ? f.owner : "", f.overdue ? " checked" : "", f.q ? f.q : "");
@@ -113,14 +113,14 @@ static void edit_forms(web_req *w, const ent_t *r, const ent_t *ms, size_t nms)
     page_csrf(w);
     select_box(b, "status", "Status", statuses, ST_COUNT, r->v[REC_STATUS], NULL);
     bfmt(b, "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required size=\"30\"></label> "
+            "<label>Reason <input type=\"text\" name=\"reason\" required size=\"30\"></label> "
             "<button type=\"submit\">Save status</button></form>\n", today, today);
     bfmt(b, "<form method=\"post\" action=\"/recs/%t/milestones\">", r->id);
     page_csrf(w);
-    bfmt(b, "<label>New milestone <input name=\"title\" required size=\"30\"></label> "
+    bfmt(b, "<label>New milestone <input type=\"text\" name=\"title\" required size=\"30\"></label> "
             "<label>Due <input type=\"date\" name=\"due\"></label> "
             "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required size=\"20\"></label> "
+            "<label>Reason <input type=\"text\" name=\"reason\" required size=\"20\"></label> "
             "<button type=\"submit\">Add milestone</button></form>\n", today, today);
     for (size_t i = 0; i < nms; i++) {
         bfmt(b, "<form method=\"post\" action=\"/milestones/%t\">", ms[i].id);
@@ -128,7 +128,7 @@ static void edit_forms(web_req *w, const ent_t *r, const ent_t *ms, size_t nms)
         bfmt(b, "<span>%h</span> ", ms[i].id);
         select_box(b, "status", "Status", statuses, ST_COUNT, ms[i].v[MS_STATUS], NULL);
         bfmt(b, "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-                "<label>Reason <input name=\"reason\" required size=\"20\"></label> "
+                "<label>Reason <input type=\"text\" name=\"reason\" required size=\"20\"></label> "
                 "<button type=\"submit\">Save</button></form>\n", today, today);
     }
     buf_puts(b, "</section>\n");
@@ -302,10 +302,11 @@ int rec_page(web_req *w, char **args)
         size_t cut = utf8_prefix(c->value, 120);
         char *shortv = arena_strndup(w->a, c->value, cut);
         long lag = date_to_days(c->recorded_at) - date_to_days(c->effective_at);
-        char recorded[DATE_SIZE];
+        char recorded[DATE_SIZE], dt[TS_SIZE];
         snprintf(recorded, sizeof recorded, "%.10s", c->recorded_at);
+        ts_html(c->recorded_at, dt);
         bfmt(b, "<li><span class=\"when\">effective <time>%h</time> \xC2\xB7 recorded <time datetime=\"%h\">%h</time>",
-             c->effective_at, c->recorded_at, recorded);
+             c->effective_at, dt, recorded);
         if (lag > 0) bfmt(b, " (%ld days later)", lag);
         bfmt(b, "</span> <span class=\"what\">%h %h: <code>%h</code> = %h%s</span> <span class=\"who\">by %h</span>",
              c->entity, c->entity_id, c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->actor);

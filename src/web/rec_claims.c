@@ -22,9 +22,9 @@ static void verify_form(web_req *w, const claim_row *r)
     buf_t *b = &w->res->body;
     bfmt(b, "<form method=\"post\" action=\"/recs/%t/verify\" class=\"verify\">", r->rec.id);
     page_csrf(w);
-    buf_puts(b, "<label>Reason <input name=\"reason\" size=\"30\"></label> ");
+    buf_puts(b, "<label>Reason <input type=\"text\" name=\"reason\" size=\"30\"></label> ");
     if (!r->links)
-        buf_puts(b, "<label>No evidence, because <input name=\"no_evidence_reason\" required size=\"30\"></label> ");
+        buf_puts(b, "<label>No evidence, because <input type=\"text\" name=\"no_evidence_reason\" required size=\"30\"></label> ");
     buf_puts(b, "<button type=\"submit\">Verify this claim</button></form>\n");
 }
 
@@ -56,10 +56,11 @@ int rec_claims_section(web_req *w, const ent_t *rec)
     buf_puts(b, "</dd><dt>Verified</dt><dd class=\"verified\">");
     const change_t *v = r->cs.verification;
     if (v) {
-        char day[DATE_SIZE];
+        char day[DATE_SIZE], dt[TS_SIZE];
         snprintf(day, sizeof day, "%.10s", v->recorded_at);
+        ts_html(v->recorded_at, dt);
         bfmt(b, "by %h, effective <time>%h</time>, recorded <time datetime=\"%h\">%h</time>", v->actor,
-             v->effective_at, v->recorded_at, day);
+             v->effective_at, dt, day);
     } else
         buf_puts(b, "no");
     bfmt(b, "</dd><dt>Divergent</dt><dd>%s</dd><dt>Flags</dt><dd>", r->ev.divergent ? "yes" : "no");

@@ -70,13 +70,14 @@ int recent_changes_page(web_req *w, const visibility *vis, long long before, int
         buf_free(&href);
         size_t cut = utf8_prefix(c->value, 80);
         char *shortv = arena_strndup(w->a, c->value, cut);
-        char recorded[20];
+        char recorded[20], dt[TS_SIZE];
         snprintf(recorded, sizeof recorded, "%.16s", c->recorded_at);
         recorded[10] = ' ';
+        ts_html(c->recorded_at, dt);
         bfmt(b, "</td><td><code>%h</code> = %h%s</td><td><time>%h</time></td><td><time datetime=\"%h\">%h</time></td>"
                 "<td>%h</td><td>%h</td></tr>\n",
              c->field, shortv ? shortv : "", c->value[cut] ? "\xE2\x80\xA6" : "", c->effective_at,
-             c->recorded_at, recorded, c->actor, c->reason);
+             dt, recorded, c->actor, c->reason);
         if (last) *last = c->seq;
     }
     if (shown) buf_puts(b, "</tbody></table>\n");
