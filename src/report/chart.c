@@ -25,8 +25,8 @@ void chart_quarters_svg(buf_t *b, const quarter_counts *q, size_t n, const char 
         if (total > max) max = total;
     }
     bfmt(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" "
-            "width=\"100%%\" role=\"img\" aria-labelledby=\"chart-title\"><title id=\"chart-title\">%h</title>\n",
-         width, height, title);
+            "width=\"100%%\" role=\"img\" aria-label=\"%h\"><title>%h</title>\n",
+         width, height, title, title);
     /* Axis: 0 and the maximum. */
     bfmt(b, "<g font-size=\"11\" fill=\"#444\"><text x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>"
             "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%zu</text></g>\n",
