@@ -110,7 +110,7 @@ static void signin_form(web_req *w, const char *message)
     const char *next = http_param(w->req, "next");
     bfmt(b, "<form method=\"post\" action=\"/signin\" class=\"signin\">"
             "<input type=\"hidden\" name=\"next\" value=\"%h\">"
-            "<p><label for=\"user\">Name</label><br><input id=\"user\" name=\"user\" autocomplete=\"username\" required></p>"
+            "<p><label for=\"user\">Name</label><br><input type=\"text\" id=\"user\" name=\"user\" autocomplete=\"username\" required></p>"
             "<p><label for=\"password\">Password</label><br><input id=\"password\" name=\"password\" type=\"password\" "
             "autocomplete=\"current-password\" required></p><p><button type=\"submit\">Sign in</button></p></form>\n",
          next ? next : "/");
