@@ -77,7 +77,7 @@ static void item_form(web_req *w, const ent_t *a, const asm_item *it)
     textarea(b, "how_assessed", "How it was assessed", f[ITEM_HOW_ASSESSED]);
     textarea(b, "further_work", "Further work", f[ITEM_FURTHER_WORK]);
     bfmt(b, "<p><label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required size=\"30\"></label> <button type=\"submit\">Save answers</button></p>"
+            "<label>Reason <input type=\"text\" name=\"reason\" required size=\"30\"></label> <button type=\"submit\">Save answers</button></p>"
             "</form>", today, today);
     bfmt(b, "<form method=\"post\" action=\"/assessments/%t/items/%t/signoff\">", a->id, f[ITEM_REC]);
     page_csrf(w);
@@ -106,7 +106,7 @@ static void new_item_form(web_req *w, const asm_model *m)
     bfmt(b, "</select></label> <label>Implemented <select name=\"implemented\"><option>unknown</option><option>full</option>"
             "<option>partial</option><option>not</option></select></label> "
             "<label>Effective <input type=\"date\" name=\"effective\" value=\"%h\" max=\"%h\" required></label> "
-            "<label>Reason <input name=\"reason\" required></label> <button type=\"submit\">Start</button></form></section>\n",
+            "<label>Reason <input type=\"text\" name=\"reason\" required></label> <button type=\"submit\">Start</button></form></section>\n",
          today, today);
 }
 
