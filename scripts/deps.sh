@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install what building and testing ssrtrack need, when it is missing: the
 # Debian packages (as root with apt-get; otherwise it prints the command),
-# then the browser test's playwright-core from the npm registry into
-# tests/browser/node_modules (npm ci, at the version of its lockfile), so no
-# test installs anything while it runs. Prints one line per step, and the
+# then the tests' npm packages (playwright-core, axe-core, html-validate,
+# @redocly/openapi-core) from the npm registry into tests/browser/node_modules
+# (npm ci, at the versions of its lockfile), so no test installs anything
+# while it runs. Prints one line per step, and the
 # install's progress, so a long first install is never silent.
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
 #   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil)
@@ -69,13 +70,21 @@ if [ -n "$missing" ]; then
     apt_install $missing
 fi
 
-# playwright-core, at the lockfile's version, unless it is there already.
+# The test's npm packages, at the lockfile's versions, unless they are there
+# already: playwright-core (the browser), axe-core (accessibility),
+# html-validate (tests/e2e/test_html_valid.sh), @redocly/openapi-core (the
+# OpenAPI linter of tests/e2e/test_openapi_lint.sh).
+npm_test="playwright-core axe-core html-validate @redocly/openapi-core"
 if [ -z "${1:-}" ]; then
     dir=tests/browser
-    want_v=$(sed -n '/node_modules\/playwright-core"/,/}/s/.*"version": "\(.*\)".*/\1/p' "$dir/package-lock.json")
-    have_v=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' "$dir/node_modules/playwright-core/package.json" 2>/dev/null || true)
-    if [ "$have_v" != "$want_v" ]; then
-        say "npm ci in $dir (playwright-core $want_v)"
+    stale=""
+    for p in $npm_test; do
+        want_v=$(sed -n "/node_modules\/${p//\//\\/}\"/,/}/s/.*\"version\": \"\(.*\)\".*/\1/p" "$dir/package-lock.json")
+        have_v=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' "$dir/node_modules/$p/package.json" 2>/dev/null || true)
+        [ "$have_v" = "$want_v" ] || stale="$stale $p@$want_v"
+    done
+    if [ -n "$stale" ]; then
+        say "npm ci in $dir ($stale )"
         (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
     fi
 fi

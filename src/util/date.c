@@ -116,6 +116,15 @@ void ts_from_micros(long long us, char out[TS_SIZE])
              rem % 60, frac);
 }
 
+void ts_html(const char *ts, char out[TS_SIZE])
+{
+    snprintf(out, TS_SIZE, "%s", ts ? ts : "");
+    if (strlen(out) == TS_LEN && out[19] == '.' && out[TS_LEN - 1] == 'Z') {
+        out[23] = 'Z';
+        out[24] = '\0';
+    }
+}
+
 int ts_parse(const char *s, int end_of_day, char out[TS_SIZE])
 {
     int y, m, d, hh = 0, mi = 0, ss = 0;

@@ -30,6 +30,12 @@ void date_add_days(const char *date, long n, char out[DATE_SIZE]);
 long long ts_to_micros(const char *ts);
 void ts_from_micros(long long us, char out[TS_SIZE]);
 
+/* A normalised timestamp as HTML's datetime attribute takes it, which allows
+ * at most three digits of a second: "2014-03-18T09:30:00.123456Z" becomes
+ * "2014-03-18T09:30:00.123Z". Text of any other shape is copied as it is
+ * (cut to TS_LEN). */
+void ts_html(const char *ts, char out[TS_SIZE]);
+
 /* The last day of the calendar quarter holding date (2014-03-18 -> 2014-03-31). */
 void date_quarter_end(const char *date, char out[DATE_SIZE]);
 /* "2014-Q1" style label of the quarter holding date; out holds 8 bytes. */

@@ -115,7 +115,7 @@ static void signin_form(web_req *w, const char *message)
     const char *user = message ? http_form(w->req, "user") : NULL;
     bfmt(b, "<form method=\"post\" action=\"/signin\" class=\"signin\">"
             "<input type=\"hidden\" name=\"next\" value=\"%h\">"
-            "<p><label for=\"user\">Name</label><br><input id=\"user\" name=\"user\" value=\"%h\" "
+            "<p><label for=\"user\">Name</label><br><input type=\"text\" id=\"user\" name=\"user\" value=\"%h\" "
             "autocomplete=\"username\" required%s></p>"
             "<p><label for=\"password\">Password</label><br><input id=\"password\" name=\"password\" type=\"password\" "
             "autocomplete=\"current-password\" required></p><p><button type=\"submit\">Sign in</button></p></form>\n",

@@ -110,8 +110,8 @@ int recs_page(web_req *w, char **args)
     for (size_t i = 0; rv && i < nrev; i++) rv[i] = reviews[i].id;
     if (rv) select_box(b, "review", "Review", NULL, rv, (int)nrev, f.review, "any");
     select_box(b, "status", "Status", "status", status_codes(), ST_COUNT, f.status, "any");
-    bfmt(b, "<label>Topic <input name=\"topic\" value=\"%h\" size=\"14\"></label> "
-            "<label>Owner <input name=\"owner\" value=\"%h\" size=\"10\"></label> "
+    bfmt(b, "<label>Topic <input type=\"text\" name=\"topic\" value=\"%h\" size=\"14\"></label> "
+            "<label>Owner <input type=\"text\" name=\"owner\" value=\"%h\" size=\"10\"></label> "
             "<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s> Overdue</label> "
             "<label>Search <input type=\"search\" name=\"q\" value=\"%h\" size=\"16\"></label>",
          f.topic ? f.topic : "", f.owner ? f.owner : "", f.overdue ? " checked" : "", f.q ? f.q : "");

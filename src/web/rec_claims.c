@@ -22,9 +22,9 @@ static void verify_form(web_req *w, const claim_row *r)
     buf_t *b = &w->res->body;
     bfmt(b, "<form method=\"post\" action=\"/recs/%t/verify\" class=\"verify\">", r->rec.id);
     page_csrf(w);
-    buf_puts(b, "<label>Reason <input name=\"reason\" size=\"30\"></label> ");
+    buf_puts(b, "<label>Reason <input type=\"text\" name=\"reason\" size=\"30\"></label> ");
     if (!r->links)
-        buf_puts(b, "<label>No evidence, because <input name=\"no_evidence_reason\" required size=\"30\"></label> ");
+        buf_puts(b, "<label>No evidence, because <input type=\"text\" name=\"no_evidence_reason\" required size=\"30\"></label> ");
     buf_puts(b, "<button type=\"submit\">Verify this claim</button></form>\n");
 }
 

@@ -103,6 +103,21 @@ TEST(calendar_ends)
     CHECK_STR(ts, "9999-12-31T23:59:59.999999Z");
 }
 
+/* HTML's datetime takes at most milliseconds (the Nu HTML checker refuses
+ * our six digits); other text passes unchanged. */
+TEST(html_datetime)
+{
+    char out[TS_SIZE];
+    ts_html("2014-03-18T09:30:00.123456Z", out);
+    CHECK_STR(out, "2014-03-18T09:30:00.123Z");
+    ts_html("2014-03-18", out);
+    CHECK_STR(out, "2014-03-18");
+    ts_html("2014-03-18T09:30:00Z", out);
+    CHECK_STR(out, "2014-03-18T09:30:00Z");
+    ts_html(NULL, out);
+    CHECK_STR(out, "");
+}
+
 int main(void)
 {
     RUN(valid_dates);
@@ -111,5 +126,6 @@ int main(void)
     RUN(quarters);
     RUN(fixed_clock);
     RUN(calendar_ends);
+    RUN(html_datetime);
     TEST_EXIT();
 }
