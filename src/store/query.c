@@ -148,6 +148,13 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
     const char *alias = versions ? "c." : "";
     if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
+    else if (where_field >= 0 && versions && (k->fields[where_field].flags & F_FIXED))
+        /* A fixed field never changes after creation, so the current table
+         * (and its index) names every candidate; the version in force on
+         * the date decides. Without this, every thing of the kind has its
+         * version looked up. */
+        buf_printf(&b, " WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", k->fields[where_field].name,
+                   k->fields[where_field].name);
     else if (where_field >= 0)
         buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
