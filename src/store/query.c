@@ -15,7 +15,7 @@
 static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT seq, recorded_at <= ?2 FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT 1", &st, e))
+    if (db_cached(s, "SELECT seq, recorded_at <= ?2 FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT 1", &st, e))
         return -1;
     long long lo = 0, hi = store_head_seq(s);   /* seq lo is known to be recorded by ts */
     int rc = SQLITE_DONE;
@@ -31,7 +31,7 @@ static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e
         if (before) lo = mid;
         else hi = mid - 1;
     }
-    sqlite3_finalize(st);
+    db_release(s, st);
     if (rc != SQLITE_DONE) return db_error(s, rc, "view", e);
     *out = lo;
     return 0;
@@ -159,13 +159,13 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
         buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
-    int rc = db_prepare(s, b.data, &st, e);
+    int rc = db_cached(s, b.data, &st, e);
     buf_free(&b);
     if (rc) return -1;
     if (versions) sqlite3_bind_text(st, 1, v->as_of, -1, SQLITE_STATIC);
     if (where_field != -1) sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
     rc = read_rows(s, st, k, a, out, e);
-    sqlite3_finalize(st);
+    db_release(s, st);
     return rc;
 }
 
@@ -283,8 +283,7 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
     return 0;
 }
 
-/* Read change rows (CHANGE_COLUMNS) into an arena array. */
-static int read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
+int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     size_t cap = 0;
     *n = 0;
@@ -324,7 +323,7 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
                   int ascending, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, ascending
+    if (db_cached(s, ascending
                    ? "SELECT " CHANGE_COLUMNS
                      " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq LIMIT ?4"
                    : "SELECT " CHANGE_COLUMNS
@@ -335,8 +334,8 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
     sqlite3_bind_int64(st, 2, before > 0 ? before : (long long)9e18);
     sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31", -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 4, limit);
-    int rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 
@@ -351,11 +350,11 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
           " OR (entity = 'verification' AND entity_id = ?1)"
           " ORDER BY seq"
         : "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
-    if (db_prepare(s, sql, &st, e)) return -1;
+    if (db_cached(s, sql, &st, e)) return -1;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
-    int rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 
@@ -371,14 +370,14 @@ int store_field_changes(store_t *s, const kind_def *k, const char *field, int wh
     buf_puts(&b, " ORDER BY effective_at, seq");
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
-    int rc = db_prepare(s, b.data, &st, e);
+    int rc = db_cached(s, b.data, &st, e);
     buf_free(&b);
     if (rc) return -1;
     sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
     if (where_field >= 0) sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-    rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 

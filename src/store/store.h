@@ -29,7 +29,7 @@ typedef struct store store_t;
 
 enum {
     STORE_READWRITE = 0,
-    STORE_READONLY = 1,   /* a reader: no migration, no writes */
+    STORE_READONLY = 1,   /* a reader: no migration, no writes; one thread at a time */
     STORE_CREATE = 2      /* init: create the file and schema if needed */
 };
 
