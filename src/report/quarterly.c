@@ -96,7 +96,8 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
         date_quarter_end(next, q);
     }
     *w = (quarter_walk){qc, past, s, vis, "", 0, 0, 0, 0, -2};
-    if (past && (store_each_version(s, &kind_rec, REC_REVIEW, review, walk_version, w, e) ||
+    static const int want[] = {REC_STATUS, REC_PARENT};
+    if (past && (store_each_version(s, &kind_rec, REC_REVIEW, review, want, 2, walk_version, w, e) ||
                  walk_hold(w, past)))
         goto done;
     for (size_t i = past; i < count; i++) {

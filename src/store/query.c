@@ -283,34 +283,32 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
     return 0;
 }
 
-int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value,
-                       int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e)
+int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value, const int *want,
+                       int nwant, int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e)
 {
     if (fixed_field < 0 || fixed_field >= k->nfields || !(k->fields[fixed_field].flags & F_FIXED))
         return err_set(e, ERR_INTERNAL, "versions of a %s by a field that is not fixed", k->label);
     /* The current table's index on the fixed field gives the things (in
      * rowid order), the version table's key their versions in date order:
-     * no sort, nothing held. */
+     * no sort, nothing held. Only the wanted columns are read. */
     buf_t b = BUF_INIT;
-    buf_puts(&b, "SELECT v.id");
-    for (int f = 0; f < k->nfields; f++) buf_printf(&b, ", v.\"%s\"", k->fields[f].name);
-    buf_printf(&b, ", v.valid_from, v.valid_from, v.last_seq FROM %s c CROSS JOIN %s_versions v ON v.id = c.id"
-                   " WHERE c.\"%s\" = ?1 ORDER BY c.rowid, v.valid_from", k->table, k->table,
-               k->fields[fixed_field].name);
+    buf_puts(&b, "SELECT v.id, v.valid_from, v.last_seq");
+    for (int i = 0; i < nwant; i++) buf_printf(&b, ", v.\"%s\"", k->fields[want[i]].name);
+    buf_printf(&b, " FROM %s c CROSS JOIN %s_versions v ON v.id = c.id WHERE c.\"%s\" = ?1"
+                   " ORDER BY c.rowid, v.valid_from", k->table, k->table, k->fields[fixed_field].name);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
     int rc = db_cached(s, b.data, &st, e);
     buf_free(&b);
     if (rc) return -1;
     sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-    const char *vals[KIND_MAX_FIELDS];
+    const char *vals[KIND_MAX_FIELDS] = {0};
     int stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        for (int f = 0; f < k->nfields; f++) vals[f] = (const char *)sqlite3_column_text(st, 1 + f);
-        ent_t en = {(const char *)sqlite3_column_text(st, 0), vals,
-                    (const char *)sqlite3_column_text(st, 1 + k->nfields),
-                    (const char *)sqlite3_column_text(st, 2 + k->nfields),
-                    sqlite3_column_int64(st, 3 + k->nfields)};
+        for (int i = 0; i < nwant; i++) vals[want[i]] = (const char *)sqlite3_column_text(st, 3 + i);
+        ent_t en = {(const char *)sqlite3_column_text(st, 0), vals, (const char *)sqlite3_column_text(st, 1),
+                    NULL, sqlite3_column_int64(st, 2)};
+        en.changed = en.since;
         if (!en.id || !en.since) { stop = err_nomem(e); break; }
         stop = fn(ctx, &en);
     }
