@@ -90,8 +90,10 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
         if (has < 0) return -1;
         if (!has) return err_set(e, ERR_NOTFOUND, "no such assessment: %s", assessment);
     }
-    if (report_load_recs(s, v, review, include_restricted, a, &t, e) ||
-        kpi_model_list(s, v, review, a, &kpis, &nkpis, e) ||
+    if ((only_rec ? report_load_one_rec(s, v, review, only_rec, include_restricted, a, &t, e)
+                  : report_load_recs(s, v, review, include_restricted, a, &t, e)) ||
+        (only_rec ? kpi_model_of_rec(s, v, review, only_rec, a, &kpis, &nkpis, e)
+                  : kpi_model_list(s, v, review, a, &kpis, &nkpis, e)) ||
         store_link_latest(s, v->current ? NULL : end_of_day, 0, a, &checks, &nchecks, e))
         return -1;
     m->review = rv.id;

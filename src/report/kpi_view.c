@@ -80,6 +80,29 @@ done:
     return rc;
 }
 
+int kpi_model_of_rec(store_t *s, const view_t *v, const char *review, const char *rec, arena_t *a, kpi_model **out,
+                     size_t *n, err_t *e)
+{
+    ent_t *kpis;
+    size_t nk;
+    if (store_list(s, &kind_kpi, v, KPI_REC, rec, a, &kpis, &nk, e)) return -1;
+    kpi_model *models = arena_alloc(a, sizeof(kpi_model) * (nk + 1));
+    if (!models) return err_nomem(e);
+    *n = 0;
+    for (size_t i = 0; i < nk; i++) {
+        ent_t *ms;
+        size_t nms;
+        const char *of_review = kpis[i].v[KPI_REVIEW];
+        if (of_review && strcmp(of_review, review) != 0) continue;
+        if (store_list(s, &kind_measurement, v, MEAS_KPI, kpis[i].id, a, &ms, &nms, e) ||
+            build(&models[*n], &kpis[i], ms, nms, v, a, e))
+            return -1;
+        (*n)++;
+    }
+    *out = models;
+    return 0;
+}
+
 /* {value, date} or null. */
 static json_t *point(const char *value, const char *date)
 {

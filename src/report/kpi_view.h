@@ -31,6 +31,12 @@ int kpi_model_load(store_t *s, const view_t *v, const char *id, arena_t *a, kpi_
 int kpi_model_list(store_t *s, const view_t *v, const char *review, arena_t *a, kpi_model **out,
                    size_t *n, err_t *e);
 
+/* The KPIs in view of one rec, in natural id order, those naming another
+ * review than review left out (as kpi_model_list does): what a rec's page
+ * needs, without reading every KPI and measurement of the tracker. */
+int kpi_model_of_rec(store_t *s, const view_t *v, const char *review, const char *rec, arena_t *a, kpi_model **out,
+                     size_t *n, err_t *e);
+
 /* {id, rec, name, unit, direction, baseline {value, date} | null,
  *  target {value, date} | null, frequency, as_of, status, why,
  *  latest {value, date} | null, progress, expected, next_due,

@@ -9,9 +9,56 @@
 #include "report/chart.h"
 #include "report/json_view.h"
 #include "report/layout.h"
+#include "util/alloc.h"
 #include "util/fmt.h"
 
 #define MAX_QUARTERS 400
+
+/* Counting the quarters from the stream of versions: the version in force
+ * at a quarter's end is the last one starting on or before it. */
+typedef struct {
+    quarter_counts *qc;
+    size_t nq;               /* quarters answered from the versions */
+    store_t *s;
+    store_vis *vis;
+    char id[600];            /* the thing whose versions are coming */
+    size_t next;             /* its first quarter not yet given a version */
+    int have;                /* it has a version before quarter next */
+    int top, status;         /* that version: no parent; its status */
+    int hidden;              /* -2: not asked yet */
+} quarter_walk;
+
+/* The previous version holds for quarters next .. up to (not including) upto. */
+static int walk_hold(quarter_walk *w, size_t upto)
+{
+    for (; w->next < upto; w->next++) {
+        if (!w->have || !w->top) continue;
+        if (w->hidden == -2) w->hidden = w->vis ? store_vis_hidden(w->vis, &kind_rec, w->id) : 0;
+        if (w->hidden < 0) return -1;
+        if (!w->hidden) w->qc[w->next].count[w->status]++;
+    }
+    return 0;
+}
+
+static int walk_version(void *ctx, const ent_t *ver)
+{
+    quarter_walk *w = ctx;
+    if (strcmp(ver->id, w->id) != 0) {
+        if (walk_hold(w, w->nq)) return -1;
+        snprintf(w->id, sizeof w->id, "%s", ver->id);
+        w->next = 0;
+        w->have = 0;
+        w->hidden = -2;
+    }
+    size_t upto = w->next;
+    while (upto < w->nq && strcmp(w->qc[upto].end, ver->since) < 0) upto++;
+    if (walk_hold(w, upto)) return -1;
+    int st = status_parse(ver->v[REC_STATUS]);
+    w->have = 1;
+    w->top = ver->v[REC_PARENT] == NULL;
+    w->status = st < 0 ? ST_NOT_STARTED : st;
+    return 0;
+}
 
 int report_quarter_counts(store_t *s, const char *review, const char *from, const char *to,
                           int include_restricted, arena_t *a, quarter_counts **out, size_t *n, err_t *e)
@@ -28,33 +75,51 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
     if (count > MAX_QUARTERS) return err_set(e, ERR_INPUT, "quarterly: more than %d quarters", MAX_QUARTERS);
     if (count == 0) return err_set(e, ERR_INPUT, "quarterly: no quarter ends between %s and %s", from, to);
     quarter_counts *qc = arena_alloc(a, sizeof *qc * count);
-    if (!qc) return err_nomem(e);
+    quarter_walk *w = mem_calloc(1, sizeof *w);
+    if (!qc || !w) { mem_free(w); return err_nomem(e); }
+    memset(qc, 0, sizeof *qc * count);
     store_vis *vis = NULL;
-    if (!include_restricted && !(vis = store_vis_new(s, e))) return -1;
+    if (!include_restricted && !(vis = store_vis_new(s, e))) { mem_free(w); return -1; }
+    /* Quarters that ended before today come from the version tables in one
+     * pass; one still open (today or later) from the current tables, as
+     * any view of today is. */
+    size_t past = 0;
+    int rc = -1;
     date_quarter_end(from, q);
     for (size_t i = 0; i < count; i++) {
         view_t v;
-        ent_t *recs;
-        size_t nr;
-        if (store_view(s, q, NULL, &v, e) ||
-            store_list(s, &kind_rec, &v, REC_REVIEW, review, a, &recs, &nr, e)) {
-            store_vis_free(vis);
-            return -1;
-        }
+        if (store_view(s, q, NULL, &v, e)) goto done;
         memcpy(qc[i].end, q, DATE_SIZE);
         date_quarter_label(q, qc[i].label);
+        if (!v.current) past = i + 1;
+        date_add_days(q, 1, next);
+        date_quarter_end(next, q);
+    }
+    *w = (quarter_walk){qc, past, s, vis, "", 0, 0, 0, 0, -2};
+    static const int want[] = {REC_STATUS, REC_PARENT};
+    if (past && (store_each_version(s, &kind_rec, REC_REVIEW, review, want, 2, walk_version, w, e) ||
+                 walk_hold(w, past)))
+        goto done;
+    for (size_t i = past; i < count; i++) {
+        view_t v;
+        ent_t *recs;
+        size_t nr;
+        if (store_view(s, qc[i].end, NULL, &v, e) ||
+            store_list(s, &kind_rec, &v, REC_REVIEW, review, a, &recs, &nr, e))
+            goto done;
         for (size_t r = 0; r < nr; r++) {
             if (recs[r].v[REC_PARENT] || (vis && store_vis_hidden(vis, &kind_rec, recs[r].id) != 0)) continue;
             int st = status_parse(recs[r].v[REC_STATUS]);
             qc[i].count[st < 0 ? ST_NOT_STARTED : st]++;
         }
-        date_add_days(q, 1, next);
-        date_quarter_end(next, q);
     }
-    store_vis_free(vis);
     *out = qc;
     *n = count;
-    return 0;
+    rc = 0;
+done:
+    store_vis_free(vis);
+    mem_free(w);
+    return rc;
 }
 
 /* The dates of the report: --to, else the view's date; --from, else the

@@ -95,6 +95,45 @@ int report_load_recs(store_t *s, const view_t *v, const char *review, int includ
     return 0;
 }
 
+int report_load_one_rec(store_t *s, const view_t *v, const char *review, const char *id, int include_restricted,
+                        arena_t *a, rec_table *t, err_t *e)
+{
+    memset(t, 0, sizeof *t);
+    ent_t *rec = arena_alloc(a, sizeof *rec), *ms = NULL;
+    size_t nms = 0;
+    t->first = arena_alloc(a, sizeof(size_t));
+    t->count = arena_alloc(a, sizeof(size_t));
+    if (!rec || !t->first || !t->count) return err_nomem(e);
+    t->recs = rec;
+    t->ms = rec;   /* no milestones: any non-NULL pointer */
+    t->first[0] = t->count[0] = 0;
+    if (store_get(s, &kind_rec, v, id, a, rec, e)) {
+        if (e->code != ERR_NOTFOUND) return -1;
+        *e = (err_t){ERR_NONE, ""};
+        return 0;   /* not in view on this date: no rows */
+    }
+    if (!rec->v[REC_REVIEW] || strcmp(rec->v[REC_REVIEW], review) != 0) return 0;
+    store_vis *vis = NULL;
+    if (!include_restricted && !(vis = store_vis_new(s, e))) return -1;
+    int rc = -1, hidden = vis ? store_vis_hidden(vis, &kind_rec, id) : 0;
+    if (hidden < 0) goto done;
+    if (hidden) { rc = 0; goto done; }
+    if (store_list(s, &kind_milestone, v, MS_REC, id, a, &ms, &nms, e)) goto done;
+    size_t kept = 0;
+    for (size_t i = 0; i < nms; i++) {
+        int h = vis ? store_vis_hidden(vis, &kind_milestone, ms[i].id) : 0;
+        if (h < 0) goto done;
+        if (!h) ms[kept++] = ms[i];
+    }
+    if (kept) t->ms = ms;
+    t->count[0] = kept;
+    t->n = 1;
+    rc = 0;
+done:
+    store_vis_free(vis);
+    return rc;
+}
+
 /* The report's CSV as a workbook: a report whose rows have a review column
  * (smart, over every review) gets one sheet per review, named by its id;
  * the others, about one review, one sheet named for the review and kind. */

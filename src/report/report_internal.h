@@ -18,6 +18,11 @@ typedef struct {
 } rec_table;
 int report_load_recs(store_t *s, const view_t *v, const char *review, int include_restricted,
                      arena_t *a, rec_table *t, err_t *e);
+/* The same for one rec (id) alone: n is 0 when it is not in view on the
+ * date, belongs to another review, or is restricted and not asked for.
+ * Costs what one rec costs, whatever the size of the review. */
+int report_load_one_rec(store_t *s, const view_t *v, const char *review, const char *id, int include_restricted,
+                        arena_t *a, rec_table *t, err_t *e);
 
 /* The SSR1 key mark of a canonical status name. */
 const char *report_mark(const char *status);

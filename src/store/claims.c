@@ -2,30 +2,56 @@
  * write; see claims.h. */
 #include "store/claims.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/id.h"
+#include "store/internal.h"
+
 #include "util/date.h"
+
+static int cmp_id(const void *a, const void *b)
+{
+    const ent_t *x = a, *y = b;
+    int c = id_natural_cmp(x->id, y->id);
+    return c ? c : strcmp(x->id, y->id);
+}
+
+/* Append to *out the evidence in view cited for target (of target_kind). */
+static int evidence_for(store_t *s, const view_t *v, const char *target_kind, const char *target, arena_t *a,
+                        ent_t **out, size_t *n, size_t *cap, err_t *e)
+{
+    ent_t *ev;
+    size_t nev;
+    if (store_list(s, &kind_evidence, v, EV_TARGET, target, a, &ev, &nev, e)) return -1;
+    for (size_t i = 0; i < nev; i++) {
+        if (strcmp(ev[i].v[EV_TARGET_KIND], target_kind) != 0) continue;
+        if (arena_grow(a, (void **)out, *n, cap, sizeof **out, 8)) return err_nomem(e);
+        (*out)[(*n)++] = ev[i];
+    }
+    return 0;
+}
 
 int store_rec_evidence(store_t *s, const view_t *v, const char *rec, int public_only, arena_t *a,
                        ent_t **out, size_t *n, err_t *e)
 {
-    ent_t *ms, *ev;
-    size_t nms, nev;
+    ent_t *ms, *ev = NULL;
+    size_t nms, nev = 0, cap = 0;
     store_vis *vis = NULL;
+    /* By target (an indexed, fixed field): what one rec cites, not every
+     * piece of evidence of the tracker. */
     if (store_list(s, &kind_milestone, v, MS_REC, rec, a, &ms, &nms, e) ||
-        store_list(s, &kind_evidence, v, -1, NULL, a, &ev, &nev, e) ||
-        (public_only && !(vis = store_vis_new(s, e))))
+        evidence_for(s, v, "rec", rec, a, &ev, &nev, &cap, e))
         return -1;
+    for (size_t m = 0; m < nms; m++)
+        if (evidence_for(s, v, "milestone", ms[m].id, a, &ev, &nev, &cap, e)) return -1;
+    if (public_only && !(vis = store_vis_new(s, e))) return -1;
     size_t kept = 0;
-    for (size_t i = 0; i < nev; i++) {
-        const char *tk = ev[i].v[EV_TARGET_KIND], *target = ev[i].v[EV_TARGET];
-        int mine = strcmp(tk, "rec") == 0 && strcmp(target, rec) == 0;
-        for (size_t m = 0; !mine && m < nms; m++)
-            mine = strcmp(tk, "milestone") == 0 && strcmp(target, ms[m].id) == 0;
-        if (mine && vis && store_vis_hidden(vis, &kind_evidence, ev[i].id) != 0) mine = 0;
-        if (mine) ev[kept++] = ev[i];
-    }
+    for (size_t i = 0; i < nev; i++)
+        if (!vis || store_vis_hidden(vis, &kind_evidence, ev[i].id) == 0) ev[kept++] = ev[i];
     store_vis_free(vis);
+    if (kept > 1) qsort(ev, kept, sizeof *ev, cmp_id);
     *out = ev;
     *n = kept;
     return 0;
@@ -54,15 +80,49 @@ int store_latest_verdict(store_t *s, const view_t *v, const char *rec, const cha
     return 0;
 }
 
-int store_claim_state(store_t *s, const view_t *v, const char *rec, arena_t *a, claim_state *out, err_t *e)
+/* The latest change in view v of entity/rec/field (by effective date, then
+ * seq) into *out, or *out NULL. The log's index (entity, entity_id,
+ * effective_at, seq) is walked from its end: a step or two, not the rec's
+ * whole history. */
+static int latest_change(store_t *s, const view_t *v, const char *entity, const char *rec, const char *field,
+                         arena_t *a, const change_t **out, err_t *e)
 {
+    sqlite3_stmt *st;
     change_t *ch;
     size_t n;
-    if (store_history(s, &kind_rec, rec, a, &ch, &n, e)) return -1;
-    size_t kept = 0;
-    for (size_t i = 0; i < n; i++)
-        if (store_change_in_view(&ch[i], v)) ch[kept++] = ch[i];
-    claim_state_of(rec, ch, kept, out);
+    *out = NULL;
+    if (db_cached(s, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?1 AND entity_id = ?2"
+                     " AND field = ?3 AND substr(effective_at, 1, 10) <= ?4 AND seq <= ?5"
+                     " ORDER BY effective_at DESC, seq DESC LIMIT 1", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, rec, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, v->as_of, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, v->max_seq == 0 ? INT64_MAX : v->max_seq);
+    int rc = db_read_changes(s, st, a, &ch, &n, e);
+    db_release(s, st);
+    if (rc) return -1;
+    if (n) *out = ch;
+    return 0;
+}
+
+int store_claim_state(store_t *s, const view_t *v, const char *rec, arena_t *a, claim_state *out, err_t *e)
+{
+    /* claim_state_of's rule (core/claims.c) over the only two changes it
+     * can pick: the latest status of the rec, the latest verified claim. */
+    const change_t *got[2];
+    size_t n = 0;
+    const change_t *claim, *ver;
+    if (latest_change(s, v, "rec", rec, "status", a, &claim, e) ||
+        latest_change(s, v, "verification", rec, "claim", a, &ver, e))
+        return -1;
+    if (claim) got[n++] = claim;
+    if (ver) got[n++] = ver;
+    change_t *ch = arena_alloc(a, sizeof *ch * 2);
+    if (!ch) return err_nomem(e);
+    for (size_t i = 0; i < n; i++) ch[i] = *got[i];
+    claim_state_of(rec, ch, n, out);
     return 0;
 }
 

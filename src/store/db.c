@@ -181,6 +181,55 @@ int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e)
     return rc == SQLITE_OK ? 0 : db_error(s, rc, "database", e);
 }
 
+/* A kept statement and whether it is handed out now. */
+typedef struct {
+    sqlite3_stmt *st;
+    int out;
+} kept_stmt;
+
+#define STMT_CACHE_MAX 128   /* SQL texts are from the code, so few; a bound all the same */
+
+int db_cached(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e)
+{
+    kept_stmt *k = map_get(s->stmts, sql);
+    if (k && !k->out) {
+        k->out = 1;
+        *st = k->st;
+        return 0;
+    }
+    if (db_prepare(s, sql, st, e)) return -1;
+    if (k || map_count(s->stmts) >= STMT_CACHE_MAX) return 0;
+    k = mem_alloc(sizeof *k);
+    if (!k) return 0;   /* not kept: db_release finalizes it */
+    *k = (kept_stmt){*st, 1};
+    if (map_put(s->stmts, sql, k) != 0) mem_free(k);
+    return 0;
+}
+
+void db_release(store_t *s, sqlite3_stmt *st)
+{
+    if (!st) return;
+    kept_stmt *k = map_get(s->stmts, sqlite3_sql(st));
+    if (k && k->st == st) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        k->out = 0;
+    } else {
+        sqlite3_finalize(st);
+    }
+}
+
+static void stmts_free(store_t *s)
+{
+    for (size_t i = 0; s->stmts && i < map_count(s->stmts); i++) {
+        kept_stmt *k = map_value(s->stmts, i);
+        sqlite3_finalize(k->st);
+        mem_free(k);
+    }
+    map_free(s->stmts);
+    s->stmts = NULL;
+}
+
 const char *db_text(sqlite3_stmt *st, int i, arena_t *a)
 {
     const unsigned char *t = sqlite3_column_text(st, i);
@@ -298,10 +347,13 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
     if (!s) return err_nomem(e);
     s->path = mem_strdup(path);
     s->touched = map_new();
+    s->stmts = map_new();
     s->readonly = (flags & STORE_READONLY) != 0;
-    if (!s->path || !s->touched) { store_close(s); return err_nomem(e); }
+    if (!s->path || !s->touched || !s->stmts) { store_close(s); return err_nomem(e); }
 
-    int oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    /* A reader is used by one thread at a time (the server keeps one per
+     * thread): SQLite's own mutexes on it would only cost time. */
+    int oflags = s->readonly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_READWRITE;
     if (flags & STORE_CREATE) oflags |= SQLITE_OPEN_CREATE;
     int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
     if (rc != SQLITE_OK) {
@@ -368,6 +420,7 @@ void store_close(store_t *s)
     sqlite3_finalize(s->insert_node);
     sqlite3_finalize(s->select_node);
     project_free_sql(s);
+    stmts_free(s);
     if (s->db) sqlite3_close(s->db);
     buf_free(&s->scratch);
     map_free(s->touched);

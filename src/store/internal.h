@@ -55,6 +55,7 @@ struct store {
     merkle_frontier tree;
     int tree_loaded;
     sqlite3_stmt *insert_node, *select_node;
+    map_t *stmts;             /* SQL text -> kept_stmt*: db_cached */
 };
 
 /* Map a SQLite result code to an err_t; returns -1. `what` names the step. */
@@ -73,8 +74,20 @@ int db_exec(store_t *s, const char *sql, err_t *e);
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
 /* Read the rows of st (selecting CHANGE_COLUMNS) into an arena array (query.c). */
 int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e);
+/* A statement of this connection for sql, prepared on first use and kept
+ * (keyed by the SQL text) until store_close, so a query asked for again
+ * skips SQLite's parser. Give it back with db_release, which resets it and
+ * clears its bindings. When the kept one is still out (a nested use of the
+ * same SQL) or the cache is full, a fresh statement is prepared and
+ * db_release finalizes it. */
+int db_cached(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
+void db_release(store_t *s, sqlite3_stmt *st);
 /* Copy column i as text into the arena; NULL stays NULL. */
 const char *db_text(sqlite3_stmt *st, int i, arena_t *a);
+
+/* Read change rows (CHANGE_COLUMNS) of a stepped-from-start statement into
+ * an arena array (query.c). */
+int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e);
 
 /* A consistent snapshot for a read of several statements: BEGIN unless a
  * transaction is open; *began says whether db_read_end must end it. */

@@ -3,7 +3,13 @@
 #include "store/internal.h"
 #include "store/measure.h"
 
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "core/kpi.h"
+#include "util/alloc.h"
+#include "util/date.h"
 
 int store_rec_has_kpi_target(store_t *s, const view_t *v, const char *rec, err_t *e)
 {
@@ -36,41 +42,156 @@ static const char lags_sql[] =
     "      OR (target_kind = 'milestone' AND target IN (SELECT id FROM ms_r))"
     "      OR (target_kind = 'item' AND instr(target, '/') > 0"
     "          AND substr(target, instr(target, '/') + 1) IN (SELECT id FROM recs_r)))"
-    " SELECT CAST(julianday(reported) - julianday(effective_at) AS INTEGER) AS lag,"
-    "        entity, entity_id"
-    " FROM (SELECT DISTINCT c.entity, c.entity_id, c.effective_at, c.recorded_at,"
-    "        coalesce(c.reported_at, substr(c.recorded_at, 1, 10)) AS reported"
-    "       FROM things t JOIN change_log c ON c.entity = t.entity AND c.entity_id = t.id"
-    "       WHERE c.effective_at <= ?2)"
-    " ORDER BY lag";
+    " SELECT entity, id FROM things";
 
-int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
-                   size_t *n, err_t *e)
+/* Seen edits of one run of recorded_at (all its rows are together, since
+ * recorded_at never decreases along seq): an open-addressing set of 96-bit
+ * hashes of "entity, id, effective date, reported date". A slot belongs to
+ * the set while its gen is the run's; a new run only bumps gen. */
+typedef struct {
+    uint64_t h1;
+    uint32_t h2, gen;
+} edit_slot;
+
+typedef struct {
+    edit_slot *slot;
+    size_t cap, used;
+    uint32_t gen;
+} edit_set;
+
+static void edit_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
+{
+    uint64_t a = 14695981039346656037ULL;
+    uint32_t b = 2166136261u;
+    for (int i = 0; i < n; i++)
+        for (const unsigned char *p = (const unsigned char *)parts[i];; p++) {
+            a = (a ^ *p) * 1099511628211ULL;
+            b = (b ^ *p) * 16777619u + 0x9e3779b9u;
+            if (!*p) break;   /* the NUL separates the parts */
+        }
+    *h1 = a;
+    *h2 = b;
+}
+
+/* 1 when new (now added), 0 when seen in this run, -1 out of memory. */
+static int edit_add(edit_set *set, uint64_t h1, uint32_t h2)
+{
+    if ((set->used + 1) * 4 > set->cap * 3) {
+        size_t cap = set->cap ? set->cap * 2 : 1024;
+        edit_slot *ns = mem_calloc(cap, sizeof *ns);
+        if (!ns) return -1;
+        for (size_t i = 0; i < set->cap; i++) {
+            edit_slot *o = &set->slot[i];
+            if (o->gen != set->gen) continue;
+            size_t j = (size_t)o->h1 & (cap - 1);
+            while (ns[j].gen == set->gen) j = (j + 1) & (cap - 1);
+            ns[j] = *o;
+        }
+        mem_free(set->slot);
+        set->slot = ns;
+        set->cap = cap;
+    }
+    size_t j = (size_t)h1 & (set->cap - 1);
+    for (; set->slot[j].gen == set->gen; j = (j + 1) & (set->cap - 1))
+        if (set->slot[j].h1 == h1 && set->slot[j].h2 == h2) return 0;
+    set->slot[j] = (edit_slot){h1, h2, set->gen};
+    set->used++;
+    return 1;
+}
+
+/* The things of the review (lags_sql's list), as "entity\tid" -> mark:
+ * &shown_thing, or &hidden_thing when public_only and restricted. */
+static char shown_thing, hidden_thing;
+
+static int review_things(store_t *s, const char *review, int public_only, map_t *things, err_t *e)
 {
     sqlite3_stmt *st;
     store_vis *vis = NULL;
     if (public_only && !(vis = store_vis_new(s, e))) return -1;
-    if (db_prepare(s, lags_sql, &st, e)) { store_vis_free(vis); return -1; }
+    if (db_cached(s, lags_sql, &st, e)) { store_vis_free(vis); return -1; }
     sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
+    char key[600];
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *entity = (const char *)sqlite3_column_text(st, 0), *id = (const char *)sqlite3_column_text(st, 1);
+        if (!entity || !id) { bad = err_nomem(e); break; }
+        int hidden = 0;
+        if (vis) {
+            const kind_def *k = kind_find(entity);
+            hidden = k ? store_vis_hidden(vis, k, id) : 1;
+            if (hidden < 0) { bad = -1; break; }
+        }
+        snprintf(key, sizeof key, "%s\t%s", entity, id);
+        if (map_put(things, key, hidden ? &hidden_thing : &shown_thing)) { bad = err_nomem(e); break; }
+    }
+    if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
+    db_release(s, st);
+    store_vis_free(vis);
+    return bad;
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+    long x = *(const long *)a, y = *(const long *)b;
+    return (x > y) - (x < y);
+}
+
+/* One pass over the log in seq order (no lookups, no sort in SQLite): the
+ * distinct edits of the review's things effective by as_of, each edit's
+ * lag in whole days (reported - effective). */
+static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t *a, long **lags, size_t *n,
+                     err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT entity, entity_id, effective_at, recorded_at,"
+                     " coalesce(reported_at, substr(recorded_at, 1, 10)) FROM change_log"
+                     " WHERE effective_at <= ?1 ORDER BY seq", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
+    edit_set set = {NULL, 0, 0, 1};
+    char key[600], run[TS_SIZE + 8] = "";
     size_t cap = 0;
     long *v = NULL;
     int rc, bad = 0;
     *n = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        if (vis) {
-            const kind_def *k = kind_find((const char *)sqlite3_column_text(st, 1));
-            int hidden = k ? store_vis_hidden(vis, k, (const char *)sqlite3_column_text(st, 2)) : 1;
-            if (hidden < 0) { bad = -1; break; }
-            if (hidden) continue;
+        const char *col[5];
+        for (int i = 0; i < 5; i++) col[i] = (const char *)sqlite3_column_text(st, i);
+        if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4]) { bad = err_nomem(e); break; }
+        snprintf(key, sizeof key, "%s\t%s", col[0], col[1]);
+        if (map_get(things, key) != &shown_thing) continue;
+        if (strcmp(run, col[3]) != 0) {
+            snprintf(run, sizeof run, "%s", col[3]);
+            set.gen++;
+            set.used = 0;
         }
+        uint64_t h1;
+        uint32_t h2;
+        const char *parts[4] = {col[0], col[1], col[2], col[4]};
+        edit_hash(parts, 4, &h1, &h2);
+        int fresh = edit_add(&set, h1, h2);
+        if (fresh < 0) { bad = err_nomem(e); break; }
+        if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
-        v[(*n)++] = (long)sqlite3_column_int64(st, 0);
+        v[(*n)++] = date_to_days(col[4]) - date_to_days(col[2]);
     }
-    sqlite3_finalize(st);
-    store_vis_free(vis);
+    if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
+    db_release(s, st);
+    mem_free(set.slot);
     if (bad) return -1;
-    if (rc != SQLITE_DONE) return db_error(s, rc, "documentation lag", e);
+    if (*n > 1) qsort(v, *n, sizeof *v, cmp_long);
     *lags = v;
     return 0;
+}
+
+int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
+                   size_t *n, err_t *e)
+{
+    map_t *things = map_new();
+    if (!things) return err_nomem(e);
+    *lags = NULL;
+    *n = 0;
+    int rc = review_things(s, review, public_only, things, e) || scan_lags(s, as_of, things, a, lags, n, e) ? -1 : 0;
+    map_free(things);
+    return rc;
 }

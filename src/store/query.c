@@ -15,7 +15,7 @@
 static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT seq, recorded_at <= ?2 FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT 1", &st, e))
+    if (db_cached(s, "SELECT seq, recorded_at <= ?2 FROM change_log WHERE seq >= ?1 ORDER BY seq LIMIT 1", &st, e))
         return -1;
     long long lo = 0, hi = store_head_seq(s);   /* seq lo is known to be recorded by ts */
     int rc = SQLITE_DONE;
@@ -31,7 +31,7 @@ static int last_recorded_by(store_t *s, const char *ts, long long *out, err_t *e
         if (before) lo = mid;
         else hi = mid - 1;
     }
-    sqlite3_finalize(st);
+    db_release(s, st);
     if (rc != SQLITE_DONE) return db_error(s, rc, "view", e);
     *out = lo;
     return 0;
@@ -148,17 +148,24 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
     const char *alias = versions ? "c." : "";
     if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
+    else if (where_field >= 0 && versions && (k->fields[where_field].flags & F_FIXED))
+        /* A fixed field never changes after creation, so the current table
+         * (and its index) names every candidate; the version in force on
+         * the date decides. Without this, every thing of the kind has its
+         * version looked up. */
+        buf_printf(&b, " WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", k->fields[where_field].name,
+                   k->fields[where_field].name);
     else if (where_field >= 0)
         buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
-    int rc = db_prepare(s, b.data, &st, e);
+    int rc = db_cached(s, b.data, &st, e);
     buf_free(&b);
     if (rc) return -1;
     if (versions) sqlite3_bind_text(st, 1, v->as_of, -1, SQLITE_STATIC);
     if (where_field != -1) sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
     rc = read_rows(s, st, k, a, out, e);
-    sqlite3_finalize(st);
+    db_release(s, st);
     return rc;
 }
 
@@ -276,8 +283,41 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
     return 0;
 }
 
-/* Read change rows (CHANGE_COLUMNS) into an arena array. */
-static int read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
+int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value, const int *want,
+                       int nwant, int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e)
+{
+    if (fixed_field < 0 || fixed_field >= k->nfields || !(k->fields[fixed_field].flags & F_FIXED))
+        return err_set(e, ERR_INTERNAL, "versions of a %s by a field that is not fixed", k->label);
+    /* The current table's index on the fixed field gives the things (in
+     * rowid order), the version table's key their versions in date order:
+     * no sort, nothing held. Only the wanted columns are read. */
+    buf_t b = BUF_INIT;
+    buf_puts(&b, "SELECT v.id, v.valid_from, v.last_seq");
+    for (int i = 0; i < nwant; i++) buf_printf(&b, ", v.\"%s\"", k->fields[want[i]].name);
+    buf_printf(&b, " FROM %s c CROSS JOIN %s_versions v ON v.id = c.id WHERE c.\"%s\" = ?1"
+                   " ORDER BY c.rowid, v.valid_from", k->table, k->table, k->fields[fixed_field].name);
+    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
+    sqlite3_stmt *st;
+    int rc = db_cached(s, b.data, &st, e);
+    buf_free(&b);
+    if (rc) return -1;
+    sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+    const char *vals[KIND_MAX_FIELDS] = {0};
+    int stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        for (int i = 0; i < nwant; i++) vals[want[i]] = (const char *)sqlite3_column_text(st, 3 + i);
+        ent_t en = {(const char *)sqlite3_column_text(st, 0), vals, (const char *)sqlite3_column_text(st, 1),
+                    NULL, sqlite3_column_int64(st, 2)};
+        en.changed = en.since;
+        if (!en.id || !en.since) { stop = err_nomem(e); break; }
+        stop = fn(ctx, &en);
+    }
+    if (!stop && rc != SQLITE_DONE) stop = db_error(s, rc, "versions", e);
+    db_release(s, st);
+    return stop;
+}
+
+int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     size_t cap = 0;
     *n = 0;
@@ -322,7 +362,7 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
                   int ascending, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, ascending
+    if (db_cached(s, ascending
                    ? "SELECT " CHANGE_COLUMNS
                      " FROM change_log WHERE seq > ?1 AND seq < ?2 AND effective_at <= ?3 ORDER BY seq LIMIT ?4"
                    : "SELECT " CHANGE_COLUMNS
@@ -333,8 +373,8 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
     sqlite3_bind_int64(st, 2, before > 0 ? before : (long long)9e18);
     sqlite3_bind_text(st, 3, as_of ? as_of : "9999-12-31", -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 4, limit);
-    int rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 
@@ -349,11 +389,11 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
           " OR (entity = 'verification' AND entity_id = ?1)"
           " ORDER BY seq"
         : "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?2 AND entity_id = ?1 ORDER BY seq";
-    if (db_prepare(s, sql, &st, e)) return -1;
+    if (db_cached(s, sql, &st, e)) return -1;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
-    int rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 
@@ -369,14 +409,14 @@ int store_field_changes(store_t *s, const kind_def *k, const char *field, int wh
     buf_puts(&b, " ORDER BY effective_at, seq");
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
-    int rc = db_prepare(s, b.data, &st, e);
+    int rc = db_cached(s, b.data, &st, e);
     buf_free(&b);
     if (rc) return -1;
     sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
     if (where_field >= 0) sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-    rc = read_changes(s, st, a, out, n, e);
-    sqlite3_finalize(st);
+    rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
     return rc;
 }
 

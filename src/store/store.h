@@ -29,7 +29,7 @@ typedef struct store store_t;
 
 enum {
     STORE_READWRITE = 0,
-    STORE_READONLY = 1,   /* a reader: no migration, no writes */
+    STORE_READONLY = 1,   /* a reader: no migration, no writes; one thread at a time */
     STORE_CREATE = 2      /* init: create the file and schema if needed */
 };
 
@@ -152,6 +152,16 @@ int store_exists(store_t *s, const kind_def *k, const char *id, err_t *e);
  * those whose field equals value. */
 int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const char *value,
                arena_t *a, ent_t **items, size_t *n, err_t *e);
+
+/* Every version (the state from each effective date on, as known now) of
+ * every thing of a kind whose fixed field equals value, streamed: fn gets
+ * the versions of one thing after another, each thing's in date order,
+ * with since = changed = the version's first date, and the values of the
+ * fields in want[0..nwant) (the others NULL). The strings live until
+ * fn returns (copy what you keep); fn returns non-zero to stop (passed
+ * back). Memory stays flat whatever the history's size. */
+int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value, const int *want,
+                       int nwant, int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e);
 
 /* Changes with after < seq < before (0: no bound) and effective on or before
  * as_of (NULL: any), newest first (or oldest first when ascending), at most
