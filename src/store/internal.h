@@ -72,8 +72,6 @@ int db_exec(store_t *s, const char *sql, err_t *e);
     " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
 /* Prepare a statement; -1 with e filled on error. */
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
-/* Read the rows of st (selecting CHANGE_COLUMNS) into an arena array (query.c). */
-int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e);
 /* A statement of this connection for sql, prepared on first use and kept
  * (keyed by the SQL text) until store_close, so a query asked for again
  * skips SQLite's parser. Give it back with db_release, which resets it and

@@ -353,11 +353,6 @@ int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, si
     return rc == SQLITE_DONE ? 0 : db_error(s, rc, "changes", e);
 }
 
-int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
-{
-    return read_changes(s, st, a, out, n, e);
-}
-
 int store_changes(store_t *s, long long after, long long before, const char *as_of, int limit,
                   int ascending, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
