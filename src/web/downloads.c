@@ -85,11 +85,13 @@ void table_links(web_req *w, const char *pattern, const char *id, const char *ap
     buf_free(&a);
 }
 
-const char *table_links_html(web_req *w, const char *path, const char *query)
+const char *table_links_html(web_req *w, const char *pattern, const char *id, const char *query)
 {
-    buf_t b = BUF_INIT;
-    links(w, &b, path, query, NULL, 1);
-    char *s = buf_ok(&b) ? arena_strdup(w->a, buf_str(&b)) : NULL;
+    buf_t b = BUF_INIT, path = BUF_INIT;
+    expand(&path, pattern, id);
+    if (buf_ok(&path)) links(w, &b, buf_str(&path), query, NULL, 1);
+    char *s = buf_ok(&path) && buf_ok(&b) ? arena_strdup(w->a, buf_str(&b)) : NULL;
+    buf_free(&path);
     buf_free(&b);
     return s;
 }

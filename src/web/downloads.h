@@ -18,9 +18,10 @@
 void table_links(web_req *w, const char *pattern, const char *id, const char *api);
 
 /* The same links as an HTML fragment for a report's HTML (report_opts
- * .downloads): path (escaped) gets ".csv", ".xlsx" and ".json", followed by
- * query (escaped, "a=1&amp;b=2", may be empty). Arena-owned; NULL on OOM. */
-const char *table_links_html(web_req *w, const char *path, const char *query);
+ * .downloads): pattern and id as above; the path gets ".csv", ".xlsx" and
+ * ".json", followed on the server by query (escaped, "a=1&amp;b=2", may be
+ * empty). Arena-owned; NULL on OOM. */
+const char *table_links_html(web_req *w, const char *pattern, const char *id, const char *query);
 
 /* Name the response's file: Content-Disposition: attachment with the
  * filename "ssrtrack-STEM-DATE.EXT" (the view's date; characters outside

@@ -34,7 +34,7 @@ static int board_file(web_req *w, const char *review, const char *fmt)
     report_opts o = {review, NULL, w->as_of, NULL, NULL, RF_JSON, can_see_restricted(w)};
     if (report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
-    if (o.format == RF_HTML) o.downloads = table_links_html(w, arena_printf(w->a, "/reviews/%s/board", review), "");
+    if (o.format == RF_HTML) o.downloads = table_links_html(w, "/reviews/*/board", review, "");
     if (report_render(w->db, "board", &o, w->a, &w->res->body, &w->err)) {
         buf_reset(&w->res->body);
         return web_error_from(w, &w->err);

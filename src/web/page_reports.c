@@ -80,14 +80,12 @@ int evidence_report_links(web_req *w, const char *fmt, report_format f, const ch
 static const char *report_downloads(web_req *w, const char *kind)
 {
     static const char *const names[] = {"review", "assessment", "from", "to"};
-    buf_t path = BUF_INIT, q = BUF_INIT;
-    bfmt(&path, "/reports/%t", kind);
+    buf_t q = BUF_INIT;
     for (int i = 0; i < 4; i++) {
         const char *v = http_param(w->req, names[i]);
         if (v && *v) bfmt(&q, "%s%t=%t", q.len ? "&amp;" : "", names[i], v);
     }
-    const char *html = buf_ok(&path) && buf_ok(&q) ? table_links_html(w, buf_str(&path), buf_str(&q)) : NULL;
-    buf_free(&path);
+    const char *html = buf_ok(&q) ? table_links_html(w, "/reports/*", kind, buf_str(&q)) : NULL;
     buf_free(&q);
     return html;
 }
