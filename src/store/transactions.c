@@ -14,6 +14,9 @@ typedef struct {
     const change_t **cur; /* the kept changes of the transaction being read, newest first */
     size_t ncur, capcur;
     long long key;        /* its key; 0 before the first row */
+    long long hi;         /* its newest seq */
+    size_t nread;         /* its rows read */
+    int partial;          /* more than TX_ROWS_MAX rows: the rest skipped */
 } walk;
 
 /* Close the transaction being read: keep it when something of it is kept. */
@@ -23,13 +26,40 @@ static int walk_flush(walk *w, err_t *e)
     tx_change *ch = arena_alloc(w->a, w->ncur * sizeof *ch);
     if (!ch || arena_grow(w->a, (void **)&w->v, w->n, &w->cap, sizeof *w->v, 16)) return err_nomem(e);
     for (size_t i = 0; i < w->ncur; i++) ch[i] = (tx_change){w->cur[w->ncur - 1 - i], NULL, 0};
-    w->v[w->n++] = (tx_entry){w->key, ch, w->ncur};
+    w->v[w->n++] = (tx_entry){w->key, ch, w->ncur, w->partial ? w->hi - w->key + 1 : 0};
     w->ncur = 0;
     return 0;
 }
 
+/* Take row c into the walk. Returns 1 when the rest of its transaction is
+ * to be skipped (it passed TX_ROWS_MAX rows), 0 to go on, -1 on error. */
+static int walk_row(walk *w, const change_t *c, int limit, tx_keep_fn keep, void *ctx, int *more, err_t *e)
+{
+    if (tx_key(c) != w->key) {
+        if (walk_flush(w, e)) return -1;
+        w->key = tx_key(c);
+        w->hi = c->seq;
+        w->nread = 0;
+        w->partial = 0;
+    }
+    if (++w->nread > TX_ROWS_MAX) {
+        w->partial = 1;
+        return 1;
+    }
+    if (keep && !keep(ctx, c)) return 0;
+    if ((int)w->n >= limit) {
+        *more = 1;
+        return 0;
+    }
+    if (arena_grow(w->a, (void **)&w->cur, w->ncur, &w->capcur, sizeof *w->cur, 64)) return err_nomem(e);
+    w->cur[w->ncur++] = c;
+    return 0;
+}
+
 /* Walk the rows in view back from seq `before`, CHUNK at a time, into
- * transactions until limit of them are whole and one more is seen. */
+ * transactions until limit of them are whole and one more is seen. A
+ * transaction of more than TX_ROWS_MAX rows is read from its end that far,
+ * and the rest of it skipped (store_transactions reads its start instead). */
 static int walk_log(store_t *s, const view_t *v, long long before, int limit, tx_keep_fn keep, void *ctx, walk *w,
                     int *more, err_t *e)
 {
@@ -42,26 +72,21 @@ static int walk_log(store_t *s, const view_t *v, long long before, int limit, tx
     int rc = 0, done = 0;
     while (!done && rc == 0) {
         change_t *rows;
-        size_t nrows;
+        size_t nrows, i;
         sqlite3_reset(st);
         sqlite3_bind_int64(st, 1, next);
         sqlite3_bind_int64(st, 2, upto);
         sqlite3_bind_text(st, 3, v->as_of, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 4, CHUNK);
         if ((rc = db_read_changes(s, st, w->a, &rows, &nrows, e))) break;
-        for (size_t i = 0; i < nrows && !done && rc == 0; i++) {
-            const change_t *c = &rows[i];
-            if (tx_key(c) != w->key) {
-                rc = walk_flush(w, e);
-                w->key = tx_key(c);
-            }
-            int kept = rc == 0 && (!keep || keep(ctx, c));
-            if (kept && (int)w->n >= limit) *more = done = 1;
-            else if (kept && arena_grow(w->a, (void **)&w->cur, w->ncur, &w->capcur, sizeof *w->cur, 64))
-                rc = err_nomem(e);
-            else if (kept) w->cur[w->ncur++] = c;
+        int skip = 0;
+        for (i = 0; i < nrows && !*more && !skip; i++) {
+            skip = walk_row(w, &rows[i], limit, keep, ctx, more, e);
+            if (skip < 0) rc = -1;
         }
-        if (nrows < CHUNK) done = 1;
+        if (rc || *more) break;
+        if (skip) next = w->key;   /* on from the transaction before it */
+        else if (nrows < CHUNK) done = 1;
         else next = rows[nrows - 1].seq;
     }
     sqlite3_finalize(st);
@@ -69,10 +94,37 @@ static int walk_log(store_t *s, const view_t *v, long long before, int limit, tx
     return rc;
 }
 
+/* A transaction of more than TX_ROWS_MAX rows: its kept changes among its
+ * first TX_ROWS_MAX rows instead (an import records its source first), when
+ * there are any. */
+static int read_start(store_t *s, const view_t *v, tx_entry *t, tx_keep_fn keep, void *ctx, arena_t *a, err_t *e)
+{
+    sqlite3_stmt *st;
+    change_t *rows;
+    size_t nrows, k = 0;
+    if (db_prepare(s, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE seq >= ?1 AND seq < ?2 AND effective_at <= ?3"
+                      " AND seq <= ?5 ORDER BY seq LIMIT ?4", &st, e))
+        return -1;
+    sqlite3_bind_int64(st, 5, v->known_at[0] ? v->max_seq : (long long)9e18);
+    sqlite3_bind_int64(st, 1, t->tx);
+    sqlite3_bind_int64(st, 2, t->tx + t->total);
+    sqlite3_bind_text(st, 3, v->as_of, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 4, TX_ROWS_MAX);
+    int rc = db_read_changes(s, st, a, &rows, &nrows, e);
+    sqlite3_finalize(st);
+    tx_change *ch = rc ? NULL : arena_alloc(a, (nrows ? nrows : 1) * sizeof *ch);
+    if (rc || !ch) return rc ? -1 : err_nomem(e);
+    for (size_t i = 0; i < nrows; i++)
+        if (!keep || keep(ctx, &rows[i]))
+            ch[k++] = (tx_change){&rows[i], NULL, 0};
+    if (k) t->ch = ch, t->n = k;
+    return 0;
+}
+
 int store_transactions(store_t *s, const view_t *v, long long before, int limit, tx_keep_fn keep, void *ctx,
                        arena_t *a, tx_entry **out, size_t *n, int *more, err_t *e)
 {
-    walk w = {a, NULL, 0, 0, NULL, 0, 0, 0};
+    walk w = {a, NULL, 0, 0, NULL, 0, 0, 0, 0, 0, 0};
     int began;
     *out = NULL;
     *n = 0;
@@ -80,6 +132,8 @@ int store_transactions(store_t *s, const view_t *v, long long before, int limit,
     if (limit <= 0) return 0;
     if (db_read_begin(s, &began, e)) return -1;
     int rc = walk_log(s, v, before, limit, keep, ctx, &w, more, e);
+    for (size_t i = 0; i < w.n && rc == 0; i++)
+        if (w.v[i].total) rc = read_start(s, v, &w.v[i], keep, ctx, a, e);
     for (size_t i = 0; i < w.n && rc == 0; i++)
         rc = store_tx_context(s, w.v[i].ch, w.v[i].n, w.v[i].n <= TX_OLD_MAX, a, e);
     db_read_end(s, began);

@@ -19,7 +19,13 @@ typedef struct {
     long long tx;          /* its key (core/tx_summary.h tx_key) */
     tx_change *ch;         /* the changes shown, in seq order */
     size_t n;
+    long long total;       /* 0: ch holds all of it; else its rows in the log, of
+                              which ch holds those among the first TX_ROWS_MAX */
 } tx_entry;
+
+/* The most rows of one transaction read (an import of a million changes is
+ * summed up from its start, and the page says so). */
+#define TX_ROWS_MAX 2000
 
 /* 1 to show a change, 0 to leave it out (what the reader may not see). */
 typedef int (*tx_keep_fn)(void *ctx, const change_t *c);

@@ -72,10 +72,11 @@ static const char *feed_id(web_req *w, const char *base)
 
 /* An entry's content: when, who, why, then one line per change in words
  * (at most FEED_DETAIL), as plain text (escaped by the caller's %h). */
-static void feed_content(web_req *w, buf_t *t, const tx_change *ch, size_t n)
+static void feed_content(web_req *w, buf_t *t, const tx_change *ch, size_t n, long long total)
 {
     const change_t *c0 = ch[0].c;
     buf_printf(t, "Recorded %s by %s.", c0->recorded_at, c0->actor);
+    if (total) buf_printf(t, " Summed up from the first %d of its %lld changes.", TX_ROWS_MAX, total);
     if (*tx_reason(ch, n)) buf_printf(t, " Why: %s", tx_reason(ch, n));
     buf_puts(t, "\n");
     size_t shown = 0, left = 0;
@@ -127,7 +128,7 @@ int changes_atom(web_req *w, char **args)
         buf_reset(&text);
         tx_target(w, &href, ch, tx[i].n, about);
         if (!href.len) bfmt(&href, "/changes#tx-%lld", tx[i].tx);
-        feed_content(w, &text, ch, tx[i].n);
+        feed_content(w, &text, ch, tx[i].n, tx[i].total);
         bfmt(b, "<entry>\n<title>%h</title>\n<id>%h#tx-%lld</id>\n<link href=\"%h%h\"/>\n"
                 "<updated>%h</updated>\n<author><name>%h</name></author>\n<content type=\"text\">%h</content>\n</entry>\n",
              title, id, tx[i].tx, base, buf_str(&href), ch[0].c->recorded_at, ch[0].c->actor, buf_str(&text));

@@ -37,7 +37,7 @@ int rec_history(web_req *w, const visibility *vis, const char *rec, const change
     for (size_t end = n; end > 0;) {
         size_t start = end - 1;
         while (start > 0 && tx_key(keep[start - 1].c) == tx_key(keep[end - 1].c)) start--;
-        tx_entry_html(w, b, keep + start, end - start, DETAIL_MAX, 0);
+        tx_entry_html(w, b, keep + start, end - start, 0, DETAIL_MAX, 0);
         end = start;
     }
     if (n) buf_puts(b, "</ol>\n");

@@ -134,7 +134,7 @@ const char *tx_reason(const tx_change *ch, size_t n)
     return n ? ch[0].c->reason : "";
 }
 
-void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max, int link)
+void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, long long total, int max, int link)
 {
     int about = -1;
     const change_t *c0 = ch[0].c;
@@ -145,6 +145,7 @@ void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max,
     if (href.len) page_link(w, buf_str(&href), line ? line : "");
     else bfmt(b, "%h", line);
     buf_free(&href);
+    if (total) bfmt(b, " <small>(from the first %d of its %lld changes)</small>", TX_ROWS_MAX, total);
     /* recorded_at to the second, as HTML's datetime accepts it. */
     char stamp[24], shown[20];
     snprintf(stamp, sizeof stamp, "%.19sZ", c0->recorded_at);
@@ -190,7 +191,7 @@ int recent_transactions(web_req *w, const visibility *vis, long long before, int
     if (recent_read(w, vis, before, limit, &tx, &n, &more)) return -1;
     if (n == 0) buf_puts(b, "<p>No changes.</p>\n");
     else buf_puts(b, "<ol class=\"timeline changes\">\n");
-    for (size_t i = 0; i < n; i++) tx_entry_html(w, b, tx[i].ch, tx[i].n, 40, 1);
+    for (size_t i = 0; i < n; i++) tx_entry_html(w, b, tx[i].ch, tx[i].n, tx[i].total, 40, 1);
     if (n) buf_puts(b, "</ol>\n");
     if (next) *next = more && n ? tx[n - 1].tx : 0;
     return 0;

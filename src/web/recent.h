@@ -21,8 +21,9 @@ int recent_read(web_req *w, const visibility *vis, long long before, int limit, 
 
 /* One entry of a timeline: <li> with the summary (linked to its thing's
  * page when link is 1), its times, actor and reason, and its detail (at
- * most max changes). */
-void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max, int link);
+ * most max changes). total: tx_entry's (non-zero: the summary is of the
+ * transaction's start, and says so). */
+void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, long long total, int max, int link);
 
 /* The detail of n changes as a table, at most max rows (then how many more). */
 void tx_detail_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, int max);

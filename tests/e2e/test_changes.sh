@@ -101,6 +101,23 @@ get /changes
 hasnt "... nor on /changes" "$BODY" "secret progress|SSR1-12"
 stop_server
 
+# --- a transaction of more rows than are read: summed up from its start --------
+export SSRTRACK_DB="$T/big.db"
+"$BIN" init >/dev/null
+sh "$ROOT/bench/gen_changes.sh" 30 100 >big.json
+ok "one import of 3001 changes" import big.json
+start_server
+get /changes
+eq "one entry" "$(grep -o '<li id="tx-' <<<"$BODY" | wc -l)" "1"
+hasf "it says it was summed up from the start" "$BODY" \
+    "20 new recommendations, 1 new review <small>(from the first 2000 of its 3001 changes)</small>"
+get /changes.atom
+printf '%s' "$BODY" >feed4.xml
+run feed_check feed4.xml
+eq "... and the feed, which parses" "$(tail -1 <<<"$OUT") $RC" "ok 0"
+hasf "... says so too" "$BODY" "Summed up from the first 2000 of its 3001 changes."
+stop_server
+
 # --- the two source documents: one entry per import, counted --------------------
 if have_seeds 002_0b44ff1b59d411cb.txt 000_1b707e8e43b30b9a.txt; then
     export SSRTRACK_DB="$T/docs.db"
