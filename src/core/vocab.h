@@ -6,7 +6,8 @@
 #define SSR_VOCAB_H
 
 /* The label of code for a field ("implemented", "effect", "relevant", "state",
- * "rel", "kind", "direction", "frequency", "role", "status", "board", "health");
+ * "rel", "kind", "direction", "frequency", "role", "status", "board", "health",
+ * "flag" (a claim's), "kpi" (a KPI's status));
  * the code itself when the pair is unknown; "" for NULL. */
 const char *vocab_label(const char *field, const char *code);
 

@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/vocab.h"
 #include "report/claims_report.h"
 #include "report/json_view.h"
 #include "report/layout.h"
@@ -11,13 +12,15 @@
 
 static const char *dash(const char *s) { return s ? s : "\xE2\x80\x93"; }
 
-/* The row's flags joined by sep into b. */
-static void flags_text(buf_t *b, const claim_row *r, const char *sep)
+/* The row's flags joined by sep into b: their codes, or with words their
+ * labels (core/vocab.h). */
+static void flags_text(buf_t *b, const claim_row *r, const char *sep, int words)
 {
     int first = 1;
     for (int f = 0; f < CF_COUNT; f++) {
         if (!((r->ev.flags >> f) & 1u)) continue;
-        bfmt(b, "%s%s", first ? "" : sep, claim_flag_name((claim_flag)f));
+        const char *name = claim_flag_name((claim_flag)f);
+        bfmt(b, "%s%s", first ? "" : sep, words ? vocab_label("flag", name) : name);
         first = 0;
     }
 }
@@ -25,10 +28,10 @@ static void flags_text(buf_t *b, const claim_row *r, const char *sep)
 void claims_html_table(buf_t *b, const claims_model *m, const char *rec_href)
 {
     bfmt(b, "<table class=\"claims-counts\"><thead><tr><th scope=\"col\">Flag</th><th scope=\"col\" class=\"num\">Recs"
-            "</th></tr></thead><tbody><tr><th scope=\"row\">divergent</th><td class=\"num\">%zu</td></tr>\n", m->divergent);
+            "</th></tr></thead><tbody><tr><th scope=\"row\">Divergent</th><td class=\"num\">%zu</td></tr>\n", m->divergent);
     for (int f = 0; f < CF_COUNT; f++)
-        bfmt(b, "<tr><th scope=\"row\">%h</th><td class=\"num\">%zu</td></tr>\n", claim_flag_name((claim_flag)f),
-             m->counts[f]);
+        bfmt(b, "<tr><th scope=\"row\">%h</th><td class=\"num\">%zu</td></tr>\n",
+             vocab_label("flag", claim_flag_name((claim_flag)f)), m->counts[f]);
     buf_puts(b, "</tbody></table>\n<table class=\"claims\"><thead><tr><th scope=\"col\">Rec</th><th scope=\"col\">Claimed"
                 "</th><th scope=\"col\">Assessed</th><th scope=\"col\" class=\"num\">Evidence alive / links</th>"
                 "<th scope=\"col\">Verified</th><th scope=\"col\">Divergent</th><th scope=\"col\">Flags</th></tr></thead><tbody>\n");
@@ -37,12 +40,13 @@ void claims_html_table(buf_t *b, const claims_model *m, const char *rec_href)
         bfmt(b, "<tr id=\"%h\"%s><td>", r->rec.id, r->ev.divergent ? " class=\"divergent\"" : "");
         if (rec_href) bfmt(b, "<a href=\"%h%t\">%h</a>", rec_href, r->rec.id, r->rec.id);
         else bfmt(b, "%h", r->rec.id);
-        bfmt(b, " %h</td><td>%h</td><td>%h", r->rec.v[REC_TITLE], r->claimed, dash(r->assessed));
+        bfmt(b, " %h</td><td>%h</td><td>%h", r->rec.v[REC_TITLE], vocab_label("status", r->claimed),
+             r->assessed ? vocab_label("implemented", r->assessed) : "\xE2\x80\x93");
         if (r->assessment) bfmt(b, " <small>(%h)</small>", r->assessment);
         bfmt(b, "</td><td class=\"num\">%zu / %zu</td><td>%s</td><td>%s</td><td>", r->alive, r->links,
              r->cs.verification ? "yes" : "no", r->ev.divergent ? "<strong>divergent</strong>" : "no");
         buf_t fl = BUF_INIT;
-        flags_text(&fl, r, ", ");
+        flags_text(&fl, r, ", ", 1);
         bfmt(b, "%h</td></tr>\n", buf_str(&fl));
         buf_free(&fl);
     }
@@ -74,7 +78,7 @@ static void render_md(buf_t *b, const claims_model *m)
         page_md_cell(b, r->rec.v[REC_TITLE]);
         bfmt(b, " | %s | %s | %zu / %zu | %s | %s | ", r->claimed, dash(r->assessed), r->alive, r->links,
              r->cs.verification ? "yes" : "no", r->ev.divergent ? "**divergent**" : "no");
-        flags_text(b, r, ", ");
+        flags_text(b, r, ", ", 0);
         buf_puts(b, " |\n");
     }
 }
@@ -93,7 +97,7 @@ static void render_csv(buf_t *b, const claims_model *m)
         fmt_csv(b, r->assessment ? r->assessment : "");
         bfmt(b, ",%zu,%zu,%zu,%s,%s,", r->links, r->alive, r->dead, r->cs.verification ? "true" : "false",
              r->ev.divergent ? "true" : "false");
-        flags_text(b, r, " ");
+        flags_text(b, r, " ", 0);
         buf_puts(b, "\r\n");
     }
 }

@@ -84,10 +84,13 @@ size_t glance_notstarted_n(const glance_counts *c);
 int glance_load(store_t *s, const view_t *v, const char *review, int include_restricted, arena_t *a, glance_t *g,
                 err_t *e);
 
-/* {review, as_of, counted {rule, top_level, split, total}, status {code: n},
- *  rejected, done, underway, not_started, previous {as_of, ...same}, overdue,
- *  worst_late_days, worst_rec, at_risk, board {code: n}, steps [...],
- *  assessment {...} | null}. A new reference. */
+/* {review, as_of, counted {rule, top_level, split, total}, now COUNTS,
+ *  previous {as_of, counts COUNTS}, overdue, worst_late_days, worst_rec,
+ *  at_risk, board {code: n}, steps [{date, counts COUNTS}], earlier_changes,
+ *  assessment {id, by, as_of, title, items, implemented {full, partial, not,
+ *  unknown, none}, claims {status: n}, divergent} | null}, where COUNTS is
+ *  {status {code: n}, rejected, total, done, underway, not_started}.
+ *  A new reference (data/openapi.json, "Glance"). */
 json_t *glance_json(const glance_t *g);
 
 #endif

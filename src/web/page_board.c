@@ -2,9 +2,12 @@
  * as a timeline (report/board.h), with links to download the table; the same
  * path with a format (board.csv, or ?format=csv) answers the report itself;
  * /api/v1/reviews/ID/board answers its JSON. */
+#include <stdio.h>
 #include <string.h>
 
+#include "core/board.h"
 #include "report/board.h"
+#include "report/chart.h"
 #include "util/fmt.h"
 #include "web/downloads.h"
 #include "web/handlers.h"
@@ -45,6 +48,29 @@ static int board_file(web_req *w, const char *review, const char *fmt)
     return 200;
 }
 
+/* The running counts as bars, one per round (the latest 12), readable on a
+ * phone (report/chart.h). */
+static void board_chart(buf_t *b, const char *review, const board_round *r, size_t n)
+{
+    enum { MAX_ROWS = 12 };
+    size_t from = n > MAX_ROWS ? n - MAX_ROWS : 0, k = 0;
+    chart_seg seg[MAX_ROWS][4];
+    chart_row rows[MAX_ROWS];
+    for (size_t i = from; i < n; i++, k++) {
+        seg[k][0] = (chart_seg){board_label(BD_APPROVED), r[i].count[BD_APPROVED], CHART_FULL};
+        seg[k][1] = (chart_seg){board_label(BD_PASSED_THROUGH), r[i].count[BD_PASSED_THROUGH], "#9fc5e8"};
+        seg[k][2] = (chart_seg){board_label(BD_PENDING), r[i].count[BD_PENDING], CHART_UNKNOWN};
+        seg[k][3] = (chart_seg){board_label(BD_REJECTED), r[i].count[BD_REJECTED], CHART_NOT};
+        rows[k] = (chart_row){r[i].date, seg[k], 4, NULL};
+    }
+    char id[80], title[160];
+    snprintf(id, sizeof id, "board-%s", review);
+    snprintf(title, sizeof title, "%s: the Board's decisions, running counts after each round", review);
+    buf_puts(b, "<figure class=\"steps\">");
+    chart_rows_svg(b, id, title, rows, k, 0);
+    bfmt(b, "<figcaption>%h%s.</figcaption></figure>\n", title, from ? " (the latest 12 rounds)" : "");
+}
+
 static void board_rows(web_req *w, const board_round *r, size_t n)
 {
     buf_t *b = &w->res->body;
@@ -55,6 +81,8 @@ static void board_rows(web_req *w, const board_round *r, size_t n)
         bfmt(b, "<tr><td><time>%h</time></td><td class=\"num\">%zu</td><td class=\"num\">%zu</td>"
                 "<td class=\"num\">%zu</td><td class=\"num\">%zu</td><td>", r[i].date, r[i].count[BD_APPROVED],
              r[i].count[BD_PASSED_THROUGH], r[i].count[BD_PENDING], r[i].count[BD_REJECTED]);
+        /* Many ids fold away, so the table fits a phone. */
+        if (r[i].nchanged > 6) bfmt(b, "<details><summary>%zu recommendations</summary>", r[i].nchanged);
         for (size_t k = 0; k < r[i].nchanged; k++) {
             buf_t href = BUF_INIT;
             bfmt(&href, "/recs/%t", r[i].changed[k]);
@@ -62,7 +90,7 @@ static void board_rows(web_req *w, const board_round *r, size_t n)
             page_link(w, buf_str(&href), r[i].changed[k]);
             buf_free(&href);
         }
-        buf_puts(b, "</td></tr>\n");
+        buf_puts(b, r[i].nchanged > 6 ? "</details></td></tr>\n" : "</td></tr>\n");
     }
     buf_puts(b, "</tbody></table>\n");
 }
@@ -90,7 +118,7 @@ int review_sub_page(web_req *w, char **args)
     page_link(w, buf_str(&href), rv.id);
     buf_puts(b, ": the running counts after each date on which a recommendation's disposition changed. "
                 "A recommendation approved in part and passed through in part counts in both columns.</p>\n");
-    if (n) board_rows(w, r, n);
+    if (n) board_chart(b, rv.id, r, n), board_rows(w, r, n);
     else buf_puts(b, "<p>No decisions recorded.</p>\n");
     static const char *const formats[] = {"csv", "xlsx", "json", "md", "html", NULL};
     buf_reset(&href);

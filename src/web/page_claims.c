@@ -30,8 +30,10 @@ int claims_page(web_req *w, char **args)
     bfmt(b, "<h1>%h: claims beside verdicts</h1>\n<p>Back to ", m.review);
     page_link(w, buf_str(&href), m.review);
     buf_free(&href);
-    bfmt(b, ". As of <time>%h</time>, <strong class=\"divergent-count\">%zu</strong> of %zu recommendations are "
-            "<em>divergent</em>: claimed complete or ongoing, assessed partially or not implemented.</p>\n",
+    bfmt(b, ". As of <time>%h</time>, <strong class=\"divergent-count\">%zu</strong> of %zu rows are "
+            "<em>divergent</em>: claimed complete or ongoing, assessed partially or not implemented. One row per "
+            "recommendation and one per sub-item, which takes its recommendation's verdict unless assessed on its "
+            "own; the home page counts the recommendations the assessment names.</p>\n",
          m.as_of, m.divergent, m.n);
     claims_html_table(b, &m, "/recs/");
     table_links(w, "/tables/reviews/*/claims", m.review, "/api/v1/reviews/*/claims");

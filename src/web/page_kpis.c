@@ -3,6 +3,7 @@
  * measurements, baseline, target line and date). */
 #include <string.h>
 
+#include "core/vocab.h"
 #include "core/kpi.h"
 #include "report/kpi_chart.h"
 #include "report/kpi_view.h"
@@ -14,13 +15,28 @@
 
 static void status_badge(buf_t *b, const kpi_model *m)
 {
-    bfmt(b, "<span class=\"kpi kpi-%h\" title=\"%h\">%h</span>", kpi_status_name(m->eval.status), m->eval.why,
-         kpi_status_name(m->eval.status));
+    const char *code = kpi_status_name(m->eval.status);
+    bfmt(b, "<span class=\"kpi kpi-%h\" title=\"%h\">%h</span>", code, m->eval.why, vocab_label("kpi", code));
+}
+
+/* A measured value as people write it: "17", "52.5", "0.25" (no trailing zeros). */
+static const char *num(double v, char out[32])
+{
+    snprintf(out, 32, "%.2f", v);
+    char *dot = strchr(out, '.');
+    if (dot) {
+        char *end = out + strlen(out);
+        while (end > dot + 1 && end[-1] == '0') *--end = '\0';
+        if (end == dot + 1) *dot = '\0';
+    }
+    return out;
 }
 
 static void latest(buf_t *b, const kpi_model *m)
 {
-    if (m->eval.has_latest) bfmt(b, "%.2f %h (<time>%h</time>)", m->eval.latest.value, m->kpi.v[KPI_UNIT], m->eval.latest.date);
+    char v[32];
+    if (m->eval.has_latest)
+        bfmt(b, "%h %h (<time>%h</time>)", num(m->eval.latest.value, v), m->kpi.v[KPI_UNIT], m->eval.latest.date);
     else buf_puts(b, "\xE2\x80\x93");
 }
 
@@ -50,10 +66,12 @@ int kpi_section(web_req *w, const char *rec, const visibility *vis)
         buf_puts(b, "</h3><p>Latest: ");
         latest(b, m);
         if (m->spec.has_target) {
-            bfmt(b, " \xC2\xB7 target %.2f %h", m->spec.target.value, m->kpi.v[KPI_UNIT]);
+            char v[32];
+            bfmt(b, " \xC2\xB7 target %h %h", num(m->spec.target.value, v), m->kpi.v[KPI_UNIT]);
             if (m->spec.target.date) bfmt(b, " by <time>%h</time>", m->spec.target.date);
         }
-        if (m->spec.has_baseline) bfmt(b, " \xC2\xB7 baseline %.2f", m->spec.baseline.value);
+        char bv[32];
+        if (m->spec.has_baseline) bfmt(b, " \xC2\xB7 baseline %h", num(m->spec.baseline.value, bv));
         bfmt(b, " \xC2\xB7 %h</p>\n<figure class=\"chart\">", m->eval.why);
         kpi_chart_svg(b, m->kpi.v[KPI_NAME], m->kpi.v[KPI_UNIT], &m->spec, m->points, m->nms, 640, 260);
         buf_puts(b, "</figure></section>\n");
@@ -81,7 +99,7 @@ int kpis_page(web_req *w, char **args)
     buf_puts(b, "<p class=\"summary\">");
     for (int s = 0; s < KPI_STATUS_COUNT; s++)
         if (count[s]) bfmt(b, "<span class=\"kpi kpi-%h\">%h</span> %zu &nbsp; ", kpi_status_name((kpi_status)s),
-                           kpi_status_name((kpi_status)s), count[s]);
+                           vocab_label("kpi", kpi_status_name((kpi_status)s)), count[s]);
     buf_puts(b, "</p>\n");
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
@@ -98,7 +116,8 @@ int kpis_page(web_req *w, char **args)
         buf_puts(b, "</td><td>");
         latest(b, m);
         buf_puts(b, "</td><td>");
-        if (m->spec.has_target) bfmt(b, "%.2f%s%h", m->spec.target.value, m->spec.target.date ? " by " : "",
+        char tv[32];
+        if (m->spec.has_target) bfmt(b, "%h%s%h", num(m->spec.target.value, tv), m->spec.target.date ? " by " : "",
                                      m->spec.target.date ? m->spec.target.date : "");
         else buf_puts(b, "\xE2\x80\x93");
         bfmt(b, "</td><td>%h</td></tr>\n", m->eval.next_due[0] ? m->eval.next_due : "\xE2\x80\x93");

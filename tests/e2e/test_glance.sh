@@ -77,3 +77,13 @@ hasf "SSR1-9's page: SSR2-1.1 is derived from it" "$BODY" '<li><a href="/recs/SS
 get "/recs/SSR2-1.1"
 hasf "SSR2-1.1's page: derived from SSR1-9" "$BODY" '<li>SSR2-1.1 is derived from <a href="/recs/SSR1-9">SSR1-9</a></li>'
 hasnt "... no code among the relations" "$BODY" "<li>[^<]*(<a [^>]*>[^<]*</a>)? derived_from"
+
+# Words, not codes, on the claims page and /kpis.
+get "/reviews/SSR1/claims?as_of=$D"
+hasf "claims page: statuses and verdicts in words" "$BODY" '</td><td>Complete</td><td>Partly implemented <small>'
+hasf "claims page: flags in words" "$BODY" "Assessed below the claim"
+hasnt "claims page: no flag codes" "$BODY" "assessed_below_claim|complete_unverified|<td>in_progress</td>"
+get "/kpis?as_of=$D"
+hasf "kpis: a status in words" "$BODY" ">Stale: a measurement is due</span>"
+hasf "kpis: numbers as people write them" "$BODY" "17 recommendations (<time>2024-06-30</time>)"
+hasnt "kpis: no two-decimal counts" "$BODY" "17\.00"

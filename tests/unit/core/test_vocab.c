@@ -11,6 +11,10 @@ TEST(labels)
     CHECK_STR(vocab_label("board", "passed_through"), "Passed through");
     CHECK_STR(vocab_label("board", "approved+passed_through"), "Approved in part, passed through in part");
     CHECK_STR(vocab_label("health", "dead"), "Link dead");
+    CHECK_STR(vocab_label("flag", "assessed_below_claim"), "Assessed below the claim");
+    CHECK_STR(vocab_label("flag", "complete_unverified"), "Complete, not verified");
+    CHECK_STR(vocab_label("kpi", "off_track"), "Off track");
+    CHECK_STR(vocab_label("kpi", "stale"), "Stale: a measurement is due");
 }
 
 TEST(unknown_pass_through)
