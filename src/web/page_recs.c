@@ -75,9 +75,28 @@ static void rec_rows(web_req *w, const visibility *vis, const ent_t *recs, size_
     buf_puts(b, "</tbody></table>\n");
 }
 
+/* The filter form of /recs: selects show words and send codes. */
+static void recs_filter_form(web_req *w, const recs_filter *f, const ent_t *reviews, size_t nrev)
+{
+    buf_t *b = &w->res->body;
+    buf_puts(b, "<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
+    const char **rv = arena_alloc(w->a, sizeof(char *) * (nrev + 1));
+    for (size_t i = 0; rv && i < nrev; i++) rv[i] = reviews[i].id;
+    if (rv) select_box(b, "review", "Review", NULL, rv, (int)nrev, f->review, "any");
+    select_box(b, "status", "Status", "status", status_codes(), ST_COUNT, f->status, "any");
+    bfmt(b, "<label>Topic <input type=\"text\" name=\"topic\" value=\"%h\" size=\"14\"></label> "
+            "<label>Owner <input type=\"text\" name=\"owner\" value=\"%h\" size=\"10\"></label> "
+            "<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s> Overdue</label> "
+            "<label>Search <input type=\"search\" name=\"q\" value=\"%h\" size=\"16\"></label>",
+         f->topic ? f->topic : "", f->owner ? f->owner : "", f->overdue ? " checked" : "", f->q ? f->q : "");
+    if (w->as_of) bfmt(b, "<input type=\"hidden\" name=\"as_of\" value=\"%h\">", w->as_of);
+    buf_puts(b, " <button type=\"submit\">Filter</button></form>\n");
+}
+
 /* GET /recs — the recs, filtered. Parameters: review, topic, owner,
  * status, q (words of the title or text), overdue=1, as_of; format=csv|xlsx
- * for a download. Role: anyone; restricted recs only for signed-in users. */
+ * for a download. Role: anyone; restricted recs only for signed-in users.
+ * The static export has no query strings, so no filter form there. */
 int recs_page(web_req *w, char **args)
 {
     (void)args;
@@ -105,18 +124,8 @@ int recs_page(web_req *w, char **args)
         page_end(w);
         return 200;
     }
-    buf_puts(b, "<form class=\"filters\" method=\"get\" action=\"/recs\" role=\"search\">");
-    const char **rv = arena_alloc(w->a, sizeof(char *) * (nrev + 1));
-    for (size_t i = 0; rv && i < nrev; i++) rv[i] = reviews[i].id;
-    if (rv) select_box(b, "review", "Review", NULL, rv, (int)nrev, f.review, "any");
-    select_box(b, "status", "Status", "status", status_codes(), ST_COUNT, f.status, "any");
-    bfmt(b, "<label>Topic <input type=\"text\" name=\"topic\" value=\"%h\" size=\"14\"></label> "
-            "<label>Owner <input type=\"text\" name=\"owner\" value=\"%h\" size=\"10\"></label> "
-            "<label><input type=\"checkbox\" name=\"overdue\" value=\"1\"%s> Overdue</label> "
-            "<label>Search <input type=\"search\" name=\"q\" value=\"%h\" size=\"16\"></label>",
-         f.topic ? f.topic : "", f.owner ? f.owner : "", f.overdue ? " checked" : "", f.q ? f.q : "");
-    if (w->as_of) bfmt(b, "<input type=\"hidden\" name=\"as_of\" value=\"%h\">", w->as_of);
-    bfmt(b, " <button type=\"submit\">Filter</button></form>\n<p>%zu recommendations.</p>\n", n);
+    recs_filter_form(w, &f, reviews, nrev);
+    bfmt(b, "<p>%zu recommendations.</p>\n", n);
     rec_rows(w, &vis, recs, n, ms, nms);
     recs_download_links(w, &f);
     vis_free(&vis);

@@ -52,6 +52,8 @@ eq "the exported filter page lists the same items" "$(items "$exported" | tr '\n
 hasnt "no query string among the export's filter links" \
     "$(grep -o '<nav class="filter".*</nav>' "$T/site/assessments/SSR2-SSR1/index.html")" 'href="[^"]*\?'
 
+hasnt "the exported /recs has no filter form (no query reaches a static page)" "$(cat "$T/site/recs/index.html")" 'class="filters"'
+
 # --- an assessor's forms ---------------------------------------------------------------
 get /signin -X POST -H "Origin: $URL" --data-urlencode "user=sam" --data-urlencode "password=$PW"
 CK="Cookie: __Host-ssrtrack=$(sed -n 's/.*__Host-ssrtrack=\([0-9a-f]*\);.*/\1/p' <<<"$HEADERS")"

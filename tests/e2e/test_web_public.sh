@@ -74,7 +74,7 @@ get /recs/SSR1-9
 has "the rec page charts its KPI" "$BODY" "<svg"
 hasf "... titled with the KPI" "$BODY" "Certified systems (systems)"
 has "KPI status" "$BODY" "class=\"kpi kpi-"
-has "evidence with its link health" "$BODY" "SysTrust report</a> <small>\\(document, SSR1-9.1\\)</small> <span class=\"link link-unchecked\">"
+has "evidence with its link health" "$BODY" "SysTrust report</a> <small>\\(Document, SSR1-9.1\\)</small> <span class=\"link link-unchecked\">Not checked yet</span>"
 get /kpis
 has "the KPI overview" "$BODY" "K1</span> Certified systems"
 get /
