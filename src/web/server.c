@@ -149,7 +149,7 @@ static int variants_make(const http_response *res, long long modified, variants 
     buf_t gz = BUF_INIT;
     if (shared) {
         etag_make(data, v->len, NULL, v->etag);
-        etag_make(data, v->len, "-gz", v->etag_gz);
+        snprintf(v->etag_gz, sizeof v->etag_gz, "%.*s-gz\"", (int)strlen(v->etag) - 1, v->etag);
         for (int i = 0; i < res->nheaders; i++)
             if (strcasecmp(res->headers[i].name, "Cache-Control") == 0)
                 snprintf(v->cache_control, sizeof v->cache_control, "%s", res->headers[i].value);
@@ -160,14 +160,15 @@ static int variants_make(const http_response *res, long long modified, variants 
     }
     buf_free(&gz);
     v->plain = response_of(res, data, v->len, v, v->etag, 0);
+    if (!v->plain) { variants_free(v); return -1; }
     if (v->gz) {
         MHD_add_response_header(v->plain, "Vary", "Accept-Encoding");
         MHD_add_response_header(v->gz, "Vary", "Accept-Encoding");
     }
-    if (!v->plain) { variants_free(v); return -1; }
     return 0;
 }
 
+/* The body of a 304: none. */
 static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
 {
     (void)cls;

@@ -150,19 +150,35 @@ static int emit_optional(site *s, const char *url)
     return map_put(s->optional, file, s) ? err_nomem(s->e) : 0;
 }
 
-/* The signed checkpoint and the log's entries, 1000 to a file, as
- * /ledger/checkpoint and /ledger/entries?start=A&end=B answer them. */
-static int emit_ledger_files(site *s)
+/* The log's entries, 1000 to a file, as /ledger/entries?start=A&end=B
+ * answers them: with plan, only note the files (for the pages' links);
+ * else write them. */
+static int ledger_entries_files(site *s, int plan)
 {
-    int rc = emit_optional(s, "/ledger/checkpoint");
     long long size = store_head_seq(s->db);
+    int rc = 0;
     for (long long start = 1; rc == 0 && start <= size; start += 1000) {
-        char url[100];
-        snprintf(url, sizeof url, "/ledger/entries?start=%lld&end=%lld", start,
-                 start + 999 < size ? start + 999 : size);
-        rc = emit_optional(s, url);
+        char url[100], file[100];
+        snprintf(url, sizeof url, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
+        if (!export_file(url, strlen(url), file, sizeof file)) return err_set(s->e, ERR_INTERNAL, "site: %s", url);
+        rc = plan ? (map_put(s->optional, file, s) ? err_nomem(s->e) : 0) : emit(s, url, file);
     }
     return rc;
+}
+
+/* Note what of the log the pages may link to: the checkpoint (which
+ * tiles_export writes when there is one) and the entries, written after
+ * the tiles have checked the log against its checkpoint, so a log that no
+ * longer matches it publishes no entry. */
+static int plan_ledger_files(site *s)
+{
+    arena_t *a = arena_new();
+    checkpoint_row *ck;
+    size_t n;
+    int rc = !a ? err_nomem(s->e) : store_checkpoints(s->db, 1, a, &ck, &n, s->e);
+    if (rc == 0 && n && map_put(s->optional, "ledger/checkpoint", s)) rc = err_nomem(s->e);
+    arena_free(a);
+    return rc ? -1 : ledger_entries_files(s, 1);
 }
 
 /* The lists the pages link with a filter, as pages of their own: each
@@ -309,7 +325,7 @@ static int emit_pages(site *s)
         {"/robots.txt", "robots.txt"},
     };
     /* First what pages may link to but may be missing, so their links know. */
-    int rc = emit_ledger_files(s);
+    int rc = plan_ledger_files(s);
     if (rc == 0) rc = emit_filtered_recs(s);
     for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(s, pages[i][0], pages[i][1]);
     if (rc == 0) rc = emit_all(s, &kind_rec, "recs");
@@ -348,6 +364,7 @@ int site_export(const char *db_path, const char *dir, const char *as_of, const c
     if (store_open(db_path, STORE_READONLY, &s.db, NULL, e)) { map_free(s.optional); return -1; }
     int rc = ledger_only ? 0 : emit_pages(&s);
     if (rc == 0) rc = tiles_export(s.db, dir, st, e);
+    if (rc == 0) rc = ledger_entries_files(&s, 0);
     store_close(s.db);
     map_free(s.optional);
     return rc;

@@ -14,10 +14,13 @@ typedef struct {
 } site_stats;
 
 /* Write the pages as anonymous visitors see them, as of as_of (NULL:
- * today), under dir (created if needed), and the log as C2SP tiles under
- * dir/ledger/ (web/ledger_tiles.h); with ledger_only, the tiles alone. The
- * feed's absolute links start from base_url (checked by base_url_normalize; NULL:
- * none). */
+ * today), under dir (created if needed), with links relative to each file
+ * and a .gz beside each text file (web/export_links.h has the layout); the
+ * log as C2SP tiles under dir/ledger/ (web/ledger_tiles.h) and its entries
+ * as dir/ledger/entries/A-B.json, written only once the tiles have checked
+ * the log against its checkpoint; with ledger_only, the tiles and entries
+ * alone. The feed's absolute links start from base_url (checked by
+ * base_url_normalize; NULL: none). */
 int site_export(const char *db_path, const char *dir, const char *as_of, const char *base_url, int ledger_only,
                 site_stats *st, err_t *e);
 
