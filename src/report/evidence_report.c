@@ -1,6 +1,7 @@
 /* evidence_report.c — see evidence_report.h. */
 #include "report/xlsx.h"
 #include "report/evidence_report.h"
+#include "report/layout.h"
 
 #include <string.h>
 
@@ -158,21 +159,14 @@ static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t 
 {
     size_t count[NWORDS], changed;
     tally(rows, n, count, &changed);
-    bfmt(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<title>Evidence link health as of %h</title>\n<meta name=\"description\" content=\"Whether the "
-            "evidence cited for ICANN's SSR review recommendations still resolves, as checked by ssr-tracker.\">\n<style>\n"
-            "body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#111}\n"
-            "table{border-collapse:collapse;width:100%%}\n"
-            "th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\n"
-            "td.url{word-break:break-all}\n"
-            ".ok,.moved{color:#075e07}.dead,.blocked{color:#a00000;font-weight:bold}.unchecked{color:#666}\n"
-            "@media print{body{margin:0;font-size:10px}a{color:inherit;text-decoration:none}"
-            "tr{page-break-inside:avoid}}\n</style>\n</head>\n<body>\n"
-            "<h1>Evidence link health</h1>\n<p>As of %h. %zu links: %zu ok, %zu moved, %zu dead, "
+    /* The reports' one layout (report/layout.c): its stylesheet is the one
+     * the server's Content-Security-Policy allows, and it has a <main>. */
+    page_open(b, "Evidence link health", NULL);
+    bfmt(b, "<p>As of %h. %zu links: %zu ok, %zu moved, %zu dead, "
             "%zu blocked, %zu unchecked; %zu changed since the check before.</p>\n"
             "<table>\n<thead><tr><th>Evidence</th><th>About</th><th>Title</th><th>URL</th>"
             "<th>Health</th><th>HTTP</th><th>Checked</th><th>Last alive</th><th>Note</th></tr></thead>\n<tbody>\n",
-         v->as_of, v->as_of, n, count[0], count[1], count[2], count[3], count[4], changed);
+         v->as_of, n, count[0], count[1], count[2], count[3], count[4], changed);
     for (size_t i = 0; i < n; i++) {
         const ent_t *ev = rows[i].ev;
         const link_check *c = rows[i].check;
@@ -188,7 +182,7 @@ static void render_html(buf_t *b, const ev_health *rows, size_t n, const view_t 
     }
     buf_puts(b, "</tbody>\n</table>\n");
     if (downloads) buf_puts(b, downloads);
-    buf_puts(b, "</body>\n</html>\n");
+    page_close(b);
 }
 
 static void render_csv(buf_t *b, const ev_health *rows, size_t n)

@@ -22,8 +22,10 @@ const char page_css[] =
     "blockquote{margin:.5rem 0;padding:.2rem .8rem;border-left:4px solid #ccd;color:#333}"
     ".dissent{background:#fff6e5;border-left:4px solid #e0a000;padding:.3rem .6rem}"
     ".restricted{color:#8a1c1c}"
-    "a{color:#0645ad}"
-    "@media (max-width:40rem){table{font-size:13px}td,th{padding:.25rem}}"
+    "a{color:#0645ad}td.url{overflow-wrap:anywhere}"
+    ".ok,.moved{color:#075e07}.dead,.blocked{color:#a00000;font-weight:bold}.unchecked{color:#666}"
+    "@media (max-width:40rem){body{margin:.75rem auto;padding:0 .75rem}"
+    "table{font-size:13px;display:block;overflow-x:auto}td,th{padding:.25rem}}"
     "@media print{body{margin:0;max-width:none;font-size:10pt}"
     "a{color:inherit;text-decoration:none}a[href^=http]::after{content:' (' attr(href) ')';font-size:8pt}"
     "thead{display:table-header-group}tr,section.item{break-inside:avoid}h2{break-after:avoid}}";

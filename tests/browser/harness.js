@@ -6,7 +6,7 @@ let failed = 0;
 
 function check(name, cond, detail) {
   console.log(`${cond ? 'ok' : 'not ok'} - browser: ${name}`);
-  if (!cond) { failed++; if (detail) console.log(`#   ${String(detail).slice(0, 500)}`); }
+  if (!cond) { failed++; if (detail) console.log(`#   ${String(detail).slice(0, 3000)}`); }
 }
 
 // Run body(browser), then close the browser and exit 1 when a check failed.
