@@ -540,6 +540,19 @@ int db_read_begin(store_t *s, int *began, err_t *e)
     return 0;
 }
 
+/* Pages read once, in order, by a pass over the whole log need not stay
+ * mapped nor cached: they would only grow the process by the size of the
+ * file. Restored by db_scan_end. */
+void db_scan_begin(store_t *s)
+{
+    sqlite3_exec(s->db, "PRAGMA mmap_size=0; PRAGMA cache_size=-8192", NULL, NULL, NULL);
+}
+
+void db_scan_end(store_t *s)
+{
+    sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+}
+
 void db_read_end(store_t *s, int began)
 {
     if (began) sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);

@@ -91,6 +91,11 @@ int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, si
  * transaction is open; *began says whether db_read_end must end it. */
 int db_read_begin(store_t *s, int *began, err_t *e);
 void db_read_end(store_t *s, int began);
+/* Around one pass over the whole log (verify, --known-at): no memory map
+ * and a small page cache, so memory stays flat at any size of the log. The
+ * settings of store_open come back at db_scan_end. */
+void db_scan_begin(store_t *s);
+void db_scan_end(store_t *s);
 
 /* op_tx.c: run fn inside a write transaction of its own (BEGIN IMMEDIATE
  * ... COMMIT, ROLLBACK when fn fails): for the operational tables, which

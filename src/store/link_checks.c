@@ -46,7 +46,7 @@ int store_link_latest(store_t *s, const char *at, int with_body, arena_t *a, lin
                       size_t *n, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, "SELECT l.url, l.checked_at, l.outcome, l.http_status, l.final_url,"
+    if (db_cached(s, "SELECT l.url, l.checked_at, l.outcome, l.http_status, l.final_url,"
                       " l.content_sha256, l.body_bytes, l.truncated, l.changed, l.etag,"
                       " l.last_modified, l.method, l.elapsed_ms, l.error,"
                       " (SELECT max(x.checked_at) FROM link_checks x WHERE x.url = l.url"
@@ -86,7 +86,7 @@ int store_link_latest(store_t *s, const char *at, int with_body, arena_t *a, lin
             break;
         }
     }
-    sqlite3_finalize(st);
+    db_release(s, st);
     if (bad) return -1;
     if (rc != SQLITE_DONE) return db_error(s, rc, "link checks", e);
     *out = v;

@@ -244,10 +244,12 @@ int store_verify_at(store_t *s, long long at_size, verify_result *r, err_t *e)
     r->at_size = at_size;
     verify_ctx v = {r, 1, {0}, BUF_INIT, {0}, e, 0};
     int began;
-    if (db_read_begin(s, &began, e)) return -1;
+    db_scan_begin(s);   /* before the snapshot: the map's size is fixed for a transaction */
+    if (db_read_begin(s, &began, e)) { db_scan_end(s); return -1; }
     if (log_load_head(s, e) || tree_audit_start(s, &v.tree, e)) {
         tree_audit_free(&v.tree);
         db_read_end(s, began);
+        db_scan_end(s);
         return -1;
     }
     int rc = store_each_change(s, 1, 0, verify_row, &v, e);
@@ -266,5 +268,6 @@ int store_verify_at(store_t *s, long long at_size, verify_result *r, err_t *e)
     }
     tree_audit_free(&v.tree);
     db_read_end(s, began);
+    db_scan_end(s);
     return v.failed || rc < 0 ? -1 : 0;
 }

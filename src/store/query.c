@@ -169,17 +169,33 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
     return rc;
 }
 
-/* Fold the log as known at v->max_seq. id NULL: every thing of the kind. */
+/* Keep a folded thing: its values, first date and last change copied from
+ * the scratch arena of its changes into a. */
+static int keep_folded(const kind_def *k, const char *id, const char *const *vals, const char *since,
+                       const char *from, long long last, arena_t *a, ent_vec *out, err_t *e)
+{
+    ent_t *en = ent_push(out, a);
+    const char **copy = arena_alloc(a, sizeof(char *) * (size_t)k->nfields);
+    if (!en || !copy) return err_nomem(e);
+    for (int f = 0; f < k->nfields; f++)
+        if (vals[f] && !(copy[f] = arena_strdup(a, vals[f]))) return err_nomem(e);
+    *en = (ent_t){id, copy, arena_strdup(a, since), from ? arena_strdup(a, from) : NULL, last};
+    return en->since && (en->changed || !from) ? 0 : err_nomem(e);
+}
+
+/* Fold the log as known at v->max_seq. id NULL: every thing of the kind.
+ * One thing's changes at a time live in a scratch arena, so memory follows
+ * the largest thing's history, not the log's. */
 static int load_log(store_t *s, const kind_def *k, const view_t *v, const char *id,
                     int where_field, const char *value, arena_t *a, ent_vec *out, err_t *e)
 {
     sqlite3_stmt *st;
-    if (db_prepare(s, id ? "SELECT entity_id, seq, field, value, effective_at FROM change_log"
-                           " WHERE entity = ?1 AND entity_id = ?2 AND seq <= ?3 AND effective_at <= ?4"
-                           " ORDER BY entity_id, effective_at, seq"
-                         : "SELECT entity_id, seq, field, value, effective_at FROM change_log"
-                           " WHERE entity = ?1 AND seq <= ?3 AND effective_at <= ?4"
-                           " ORDER BY entity_id, effective_at, seq", &st, e))
+    if (db_cached(s, id ? "SELECT entity_id, seq, field, value, effective_at FROM change_log"
+                          " WHERE entity = ?1 AND entity_id = ?2 AND seq <= ?3 AND effective_at <= ?4"
+                          " ORDER BY entity_id, effective_at, seq"
+                        : "SELECT entity_id, seq, field, value, effective_at FROM change_log"
+                          " WHERE entity = ?1 AND seq <= ?3 AND effective_at <= ?4"
+                          " ORDER BY entity_id, effective_at, seq", &st, e))
         return -1;
     sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
     if (id) sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
@@ -189,8 +205,10 @@ static int load_log(store_t *s, const kind_def *k, const view_t *v, const char *
     fold_change *ch = NULL;
     size_t n = 0, cap = 0;
     const char *cur = NULL;
-    int rc, bad = 0;
-    for (;;) {
+    if (!id) db_scan_begin(s);
+    arena_t *t = arena_new();
+    int rc, bad = t ? 0 : err_nomem(e);
+    while (!bad) {
         rc = sqlite3_step(st);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE) { bad = db_error(s, rc, "query", e); break; }
         const char *eid = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
@@ -198,15 +216,15 @@ static int load_log(store_t *s, const kind_def *k, const view_t *v, const char *
             const char *vals[KIND_MAX_FIELDS], *from;
             long long last;
             if (fold_at(k, ch, n, NULL, vals, &from, &last) &&
-                (where_field < 0 || (vals[where_field] && strcmp(vals[where_field], value) == 0))) {
-                ent_t *en = ent_push(out, a);
-                const char **copy = arena_alloc(a, sizeof(char *) * (size_t)k->nfields);
-                if (!en || !copy) { bad = err_nomem(e); break; }
-                memcpy(copy, vals, sizeof(char *) * (size_t)k->nfields);
-                *en = (ent_t){cur, copy, ch[0].effective_at, from, last};
+                (where_field < 0 || (vals[where_field] && strcmp(vals[where_field], value) == 0)) &&
+                keep_folded(k, cur, vals, ch[0].effective_at, from, last, a, out, e)) {
+                bad = -1;
+                break;
             }
             n = 0;
             cur = NULL;
+            arena_free(t);
+            if (!(t = arena_new())) { bad = err_nomem(e); break; }
         }
         if (rc == SQLITE_DONE) break;
         if (!cur && !(cur = arena_strdup(a, eid))) { bad = err_nomem(e); break; }
@@ -217,13 +235,15 @@ static int load_log(store_t *s, const kind_def *k, const view_t *v, const char *
             ch = nc;
         }
         ch[n].seq = sqlite3_column_int64(st, 1);
-        ch[n].field = db_text(st, 2, a);
-        ch[n].value = db_text(st, 3, a);
-        ch[n].effective_at = db_text(st, 4, a);
+        ch[n].field = db_text(st, 2, t);
+        ch[n].value = db_text(st, 3, t);
+        ch[n].effective_at = db_text(st, 4, t);
         if (!ch[n].field || !ch[n].value || !ch[n].effective_at) { bad = err_nomem(e); break; }
         n++;
     }
-    sqlite3_finalize(st);
+    db_release(s, st);
+    if (!id) db_scan_end(s);
+    arena_free(t);
     mem_free(ch);
     return bad ? -1 : 0;
 }

@@ -1,0 +1,186 @@
+/* Tests of the read paths of src/store/ that keep work proportional to what
+ * is asked: children by a fixed field as of a date, the stream of versions,
+ * the statement cache, a rec's claim state and its evidence. A real SQLite
+ * file in a temporary directory. */
+#include "test.h"
+#include "store/db_files.h"
+#include "ledger/hash.h"
+#include "store/claims.h"
+#include "store/internal.h"
+#include "store/store.h"
+#include "util/alloc.h"
+
+static int edit(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff,
+                const char *f1, const char *v1, const char *f2, const char *v2, err_t *e)
+{
+    field_value fv[2] = {{f1, v1}, {f2, v2}};
+    edit_t ed = {op, k, id, fv, f2 ? 2 : 1, eff, "tester", "because"};
+    if (store_begin(s, e)) return -1;
+    if (store_edit(s, &ed, e) || store_commit(s, e)) { store_rollback(s); return -1; }
+    return 0;
+}
+
+/* Review R1 with R1-1 (2012), its sub-items R1-1A (2013) and R1-1B (2015),
+ * and R1-2 (2012); R1-1's status moves in 2013 and 2014. */
+static store_t *family(void)
+{
+    store_t *s = fresh();
+    err_t e;
+    if (!s) return NULL;
+    field_value a[3] = {{"review", "R1"}, {"title", "Part A"}, {"parent", "R1-1"}};
+    field_value b[3] = {{"review", "R1"}, {"title", "Part B"}, {"parent", "R1-1"}};
+    edit_t ea = {EDIT_CREATE, &kind_rec, "R1-1A", a, 3, "2013-02-01", "tester", "because"};
+    edit_t eb = {EDIT_CREATE, &kind_rec, "R1-1B", b, 3, "2015-02-01", "tester", "because"};
+    if (edit(s, EDIT_CREATE, &kind_review, "R1", "2012-01-01", "title", "Review one", NULL, NULL, &e) ||
+        edit(s, EDIT_CREATE, &kind_rec, "R1-1", "2012-01-01", "review", "R1", "title", "First", &e) ||
+        edit(s, EDIT_CREATE, &kind_rec, "R1-2", "2012-01-01", "review", "R1", "title", "Second", &e) ||
+        edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-05-01", "status", "in_progress", NULL, NULL, &e) ||
+        edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-05-01", "status", "complete", NULL, NULL, &e) ||
+        store_begin(s, &e) || store_edit(s, &ea, &e) || store_edit(s, &eb, &e) || store_commit(s, &e)) {
+        printf("# seed: %s\n", e.msg);
+        store_close(s);
+        return NULL;
+    }
+    return s;
+}
+
+TEST(children_as_of_a_date)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    arena_t *a = arena_new();
+    err_t e;
+    view_t v;
+    ent_t *kids;
+    size_t n;
+    static const struct { const char *day; size_t n; } at[] = {
+        {"2012-06-01", 0}, {"2013-02-01", 1}, {"2014-12-31", 1}, {"2015-02-01", 2}};
+    for (int i = 0; i < 4; i++) {
+        CHECK(store_view(s, at[i].day, NULL, &v, &e) == 0);
+        CHECK(store_list(s, &kind_rec, &v, REC_PARENT, "R1-1", a, &kids, &n, &e) == 0);
+        CHECK_INT(n, at[i].n);
+    }
+    CHECK_STR(kids[0].id, "R1-1A");
+    CHECK_STR(kids[1].id, "R1-1B");
+    /* The version in force on the date decides the other fields. */
+    CHECK(store_view(s, "2013-06-01", NULL, &v, &e) == 0);
+    CHECK(store_list(s, &kind_rec, &v, REC_REVIEW, "R1", a, &kids, &n, &e) == 0);
+    CHECK_INT(n, 3);
+    CHECK_STR(kids[0].id, "R1-1");
+    CHECK_STR(kids[0].v[REC_STATUS], "in_progress");
+    arena_free(a);
+    store_close(s);
+}
+
+typedef struct {
+    char seen[16][40];   /* "id valid_from status" */
+    int n;
+} version_log;
+
+static int note_version(void *ctx, const ent_t *ver)
+{
+    version_log *l = ctx;
+    if (l->n < 16)
+        snprintf(l->seen[l->n++], sizeof l->seen[0], "%s %s %s", ver->id, ver->since,
+                 ver->v[REC_STATUS] ? ver->v[REC_STATUS] : "-");
+    return ver->v[REC_TITLE] != NULL;   /* a field not asked for stays NULL */
+}
+
+TEST(versions_stream_in_order)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    err_t e;
+    version_log l = {{{0}}, 0};
+    static const int want[] = {REC_STATUS};
+    CHECK(store_each_version(s, &kind_rec, REC_REVIEW, "R1", want, 1, note_version, &l, &e) == 0);
+    /* Grouped by thing (things in no set order), each thing's versions
+     * oldest first. */
+    CHECK_INT(l.n, 6);
+    int at = 0;
+    while (at < l.n && strncmp(l.seen[at], "R1-1 ", 5) != 0) at++;
+    CHECK(at <= 3);
+    CHECK_STR(l.seen[at], "R1-1 2012-01-01 not_started");
+    CHECK_STR(l.seen[at + 1], "R1-1 2013-05-01 in_progress");
+    CHECK_STR(l.seen[at + 2], "R1-1 2014-05-01 complete");
+    /* Only by a fixed field. */
+    CHECK(store_each_version(s, &kind_rec, REC_STATUS, "complete", want, 1, note_version, &l, &e) != 0);
+    CHECK(e.code == ERR_INTERNAL);
+    store_close(s);
+}
+
+TEST(statements_are_kept_and_nested_use_is_safe)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    err_t e;
+    const char *sql = "SELECT id FROM recs ORDER BY id";
+    sqlite3_stmt *one, *two, *again;
+    CHECK(db_cached(s, sql, &one, &e) == 0);
+    CHECK(sqlite3_step(one) == SQLITE_ROW);
+    /* The kept one is out: a nested use gets its own statement. */
+    CHECK(db_cached(s, sql, &two, &e) == 0);
+    CHECK(two != one);
+    CHECK(sqlite3_step(two) == SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(two, 0), "R1-1");
+    db_release(s, two);
+    db_release(s, one);
+    /* Given back, the kept one is handed out again, from its start. */
+    CHECK(db_cached(s, sql, &again, &e) == 0);
+    CHECK(again == one);
+    CHECK(sqlite3_step(again) == SQLITE_ROW);
+    CHECK_STR((const char *)sqlite3_column_text(again, 0), "R1-1");
+    db_release(s, again);
+    store_close(s);
+}
+
+TEST(claim_state_and_evidence_of_one_rec)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    arena_t *a = arena_new();
+    err_t e;
+    view_t v;
+    claim_state cs;
+    CHECK(store_view(s, "2014-01-01", NULL, &v, &e) == 0);
+    CHECK(store_claim_state(s, &v, "R1-1", a, &cs, &e) == 0);
+    CHECK(cs.claim != NULL);
+    CHECK_STR(cs.claim->value, "in_progress");
+    CHECK(cs.verification == NULL);
+    CHECK(store_view(s, NULL, NULL, &v, &e) == 0);
+    CHECK(store_claim_state(s, &v, "R1-1", a, &cs, &e) == 0);
+    CHECK_STR(cs.claim->value, "complete");
+    CHECK(store_claim_state(s, &v, "R1-2", a, &cs, &e) == 0);
+    CHECK(cs.claim == NULL);
+    /* Evidence: what R1-1 cites, not what R1-2 cites. */
+    field_value f1[3] = {{"target_kind", "rec"}, {"target", "R1-1"}, {"url", "https://example.org/b"}};
+    field_value f2[3] = {{"target_kind", "rec"}, {"target", "R1-2"}, {"url", "https://example.org/c"}};
+    field_value f3[3] = {{"target_kind", "rec"}, {"target", "R1-1"}, {"url", "https://example.org/a"}};
+    edit_t e1 = {EDIT_CREATE, &kind_evidence, "E10", f1, 3, "2014-01-01", "tester", "because"};
+    edit_t e2 = {EDIT_CREATE, &kind_evidence, "E2", f2, 3, "2014-01-01", "tester", "because"};
+    edit_t e3 = {EDIT_CREATE, &kind_evidence, "E9", f3, 3, "2014-01-01", "tester", "because"};
+    CHECK(store_begin(s, &e) == 0);
+    CHECK(store_edit(s, &e1, &e) == 0 && store_edit(s, &e2, &e) == 0 && store_edit(s, &e3, &e) == 0);
+    CHECK(store_commit(s, &e) == 0);
+    ent_t *ev;
+    size_t n;
+    CHECK(store_view(s, NULL, NULL, &v, &e) == 0);
+    CHECK(store_rec_evidence(s, &v, "R1-1", 0, a, &ev, &n, &e) == 0);
+    CHECK_INT(n, 2);
+    CHECK_STR(ev[0].id, "E9");    /* natural id order */
+    CHECK_STR(ev[1].id, "E10");
+    arena_free(a);
+    store_close(s);
+}
+
+int main(void)
+{
+    if (db_files_begin()) return 1;
+    hash_init();
+    RUN(children_as_of_a_date);
+    RUN(versions_stream_in_order);
+    RUN(statements_are_kept_and_nested_use_is_safe);
+    RUN(claim_state_and_evidence_of_one_rec);
+    if (db_files_end()) return 1;
+    TEST_EXIT();
+}
