@@ -137,7 +137,7 @@ deps:
 # run and test install what is missing first, then build and go on in a
 # second make, which reads pkg-config only once the packages are there.
 run:
-	@scripts/deps.sh
+	@scripts/deps.sh run
 	@$(MAKE) --no-print-directory run-built
 
 run-built: all

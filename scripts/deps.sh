@@ -2,12 +2,14 @@
 # Install what building and testing ssrtrack need, when it is missing: the
 # Debian packages (as root with apt-get; otherwise it prints the command),
 # then the tests' npm packages (playwright-core, axe-core, html-validate,
-# @redocly/openapi-core) from the npm registry into tests/browser/node_modules
-# (npm ci, at the versions of its lockfile), so no test installs anything
-# while it runs. Prints one line per step, and the
-# install's progress, so a long first install is never silent.
+# @redocly/openapi-core) into tests/browser/node_modules
+# (npm ci: exactly its package-lock.json, each tarball checked against the
+# lockfile's integrity), so no test installs anything while it runs. Prints
+# one line per step, and the install's progress, so a long first install is
+# never silent.
 #   scripts/deps.sh          build and test (test includes chromium and Node.js)
-#   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil)
+#   scripts/deps.sh run      only what `make run` needs: the build
+#   scripts/deps.sh bench    also the benchmark peers (nginx, wrk, fossil, linkchecker)
 #   scripts/deps.sh fuzz     the build and clang with libFuzzer (make fuzz)
 #   scripts/deps.sh fresh    what scripts/fresh-check.sh runs on the host
 set -euo pipefail
@@ -24,6 +26,7 @@ fuzz="clang libclang-rt-14-dev"
 fresh="debootstrap git python3 curl"
 
 want="$build $test"
+[ "${1:-}" = "run" ] && want="$build"
 [ "${1:-}" = "bench" ] && want="$want $bench"
 [ "${1:-}" = "fuzz" ] && want="$build $fuzz"
 [ "${1:-}" = "fresh" ] && want="$fresh"
@@ -36,11 +39,12 @@ for p in $want; do
         missing="$missing $p"
     fi
 done
-# The browser test drives chromium from Node.js; any Node.js >= 18 with npm
-# will do, so Debian's packages are only wanted when there is none.
+# The browser tests drive chromium from Node.js: any Node.js >= 18.17 will
+# do, so Debian's nodejs (18.20 in Debian 12) is wanted only when there is
+# none. Not Debian's npm: it brings some 335 node-* packages, where one
+# pinned tarball of npm does the same job (below).
 if [ -z "${1:-}" ] || [ "$1" = bench ]; then
     command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-    command -v npm >/dev/null 2>&1 || missing="$missing npm"
 fi
 
 # apt_install PACKAGES...: installs them, printing a line every 25 packages
@@ -70,21 +74,51 @@ if [ -n "$missing" ]; then
     apt_install $missing
 fi
 
-# The test's npm packages, at the lockfile's versions, unless they are there
-# already: playwright-core (the browser), axe-core (accessibility),
-# html-validate (tests/e2e/test_html_valid.sh), @redocly/openapi-core (the
-# OpenAPI linter of tests/e2e/test_openapi_lint.sh).
-npm_test="playwright-core axe-core html-validate @redocly/openapi-core"
+# npm itself, when this machine has none: one pinned release from the npm
+# registry, checked against the integrity the registry publishes for it
+# (sha512, as a lockfile writes it), unpacked under build/ and run with node.
+# npm 10 is the last major that runs on Debian 12's Node.js 18.
+NPM_VERSION=10.9.9
+NPM_INTEGRITY=sha512-1g+6jLQvaIuB4zwvHL7yrXuXcWZwDsCtBX8bbWDqbvJSSr9nPiDDWTHNgwXR27iIcTTW7v3A57hDW9RYv2W4Yg==
+npm_cli() {
+    local dir=$repo/build/tools/npm-$NPM_VERSION tgz want have
+    if [ ! -f "$dir/bin/npm-cli.js" ]; then
+        say "fetching npm $NPM_VERSION (one tarball, about 3 MB) from registry.npmjs.org"
+        mkdir -p "$repo/build/tools"
+        tgz=$(mktemp "$repo/build/tools/npm.XXXXXX")
+        curl -fsSL --retry 3 -o "$tgz" "https://registry.npmjs.org/npm/-/npm-$NPM_VERSION.tgz" ||
+            { rm -f "$tgz"; say "cannot fetch npm $NPM_VERSION from registry.npmjs.org"; exit 1; }
+        want=$(printf '%s' "${NPM_INTEGRITY#sha512-}" | base64 -d | od -An -v -tx1 | tr -d ' \n')
+        have=$(sha512sum "$tgz" | cut -d' ' -f1)
+        if [ "$have" != "$want" ]; then
+            rm -f "$tgz"
+            say "npm-$NPM_VERSION.tgz does not match its pinned sha512 integrity; not used"
+            exit 1
+        fi
+        rm -rf "$dir" && mkdir -p "$dir"
+        tar xzf "$tgz" -C "$dir" --strip-components=1 && rm -f "$tgz"
+    fi
+    node "$dir/bin/npm-cli.js" "$@"
+}
+
+# The browser tests' packages, exactly as tests/browser/package-lock.json
+# says, unless what is installed came from this very lockfile (a stamp
+# holding its digest, written after a successful npm ci).
 if [ -z "${1:-}" ]; then
+    repo=$PWD
     dir=tests/browser
-    stale=""
-    for p in $npm_test; do
-        want_v=$(sed -n "/node_modules\/${p//\//\\/}\"/,/}/s/.*\"version\": \"\(.*\)\".*/\1/p" "$dir/package-lock.json")
-        have_v=$(sed -n 's/^  "version": "\(.*\)".*/\1/p' "$dir/node_modules/$p/package.json" 2>/dev/null || true)
-        [ "$have_v" = "$want_v" ] || stale="$stale $p@$want_v"
-    done
-    if [ -n "$stale" ]; then
-        say "npm ci in $dir ($stale )"
-        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    lock=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$dir/node_modules/.lock-sha256" 2>/dev/null)" != "$lock" ]; then
+        node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 18 || (a == 18 && b >= 17) ? 0 : 1)' ||
+            { say "the browser tests need Node.js 18.17 or later; this node is $(node --version)"; exit 1; }
+        n=$(grep -c '"node_modules/' "$dir/package-lock.json" || true)
+        if command -v npm >/dev/null 2>&1; then
+            say "npm ci in $dir ($n packages of its lockfile, with this machine's npm $(npm --version))"
+            (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+        else
+            say "npm ci in $dir ($n packages of its lockfile, with npm $NPM_VERSION)"
+            (cd "$dir" && npm_cli ci --no-audit --no-fund --loglevel=error) >&2
+        fi
+        echo "$lock" >"$dir/node_modules/.lock-sha256"
     fi
 fi

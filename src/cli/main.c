@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/testhooks.h"
+#include "cli/testrunner.h"
 #include "ledger/hash.h"
 #include "util/alloc.h"
 #include "util/version.h"
@@ -50,6 +51,7 @@ static int help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    testrunner_serve(&argc, &argv);   /* only with SSRTRACK_RUNNER (tests) */
     err_t hook_err;
     if (testhooks_start(&hook_err) != 0) {
         fprintf(stderr, "ssrtrack: %s\n", hook_err.msg);

@@ -115,17 +115,21 @@ judge() {
 # worker W JOBS VAR SUFFIX FROM TOTAL WANT BASE BEFORE CMD...: the N from
 # FROM to TOTAL of a sweep with (N - FROM) % JOBS == W, on its own copy;
 # writes its tallies to w$W.sum and the first failures to w$W.detail.
+# The runs are children of one runner (SSRTRACK_RUNNER, docs/cli.md): each
+# is a fork that goes on as a fresh `ssrtrack` would, with VAR=N$SUFFIX, so a
+# run costs a fork rather than loading the binary's libraries again. The
+# runner answers 124 for a run past $LIMIT seconds, as timeout(1) does.
 worker() {
     local w=$1 jobs=$2 var=$3 suffix=$4 from=$5 total=$6 want=$7 base=$8 before=$9; shift 9
     local n rc bad=0 errors=0 kept=0 unaffected=0
     X=x$w
     : >"w$w.detail"
     fresh "$base"
+    coproc RUNNER { SSRTRACK_RUNNER=$LIMIT exec "$BIN"; }
     for ((n = from + w; n <= total; n += jobs)); do
-        export "$var=$n$suffix"
-        timeout -k 5 "$LIMIT" "$BIN" --db "$X.db" "$@" <"${SWEEP_STDIN:-/dev/null}" >"$X.out" 2>"$X.err"
-        rc=$?
-        unset "$var"
+        printf '%s\0' "${SWEEP_STDIN:-/dev/null}" "$X.out" "$X.err" "$var=$n$suffix" -- \
+            --db "$X.db" "$@" "" >&"${RUNNER[1]}"
+        read -r rc <&"${RUNNER[0]}" || { bad=$((bad + 1)); echo "N=$n: the runner stopped" >>"w$w.detail"; break; }
         judge "$rc" "$base" "$before" "$want"
         if [ -n "$WHY" ]; then
             bad=$((bad + 1))
@@ -138,6 +142,8 @@ worker() {
         [ -n "$WHY" ] || [ "$WHERE" != before ] || [ -e "$X.db-wal" ] || [ -e "$X.db-shm" ] || continue
         fresh "$base"
     done
+    exec {RUNNER[1]}>&-
+    wait "$RUNNER_PID"
     echo "$bad $errors $kept $unaffected" >"w$w.sum"
 }
 
@@ -176,6 +182,13 @@ sweep_path() {
         fail "$label: the counts are too small to be real" "allocations=$ALLOCS writes=$WRITES"; return
     fi
     [ "$AFTER" != "$(state "$base")" ] || { fail "$label: the command changes nothing"; return; }
+    # The sweep's runs are the runner's children: they must count as a
+    # fresh process does, or the sweep would miss the path's last N.
+    fresh "$base"
+    printf '%s\0' "${SWEEP_STDIN:-/dev/null}" /dev/null $X.err SSRTRACK_FAULT_COUNT=1 -- --db $X.db "$@" "" |
+        SSRTRACK_RUNNER=$LIMIT "$BIN" >/dev/null
+    eq "$label: a run of the runner counts as a fresh process" "$(grep 'fault count:' $X.err)" \
+        "ssrtrack: fault count: allocations=$ALLOCS writes=$WRITES opened_at_allocations=$OPEN_ALLOCS opened_at_writes=$OPEN_WRITES"
     "$BIN" --db "$base" verify >/dev/null 2>$X.err || { fail "$label: the state before fails verify" "$(<$X.err)"; return; }
     local a=1 w=1
     [ "$OPEN_COVERED" = 1 ] && a=$((OPEN_ALLOCS + 1)) w=$((OPEN_WRITES + 1))
