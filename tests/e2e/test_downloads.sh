@@ -8,7 +8,7 @@
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3   # Debian's, with python3-openpyxl
 if ! "$PY" -c 'import openpyxl' 2>/dev/null; then fail "python3-openpyxl is installed (scripts/deps.sh)"; exit 0; fi
-HERE=$(cd "$(dirname "$0")" && pwd)
+HERE="$ROOT/tests/e2e"
 
 demo_with_users
 start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
