@@ -107,10 +107,11 @@ for b in "${bins[@]}"; do fig[$b|demo|warm]=$(warm_instr "$b" "$demo" /recs/SSR1
 set -- $SIZES
 first=$1
 last=${!#}
+tag() { [ "$1" = "$BIN" ] || echo ' (OLD_BIN)'; }
 row() {   # row LABEL KEY FIELD(1 instructions, else "cpu mem" picks 1 or 2)
     local label=$1 key=$2 f=$3 b line vals v
     for b in "${bins[@]}"; do
-        line="| $label$([ "$b" != "$BIN" ] && echo ' (OLD_BIN)') |"
+        line="| $label$(tag "$b") |"
         vals=()
         for n in $SIZES; do
             v=${fig[$b|$n|$key]}
@@ -123,7 +124,7 @@ row() {   # row LABEL KEY FIELD(1 instructions, else "cpu mem" picks 1 or 2)
     done
 }
 echo "| figure | $(printf '%s recs | ' $SIZES)growth $first -> $last |"
-echo "| --- | $(printf -- '---: | ' $SIZES)---: |"
+echo "| --- | $(printf -- '---: | %.0s' $SIZES)---: |"
 row "rec show, instructions" show i
 row "rec show --as-of, instructions" show_asof i
 row "/recs/ID, instructions in web_handle" page i
@@ -140,5 +141,5 @@ line="| peer: sqlite3 shell, sha3_query over the log, CPU s |"
 for n in $SIZES; do line+=" $(echo "${fig[peer|$n|log]}" | awk '{print $1}') |"; done
 echo "$line -"
 for b in "${bins[@]}"; do
-    echo "| /recs/SSR1-9 of the demo, uncached on a warm server, instructions in web_handle$([ "$b" != "$BIN" ] && echo ' (OLD_BIN)') | ${fig[$b|demo|warm]} |"
+    echo "| /recs/SSR1-9 of the demo, uncached on a warm server, instructions in web_handle$(tag "$b") | ${fig[$b|demo|warm]} |"
 done
