@@ -89,12 +89,3 @@ const char *vocab_relation(const char *rel)
     if (strcmp(rel, "supersedes") == 0) return "supersedes";
     return rel;
 }
-
-const char *vocab_relation_reverse(const char *rel)
-{
-    if (!rel) return "";
-    if (strcmp(rel, "related") == 0) return "is related to";
-    if (strcmp(rel, "derived_from") == 0) return "led to";
-    if (strcmp(rel, "supersedes") == 0) return "is superseded by";
-    return rel;
-}

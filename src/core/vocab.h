@@ -12,9 +12,7 @@
 const char *vocab_label(const char *field, const char *code);
 
 /* The label of a relation as read from its source: "A derived_from B" reads
- * "A is derived from B"; the reverse phrase from B's side ("B led to A") is
- * vocab_relation_reverse. Both return the code itself when it is unknown. */
+ * "A is derived from B"; the code itself when it is unknown. */
 const char *vocab_relation(const char *rel);
-const char *vocab_relation_reverse(const char *rel);
 
 #endif

@@ -147,8 +147,7 @@ static void asm_head(web_req *w, const asm_model *m)
     table_links(w, "/tables/assessments/*", a->id, "/api/v1/assessments/*");
     buf_puts(b, "<p>");
     buf_t href = BUF_INIT;
-    if (w->ctx->static_site) buf_puts(&href, "/reports/assessment.html");
-    else bfmt(&href, "/reports/assessment?assessment=%t&amp;format=html", a->id);
+    bfmt(&href, "/reports/assessment?assessment=%t&amp;format=html", a->id);   /* the export holds it as a file */
     page_link(w, buf_str(&href), "Printable report");
     buf_puts(b, "</p>\n");
     buf_free(&href);

@@ -32,7 +32,7 @@ void form_input(web_req *w, const form_error *fe, const form_field *f, const cha
 {
     buf_t *b = &w->res->body;
     field_open(w, fe, f, "input");
-    if (type) bfmt(b, " type=\"%h\"", type);
+    bfmt(b, " type=\"%h\"", type ? type : "text");
     if (value) bfmt(b, " value=\"%h\"", value);
     if (attrs) bfmt(b, " %s", attrs);
     buf_puts(b, "></label> ");

@@ -22,7 +22,7 @@ typedef struct {
  * error; dflt otherwise. */
 const char *form_value(web_req *w, const form_error *fe, const char *form, const char *name, const char *dflt);
 
-/* <label>LABEL <input id name type value ATTRS></label>; attrs is markup we
+/* <label>LABEL <input id name type value ATTRS></label> (type "text" when NULL); attrs is markup we
  * wrote (may be NULL); value escaped. Marked invalid when fe names it. */
 void form_input(web_req *w, const form_error *fe, const form_field *f, const char *type, const char *value,
                 const char *attrs);

@@ -164,6 +164,29 @@ static void glance_counted(buf_t *b, const glance_t *g)
     buf_puts(b, ".</p>\n");
 }
 
+/* Links to the review's lists: all, by status, overdue (in the static
+ * export each is a page of its own). */
+static void review_lists(web_req *w, const char *review)
+{
+    buf_t *b = &w->res->body;
+    buf_t q = BUF_INIT;
+    bfmt(&q, "/recs?review=%t", review);
+    buf_puts(b, "<p class=\"lists\">Lists: ");
+    page_link(w, buf_str(&q), "All");
+    for (int s = 0; s < ST_COUNT; s++) {
+        buf_reset(&q);
+        bfmt(&q, "/recs?review=%t&amp;status=%t", review, status_name((status_t)s));
+        buf_puts(b, " \xC2\xB7 ");
+        page_link(w, buf_str(&q), status_label((status_t)s));
+    }
+    buf_reset(&q);
+    bfmt(&q, "/recs?review=%t&amp;overdue=1", review);
+    buf_puts(b, " \xC2\xB7 ");
+    page_link(w, buf_str(&q), "Overdue");
+    buf_puts(b, "</p>\n");
+    buf_free(&q);
+}
+
 /* One review's section: its glance (glance.h), then its indicators. */
 static int review_section(web_req *w, const ent_t *rv)
 {
@@ -180,6 +203,7 @@ static int review_section(web_req *w, const ent_t *rv)
     buf_puts(b, "<div class=\"glance\"><div class=\"now\">");
     status_bar(b, &g);
     glance_tiles(&g, b);
+    review_lists(w, rv->id);
     buf_puts(b, "</div>\n");
     if (g.assess.id) glance_verdict(w, &g);
     buf_puts(b, "</div>\n");

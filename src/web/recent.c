@@ -7,6 +7,7 @@
 #include "core/id.h"
 #include "util/fmt.h"
 #include "util/text.h"
+#include "web/downloads.h"
 #include "web/page.h"
 
 #define VALUE_COLS 120   /* a value in the detail, then "…" */
@@ -175,6 +176,9 @@ void tx_entry_html(web_req *w, buf_t *b, const tx_change *ch, size_t n, long lon
     buf_puts(b, "</li>\n");
 }
 
+/* The most changes a download of the timeline holds (downloads.c CHANGES_MAX). */
+#define RECENT_DOWNLOAD_MAX 1000
+
 static int keep_visible(void *ctx, const change_t *c) { return !change_hidden(ctx, c); }
 
 int recent_read(web_req *w, const visibility *vis, long long before, int limit, tx_entry **out, size_t *n, int *more)
@@ -192,7 +196,15 @@ int recent_transactions(web_req *w, const visibility *vis, long long before, int
     if (n == 0) buf_puts(b, "<p>No changes.</p>\n");
     else buf_puts(b, "<ol class=\"timeline changes\">\n");
     for (size_t i = 0; i < n; i++) tx_entry_html(w, b, tx[i].ch, tx[i].n, tx[i].total, 40, 1);
-    if (n) buf_puts(b, "</ol>\n");
+    if (n) {
+        /* The same changes field by field, as the log keeps them. */
+        size_t changes = 0;
+        for (size_t i = 0; i < n; i++) changes += tx[i].n;
+        char count[24];
+        snprintf(count, sizeof count, "%zu", changes < RECENT_DOWNLOAD_MAX ? changes : RECENT_DOWNLOAD_MAX);
+        buf_puts(b, "</ol>\n");
+        if (!w->ctx->static_site) table_links(w, "/tables/changes/*", count, NULL);   /* the export has no such file */
+    }
     if (next) *next = more && n ? tx[n - 1].tx : 0;
     return 0;
 }

@@ -70,8 +70,10 @@ def check_tables(path, body):
         if end < 0:
             problems.append(f"{path}: a table that never ends")
             break
-        tables += 1
         pos = end + len("</table>")
+        if body.startswith('<table class="tx-detail"', start):
+            continue   # a change's field detail, folded in its entry: the timeline's links cover it
+        tables += 1
         rest = body[pos:].lstrip()
         if rest.startswith("<table"):
             continue   # the next table of the same group
@@ -86,6 +88,14 @@ def check_tables(path, body):
             if need not in links:
                 problems.append(f"{path}: download links without {need}: {m.group(0)}")
         hrefs.extend(links.items())
+    # A timeline of changes has its links right after the list.
+    for m in re.finditer(r'<ol class="timeline changes">.*?</ol>\s*', body, re.S):
+        d = re.match(r'<p class="downloads">Download this table:(.*?)</p>', body[m.end():], re.S)
+        if not d:
+            problems.append(f"{path}: the changes timeline has no download links after it")
+            continue
+        hrefs.extend((label, html.unescape(href))
+                     for href, label in re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', d.group(1)))
     return tables, hrefs
 
 

@@ -16,7 +16,7 @@ get /signin -X POST -H "Origin: $URL" --data-urlencode "user=ana" --data-urlenco
 eq "a wrong password: 401" "$CODE" "401"
 hasf "its message is an alert that takes the focus and links to the field" "$BODY" \
     'role="alert" tabindex="-1" autofocus><a href="#user">Wrong name or password.</a>'
-hasf "the name and the next page are kept" "$BODY" 'value="/recs/SSR1-9"><p><label for="user">Name</label><br><input id="user" name="user" value="ana"'
+hasf "the name and the next page are kept" "$BODY" 'value="/recs/SSR1-9"><p><label for="user">Name</label><br><input type="text" id="user" name="user" value="ana"'
 hasnt "the name field does not take the focus from the alert" "$BODY" 'required autofocus>'
 
 get /signin -X POST -H "Origin: $URL" --data-urlencode "user=ana" --data-urlencode "password=$PW"
@@ -89,7 +89,7 @@ eq "a post to a rec that does not exist: 404" "$CODE" "404"
 
 # --- words, not codes, on the page ---------------------------------------------------------
 get /recs/SSR1-9
-hasf "a relation reads from this rec's side" "$BODY" 'SSR1-9 led to <a href="/recs/SSR2-1.1">SSR2-1.1</a>'
+hasf "a relation reads from its source, on the other rec's page too" "$BODY" '<li><a href="/recs/SSR2-1.1">SSR2-1.1</a> is derived from SSR1-9</li>'
 hasnt "no raw relation code among the relations" "$(grep -o '<h2>Related</h2>.*' <<<"$BODY" | head -1 | sed 's|</ul>.*||')" 'derived_from'
 get /recs/SSR1-1
 hasf "the Board's disposition in words" "$BODY" '<dt>Board</dt><dd>Approved</dd>'
