@@ -181,19 +181,24 @@ static int plan_ledger_files(site *s)
     return rc ? -1 : ledger_entries_files(s, 1);
 }
 
+/* The reviews as of the export's date, into a's memory; -1 with s->e set. */
+static int site_reviews(site *s, arena_t *a, ent_t **items, size_t *n)
+{
+    view_t v;
+    return store_view(s->db, s->as_of, NULL, &v, s->e) || store_list(s->db, &kind_review, &v, -1, NULL, a, items, n, s->e)
+               ? -1
+               : 0;
+}
+
 /* The lists the pages link with a filter, as pages of their own: each
  * review's recs, by status, and those overdue. */
 static int emit_filtered_recs(site *s)
 {
     arena_t *a = arena_new();
     if (!a) return err_nomem(s->e);
-    view_t v;
     ent_t *items;
     size_t n;
-    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) ||
-                     store_list(s->db, &kind_review, &v, -1, NULL, a, &items, &n, s->e)
-                 ? -1
-                 : 0;
+    int rc = site_reviews(s, a, &items, &n);
     for (size_t i = 0; rc == 0 && i < n; i++)
         for (int f = -2; rc == 0 && f < ST_COUNT; f++) {
             char *url = f == -2   ? arena_printf(a, "/recs?review=%s", items[i].id)
@@ -278,13 +283,9 @@ static int emit_review_calendars(site *s)
 {
     arena_t *a = arena_new();
     if (!a) return err_nomem(s->e);
-    view_t v;
     ent_t *items;
     size_t n;
-    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) ||
-                     store_list(s->db, &kind_review, &v, -1, NULL, a, &items, &n, s->e)
-                 ? -1
-                 : 0;
+    int rc = site_reviews(s, a, &items, &n);
     for (size_t i = 0; rc == 0 && i < n; i++) {
         char *url = arena_printf(a, "/reviews/%s/calendar.ics", items[i].id);
         char *file = url ? arena_printf(a, "%s", url + 1) : NULL;
