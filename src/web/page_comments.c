@@ -15,13 +15,13 @@
 #include "web/page_comments.h"
 
 /* The comments on one thing, oldest first, unless hidden (vis NULL: the
- * caller knows the thing is visible, and so are they). */
-static int comments_of(web_req *w, const visibility *vis, const char *kind, const char *id, int *shown)
+ * caller knows the thing is visible, and so are they), written to b;
+ * *shown counts them. */
+static int comments_of(web_req *w, buf_t *b, const visibility *vis, const char *kind, const char *id, int *shown)
 {
     ent_t *cs;
     size_t n;
     if (store_list(w->db, &kind_comment, &w->view, COMMENT_TARGET, id, w->a, &cs, &n, &w->err)) return -1;
-    buf_t *b = &w->res->body;
     for (size_t i = 0; i < n; i++) {
         if (strcmp(cs[i].v[COMMENT_TARGET_KIND], kind) != 0 || (vis && vis_is_hidden(vis, "comment", cs[i].id))) continue;
         if (!(*shown)++) buf_puts(b, "<ol class=\"comments\">\n");
@@ -54,9 +54,10 @@ int comments_section(web_req *w, const visibility *vis, const char *rec, const e
     buf_t *b = &w->res->body;
     int shown = 0;
     buf_puts(b, "<section class=\"discussion\" aria-labelledby=\"discussion\"><h2 id=\"discussion\">Discussion</h2>\n");
-    if (comments_of(w, vis, "rec", rec, &shown)) return -1;
+    if (comments_of(w, b, vis, "rec", rec, &shown)) return -1;
     for (size_t i = 0; i < nms; i++)
-        if (!vis_is_hidden(vis, "milestone", ms[i].id) && comments_of(w, vis, "milestone", ms[i].id, &shown)) return -1;
+        if (!vis_is_hidden(vis, "milestone", ms[i].id) && comments_of(w, b, vis, "milestone", ms[i].id, &shown))
+            return -1;
     buf_puts(b, shown ? "</ol>\n" : "<p>No comments yet.</p>\n");
     comment_form_html(w, rec);
     buf_puts(b, "</section>\n");
@@ -65,14 +66,22 @@ int comments_section(web_req *w, const visibility *vis, const char *rec, const e
 
 int item_comments(web_req *w, const char *item)
 {
-    int shown = 0;
-    buf_t *b = &w->res->body;
-    bfmt(b, "<div class=\"discussion\"><h3>Discussion</h3>\n");
-    if (comments_of(w, NULL, "item", item, &shown)) return -1;
-    buf_puts(b, shown ? "</ol>\n" : "<p>No comments yet.</p>\n");
+    int shown = 0, rc = -1;
+    buf_t list = BUF_INIT, *b = &w->res->body;
+    if (comments_of(w, &list, NULL, "item", item, &shown)) goto done;
+    if (!buf_ok(&list)) { err_set(&w->err, ERR_NOMEM, "out of memory"); goto done; }
+    /* Folded like the answers, the summary saying how many there are. */
+    if (shown) {
+        bfmt(b, "<details class=\"discussion\"><summary>Discussion (%d comment%s)</summary>\n", shown, shown == 1 ? "" : "s");
+        buf_puts(b, buf_str(&list));
+        buf_puts(b, "</ol>\n");
+    } else buf_puts(b, "<details class=\"discussion\"><summary>Discussion (no comments yet)</summary>\n");
     comment_form_html(w, item);
-    buf_puts(b, "</div>\n");
-    return 0;
+    buf_puts(b, "</details>\n");
+    rc = 0;
+done:
+    buf_free(&list);
+    return rc;
 }
 
 typedef struct {

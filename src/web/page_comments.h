@@ -11,7 +11,8 @@
 int comments_section(web_req *w, const visibility *vis, const char *rec, const ent_t *ms, size_t nms);
 
 /* The comments on one assessment item (which the caller shows, so may be
- * seen) and the form; -1 with w->err on a read error. */
+ * seen) and the form, folded in a <details> whose summary counts them; -1
+ * with w->err on a read error. */
 int item_comments(web_req *w, const char *item);
 
 /* A Watch (or Stop watching) button for a signed-in user; nothing otherwise. */
