@@ -2,8 +2,8 @@
  * milestone, assessors answer and sign off; each with an effective date and
  * a reason, through the one writer. The route table has already checked the
  * session, the Origin and the CSRF token; the role is checked here. A saved
- * post answers 303 to its page with `saved=WHAT` (post/redirect/get: the
- * page then confirms what was saved); a post refused for its input shows
+ * post answers 303 to its page with a flash cookie naming what was saved
+ * (post/redirect/get: the page then confirms it, once); a post refused for its input shows
  * its page again, 422, with the message at the form (web/page_form.h). */
 #include <string.h>
 
@@ -37,15 +37,16 @@ static int rec_refused(web_req *w, const char *rec, const char *form, const char
     return rc;
 }
 
-/* 303 to the rec's page, saying what was saved (and which milestone). */
+/* 303 to the rec's page, with a one-time confirmation of what was saved
+ * (and which milestone), in its Edit section. */
 static int rec_saved(web_req *w, const char *rec, const char *what, const char *ms)
 {
-    buf_t loc = BUF_INIT;
-    bfmt(&loc, "/recs/%t?saved=%t", rec, what);
-    if (ms) bfmt(&loc, "&id=%t", ms);
-    int rc = buf_ok(&loc) ? web_redirect(w, arena_strdup(w->a, buf_str(&loc)))
-                          : web_error(w, 500, "no_memory", "out of memory");
-    buf_free(&loc);
+    buf_t page = BUF_INIT;
+    bfmt(&page, "/recs/%t", rec);
+    form_saved_t sv = {what, ms};
+    int rc = buf_ok(&page) ? form_saved_redirect(w, buf_str(&page), &sv)
+                           : web_error(w, 500, "no_memory", "out of memory");
+    buf_free(&page);
     return rc;
 }
 
@@ -66,7 +67,7 @@ static int write_edit(web_req *w, store_t *s, void *ctx)
 }
 
 /* POST /recs/ID/status — change a rec's status from its page; 303 to
- * /recs/ID?saved=status. Form: status, effective, reason, csrf. Role:
+ * /recs/ID, confirming the status once. Form: status, effective, reason, csrf. Role:
  * editor or admin, by session (CSRF token and origin checked by the route
  * table). Refused input: the page again, 422, the message at the form. */
 int form_rec_status(web_req *w, char **args)
@@ -89,7 +90,7 @@ static int write_milestone(web_req *w, store_t *s, void *ctx)
 }
 
 /* POST /recs/ID/milestones — add a milestone from the rec's page; 303 to
- * /recs/ID?saved=new-milestone&id=MS. Form: title, due, effective, reason,
+ * /recs/ID, confirming the new milestone once. Form: title, due, effective, reason,
  * csrf. Role: editor or admin, by session. Refused input: the page again. */
 int form_add_milestone(web_req *w, char **args)
 {
@@ -107,7 +108,7 @@ int form_add_milestone(web_req *w, char **args)
 }
 
 /* POST /milestones/ID — change a milestone from its rec's page; 303 to
- * /recs/REC?saved=milestone&id=ID. Form: status, due, done, title,
+ * /recs/REC, confirming the milestone once. Form: status, due, done, title,
  * effective, reason, csrf. Role: editor or admin, by session. Refused
  * input: the rec's page again, the message at the milestone's form. */
 int form_milestone(web_req *w, char **args)
@@ -142,24 +143,24 @@ static int show_assessment(web_req *w, const char *id, const form_error *fe)
     return assessment_page_show(w, id, NULL, fe);
 }
 
-/* After an assessment form: 303 to the item with ?saved=WHAT&rec=REC, or
- * the page again (422) with the message at the form when refused. */
+/* After an assessment form: 303 to the page, with a one-time confirmation
+ * of what was saved at the item, or the page again (422) with the message at the
+ * form when refused. */
 static int item_done(web_req *w, int rc, const form_write *f, const char *what, const char *form,
                      const char *const *fields)
 {
-    buf_t loc = BUF_INIT;
-    if (rc) bfmt(&loc, "/assessments/%t", f->assessment);
-    else bfmt(&loc, "/assessments/%t?saved=%t&rec=%t#%t", f->assessment, what, f->rec, f->rec);
-    if (!buf_ok(&loc)) { buf_free(&loc); return web_error(w, 500, "no_memory", "out of memory"); }
-    rc = rc ? form_refused(w, &w->err, form, fields, show_assessment, buf_str(&loc), f->assessment)
-            : web_redirect(w, buf_str(&loc));
-    buf_free(&loc);
+    buf_t page = BUF_INIT;
+    bfmt(&page, "/assessments/%t", f->assessment);
+    if (!buf_ok(&page)) { buf_free(&page); return web_error(w, 500, "no_memory", "out of memory"); }
+    form_saved_t sv = {what, f->rec};
+    rc = rc ? form_refused(w, &w->err, form, fields, show_assessment, buf_str(&page), f->assessment)
+            : form_saved_redirect(w, buf_str(&page), &sv);
+    buf_free(&page);
     return rc;
 }
 
 /* POST /assessments/ID/items[/REC] — answer an assessment item from the
- * page; 303 to /assessments/ID?saved=answers&rec=REC#REC (new-item without
- * REC in the path). Form: rec (without REC in the path), the answers,
+ * page; 303 to /assessments/ID, confirming the answers once at the item. Form: rec (without REC in the path), the answers,
  * state, effective, reason, csrf. Role: assessor or admin, by session.
  * Refused input: the page again, 422, the message at the form. */
 int form_item(web_req *w, char **args)
@@ -192,7 +193,7 @@ static int write_signoff(web_req *w, store_t *s, void *ctx)
 }
 
 /* POST /assessments/ID/items/REC/signoff — sign an item off as oneself,
- * with any dissent; 303 to /assessments/ID?saved=signoff&rec=REC#REC.
+ * with any dissent; 303 to /assessments/ID, confirming it once at the item.
  * Form: dissent, csrf. Role: assessor or admin, by session. */
 int form_signoff(web_req *w, char **args)
 {

@@ -205,11 +205,12 @@ static void asm_contents(web_req *w, const asm_model *m, const char *verdict)
     buf_puts(b, "</nav>\n");
 }
 
-/* After a save (?saved=answers|signoff|new-item&rec=REC), at that item: what
- * was saved, in words read from the record, never from the query. */
-static void item_saved_note(web_req *w, const asm_item *it)
+/* Once after a save (sv, from the flash cookie of web/page_form.h: answers,
+ * signoff or new-item, and the item's rec), at that item: what was saved, in
+ * words read from the record. */
+static void item_saved_note(web_req *w, const form_saved_t *sv, const asm_item *it)
 {
-    const char *saved = form_saved(w), *rec = http_param(w->req, "rec");
+    const char *saved = sv->what, *rec = sv->which;
     const char *const *f = it->item.v;
     if (!saved || !rec || strcmp(rec, f[ITEM_REC]) != 0) return;
     char *text = NULL;
@@ -224,7 +225,8 @@ static void item_saved_note(web_req *w, const asm_item *it)
 /* One item: its heading, its verdicts as badges, and the quoted
  * recommendation and each answer folded; then evidence and sign-offs, the
  * assessor's forms and the discussion. -1 with w->err on a read error. */
-static int asm_item_section(web_req *w, const asm_model *m, const asm_item *it, const form_error *fe)
+static int asm_item_section(web_req *w, const asm_model *m, const asm_item *it, const form_error *fe,
+                            const form_saved_t *sv)
 {
     buf_t *b = &w->res->body;
     const char *const *f = it->item.v;
@@ -239,7 +241,7 @@ static int asm_item_section(web_req *w, const asm_model *m, const asm_item *it, 
     badge(b, "relevant", f[ITEM_RELEVANT]);
     badge(b, "state", f[ITEM_STATE]);
     buf_puts(b, "</p>\n");
-    item_saved_note(w, it);
+    item_saved_note(w, sv, it);
     const char *quoted = f[ITEM_REC_TEXT] ? f[ITEM_REC_TEXT] : it->rec.id ? it->rec.v[REC_TEXT] : NULL;
     if (quoted) {
         buf_puts(b, "<details><summary>The recommendation</summary><blockquote>");
@@ -276,8 +278,16 @@ int assessment_page_show(web_req *w, const char *id, const char *verdict, const 
     asm_head(w, &m);
     asm_filters(w, &m, verdict);
     asm_contents(w, &m, verdict);
+    /* A save's confirmation, on the whole page only (where the post's 303 leads). */
+    form_saved_t sv = {NULL, NULL};
+    if (!verdict) {
+        buf_t path = BUF_INIT;
+        bfmt(&path, "/assessments/%t", m.a.id);
+        if (buf_ok(&path)) form_saved(w, buf_str(&path), &sv);
+        buf_free(&path);
+    }
     for (size_t i = 0; i < m.n; i++)
-        if (shown(&m.items[i], verdict) && asm_item_section(w, &m, &m.items[i], fe)) {
+        if (shown(&m.items[i], verdict) && asm_item_section(w, &m, &m.items[i], fe, &sv)) {
             buf_reset(b);
             return web_error_from(w, &w->err);
         }
@@ -289,7 +299,7 @@ int assessment_page_show(web_req *w, const char *id, const char *verdict, const 
 /* GET /assessments/ID — one assessment: overview, filter by verdict,
  * contents, then item by item the verdicts, the folded answers, sign-offs
  * and dissent; an assessor signed in by session also gets the answer forms
- * (and, after a save, ?saved=WHAT&rec=REC confirms it at the item).
+ * (and, once after a save, a confirmation at the item).
  * Parameters: as_of. Role: anyone; restricted recs only for signed-in users. */
 int assessment_page(web_req *w, char **args) { return assessment_page_show(w, args[0], NULL, NULL); }
 

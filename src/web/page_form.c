@@ -1,10 +1,12 @@
 /* page_form.c — see page_form.h. */
 #include "web/page_form.h"
 
+#include <sodium.h>
 #include <string.h>
 
 #include "core/vocab.h"
 #include "util/fmt.h"
+#include "util/hex.h"
 
 static int is_form(const form_error *fe, const char *form) { return fe && fe->form && strcmp(fe->form, form) == 0; }
 
@@ -81,11 +83,65 @@ void form_saved_note(web_req *w, const char *text)
     bfmt(&w->res->body, "<p class=\"saved\" role=\"status\" tabindex=\"-1\" autofocus>%h</p>\n", text);
 }
 
-const char *form_saved(web_req *w)
+#define SAVED_COOKIE "ssrtrack-saved"
+#define SAVED_MAX 400 /* bytes of a cookie value; longer ids get no confirmation */
+
+/* The tag that binds a flash cookie's value to the session and the page:
+ * 16 hex digits of SHA-256(session hash, page, NUL, value). */
+static void saved_tag(const web_req *w, const char *page, const char *value, char out[17])
 {
-    if (!w->user || w->via_token) return NULL;
-    const char *s = http_param(w->req, "saved");
-    return s && *s ? s : NULL;
+    crypto_hash_sha256_state st;
+    unsigned char h[32];
+    crypto_hash_sha256_init(&st);
+    crypto_hash_sha256_update(&st, w->session, sizeof w->session);
+    crypto_hash_sha256_update(&st, (const unsigned char *)page, strlen(page) + 1);
+    crypto_hash_sha256_update(&st, (const unsigned char *)value, strlen(value));
+    crypto_hash_sha256_final(&st, h);
+    hex_encode(h, 8, out);
+}
+
+/* The cookie's value is WHAT.WHICH.TAG, WHICH URL-escaped (WHAT is a word
+ * of ours, TAG hex: neither holds a dot, so the first and last dots split
+ * it). The cookie is Secure like the session's, which it needs. */
+int form_saved_redirect(web_req *w, const char *page, const form_saved_t *sv)
+{
+    buf_t value = BUF_INIT, cookie = BUF_INIT;
+    bfmt(&value, "%t.%t", sv->what, sv->which ? sv->which : "");
+    int rc = 500;
+    if (!buf_ok(&value)) goto done;
+    if (w->user && !w->via_token && value.len <= SAVED_MAX) {
+        char tag[17];
+        saved_tag(w, page, buf_str(&value), tag);
+        bfmt(&cookie, SAVED_COOKIE "=%s.%s; Path=%s; Max-Age=60; Secure; HttpOnly; SameSite=Strict", buf_str(&value),
+             tag, page);
+        if (!buf_ok(&cookie) || http_add_header(w->res, w->a, "Set-Cookie", buf_str(&cookie))) goto done;
+    }
+    const char *to = arena_strdup(w->a, page);
+    if (to) rc = web_redirect(w, to);
+done:
+    buf_free(&value);
+    buf_free(&cookie);
+    return rc == 500 ? web_error(w, 500, "no_memory", "out of memory") : rc;
+}
+
+int form_saved(web_req *w, const char *page, form_saved_t *sv)
+{
+    sv->what = sv->which = NULL;
+    if (!w->user || w->via_token || strcmp(w->req->method, "GET") != 0) return 0;
+    const char *c = http_cookie(w->a, http_header(w->req, "cookie"), SAVED_COOKIE);
+    if (!c) return 0;
+    /* Once: this answer clears it, shown or not. */
+    char *clear = arena_printf(w->a, SAVED_COOKIE "=; Path=%s; Max-Age=0; Secure; HttpOnly; SameSite=Strict", page);
+    if (clear) http_add_header(w->res, w->a, "Set-Cookie", clear);
+    const char *dot = strchr(c, '.'), *last = strrchr(c, '.');
+    if (!dot || last == dot || strlen(last + 1) != 16) return 0;
+    char *value = arena_strndup(w->a, c, (size_t)(last - c)), tag[17];
+    if (!value) return 0;
+    saved_tag(w, page, value, tag);
+    if (sodium_memcmp(tag, last + 1, 16) != 0) return 0;
+    sv->what = arena_strndup(w->a, c, (size_t)(dot - c));
+    sv->which = last > dot + 1 ? http_url_decode(w->a, dot + 1, (size_t)(last - dot - 1), 0) : NULL;
+    return sv->what != NULL;
 }
 
 int form_refused(web_req *w, const err_t *e, const char *form, const char *const *fields,

@@ -40,10 +40,28 @@ void form_effective_reason(web_req *w, const form_error *fe, const char *form, c
 void form_error_note(web_req *w, const form_error *fe, const char *form);
 /* A confirmation after a save (text escaped), announced and focused. */
 void form_saved_note(web_req *w, const char *text);
-/* The "saved" query parameter of a page reached after a post, when the
- * one asking is signed in by session (the page is then never shared);
- * NULL otherwise. */
-const char *form_saved(web_req *w);
+
+/* What a saved post saved: what is a word of the caller's ("status",
+ * "milestone", ...), which the thing it names (a milestone, an item's rec),
+ * or NULL. */
+typedef struct {
+    const char *what, *which;
+} form_saved_t;
+
+/* Post/redirect/get, confirmed once: 303 to page (its path, URL-escaped,
+ * as the page's own links write it), setting a flash cookie (HttpOnly,
+ * SameSite=Strict, Path of the page, one minute) that names sv and is bound
+ * to this session and this page. For a post signed in by session. No
+ * #fragment: browsers skip autofocus when the address targets an element,
+ * and the confirmation's focus is what brings it into view. */
+int form_saved_redirect(web_req *w, const char *page, const form_saved_t *sv);
+/* On a GET of page by a user signed in by session who holds the flash
+ * cookie of page: clears it in this answer (so a reload shows nothing) and,
+ * when it was set for this session and page, fills *sv (arena strings) and
+ * returns 1. 0 otherwise: a visitor, an API token, another user, another
+ * page, no cookie. Such pages are never shared (Cache-Control: private,
+ * no-store). */
+int form_saved(web_req *w, const char *page, form_saved_t *sv);
 
 /* A refused post shown again: the same page with fe at its form, as 422;
  * a failure that is not the user's input (or no such page) as an error

@@ -180,13 +180,18 @@ static const ent_t *find_ms(const rec_parts *p, const char *id)
     return NULL;
 }
 
-/* After a save (?saved=WHAT[&id=MILESTONE]), what was saved, in words read
- * from the record itself, never from the query. */
+/* Once after a save (the flash cookie of web/page_form.h), what was saved,
+ * in words read from the record itself. */
 static void rec_saved_note(web_req *w, const rec_parts *p)
 {
-    const char *saved = form_saved(w);
-    if (!saved) return;
-    const ent_t *m = find_ms(p, http_param(w->req, "id"));
+    form_saved_t sv;
+    buf_t path = BUF_INIT;
+    bfmt(&path, "/recs/%t", p->r.id);
+    int got = buf_ok(&path) && form_saved(w, buf_str(&path), &sv);
+    buf_free(&path);
+    if (!got) return;
+    const char *saved = sv.what;
+    const ent_t *m = find_ms(p, sv.which);
     char *text = NULL;
     if (strcmp(saved, "status") == 0)
         text = arena_printf(w->a, "Saved: status set to %s.", vocab_label("status", p->r.v[REC_STATUS]));
@@ -425,9 +430,8 @@ done:
     return status;
 }
 
-/* GET /recs/ID[?as_of=DATE][&saved=WHAT] — one rec: facts; for an editor
- * signed in by session, the Edit section (with a confirmation after a
- * save); the Board's decisions, text, sub-items, milestones, relations,
+/* GET /recs/ID[?as_of=DATE] — one rec: facts; for an editor signed in by
+ * session, the Edit section (with a confirmation, once, after a save); the Board's decisions, text, sub-items, milestones, relations,
  * KPIs, evidence, claim, assessments, discussion, history. Anyone; a
  * restricted rec only for signed-in users (404 otherwise). */
 int rec_page(web_req *w, char **args) { return rec_page_show(w, args[0], NULL); }

@@ -67,11 +67,18 @@ run(async (browser) => {
         await page.inputValue('#status-status'));
   check('the reason field follows within a few presses', await tabTo(page, 'status-reason', 6) > 0);
   await page.keyboard.type('Finished (keyboard test)');
-  await Promise.all([page.waitForURL(`${base}/recs/${rec}?saved=status`), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
+  // Autofocus is applied when the page is next rendered: wait for it, then check.
+  await page.waitForFunction(() => document.activeElement?.className === 'saved').catch(() => {});
   check('saved: the page says so, and the confirmation has the focus',
         (await page.evaluate(() => document.activeElement.className)) === 'saved' &&
         (await page.textContent('p.saved')) === 'Saved: status set to Complete.', await focused(page));
   check('the rec now shows Complete', (await page.textContent('dl.facts')).includes('Complete'));
+  const flash = (await page.context().cookies()).find((k) => k.name === 'ssrtrack-saved');
+  check('the confirmation is used up: its flash cookie is gone from the browser', !flash, JSON.stringify(flash));
+  await page.reload();
+  check('a reload shows no confirmation', await page.locator('p.saved').count() === 0 &&
+        (await page.textContent('dl.facts')).includes('Complete'));
   await page.setViewportSize({ width: 390, height: 800 });
   for (const path of [`/recs/${rec}`, '/assessments/SSR2-SSR1', '/assessments/SSR2-SSR1/implemented/not']) {
     await page.goto(`${base}${path}`);

@@ -1,8 +1,9 @@
 # End-to-end: an assessment's page is navigable: a contents list linking to
 # every item, verdicts as badges in words, a filter by verdict that is a
 # plain address (live and in the static export), answers folded in
-# <details>; an assessor's forms show words, have their own labels, confirm
-# a save after the redirect and show a refused post again at its form.
+# <details>, and so is each item's discussion; an assessor's forms show
+# words, have their own labels, confirm a save once after the redirect (a
+# flash cookie) and show a refused post again at its form.
 . "$(dirname "$0")/lib.sh"
 
 demo_with_users
@@ -28,6 +29,9 @@ hasf "the quoted recommendation folds" "$page" '<details><summary>The recommenda
 hasf "the filter links are paths, not queries" "$page" \
     '<a href="/assessments/SSR2-SSR1/implemented/partial">Partly implemented (26)</a>'
 hasf "the whole assessment is the current filter" "$page" '<strong aria-current="page">All (28)</strong>'
+eq "each item's discussion folds, its summary saying how many comments" \
+   "$(grep -c '^<details class="discussion"><summary>Discussion (no comments yet)</summary>$' <<<"$page")" "28"
+hasnt "... no unfolded discussion heading is left" "$page" '<h3>Discussion</h3>'
 
 get /assessments/SSR2-SSR1/implemented/not
 eq "the filter page: 200" "$CODE" "200"
@@ -73,16 +77,31 @@ hasf "... the alert at the item's form, linking to the field" "$BODY" \
 hasf "... the item's forms unfolded" "$BODY" '<details class="edit" open><summary>Edit the answers<span class="vh"> for SSR1-9</span>'
 hasf "... what was posted kept" "$(grep -o '<select id="item-SSR1-9-implemented".*' <<<"$BODY" | sed 's|</select>.*||')" '<option value="not" selected>Not implemented</option>'
 get /assessments/SSR2-SSR1/items/SSR1-9 -X POST -H "$CK" -H "Origin: $URL" -d "implemented=not&state=discussed&effective=2018-12-31&reason=call&csrf=$csrf"
-eq "saved answers: 303 to the item, saying what was saved" "$CODE $(sed -n 's/^Location: //p' <<<"$HEADERS")" \
-   "303 /assessments/SSR2-SSR1?saved=answers&rec=SSR1-9#SSR1-9"
-get "/assessments/SSR2-SSR1?saved=answers&rec=SSR1-9" -H "$CK"
+eq "saved answers: 303 to the page (the confirmation's focus brings the item into view)" \
+   "$CODE $(sed -n 's/^Location: //p' <<<"$HEADERS")" "303 /assessments/SSR2-SSR1"
+has "... with a flash cookie naming it, for that page only, one minute" "$HEADERS" \
+    '^Set-Cookie: ssrtrack-saved=answers\.SSR1-9\.[0-9a-f]{16}; Path=/assessments/SSR2-SSR1; Max-Age=60; Secure; HttpOnly; SameSite=Strict$'
+flash=$(sed -n 's/^Set-Cookie: \(ssrtrack-saved=[^;]*\);.*/\1/p' <<<"$HEADERS")
+get /assessments/SSR2-SSR1 -H "$CK; $flash"
 hasf "the item confirms it in words" "$BODY" \
     '<p class="saved" role="status" tabindex="-1" autofocus>Saved: the answers for SSR1-9 (Not implemented; Discussed).</p>'
-get "/assessments/SSR2-SSR1?saved=answers&rec=SSR1-9"
-hasnt "a visitor gets no confirmation" "$BODY" 'class="saved"'
+hasf "... and the answer clears the cookie" "$HEADERS" "Set-Cookie: ssrtrack-saved=; Path=/assessments/SSR2-SSR1; Max-Age=0"
+get /assessments/SSR2-SSR1 -H "$CK"
+hasnt "a reload (no cookie): no confirmation" "$BODY" 'class="saved"'
+get /assessments/SSR2-SSR1 -H "Cookie: $flash"
+hasnt "a visitor holding the cookie gets no confirmation" "$BODY" 'class="saved"'
+get /assessments/SSR2-SSR1/implemented/not -H "$CK; $flash"
+hasnt "nor does a filter page" "$BODY" 'class="saved"'
 get /assessments/SSR2-SSR1/items/SSR1-9/signoff -X POST -H "$CK" -H "Origin: $URL" -d "dissent=&csrf=$csrf"
-get "$(sed -n 's/^Location: //p' <<<"$HEADERS" | sed 's/#.*//')" -H "$CK"
+flash=$(sed -n 's/^Set-Cookie: \(ssrtrack-saved=[^;]*\);.*/\1/p' <<<"$HEADERS")
+get "$(sed -n 's/^Location: //p' <<<"$HEADERS")" -H "$CK; $flash"
 hasf "a sign-off is confirmed at its item" "$BODY" 'Saved: SSR1-9 signed off by sam.</p>'
+get /comments -X POST -H "$CK" -H "Origin: $URL" --data-urlencode "target=SSR2-SSR1/SSR1-9" \
+    --data-urlencode "text=Checked the *roadmap*." -d "csrf=$csrf"
+get /assessments/SSR2-SSR1
+fold=$(awk '/<section class="item" id="SSR1-9">/,/<\/section>/' <<<"$BODY" | sed -n '/<details class="discussion">/,/<\/details>/p')
+has "a comment: the item's discussion summary counts it" "$fold" '^<details class="discussion"><summary>Discussion \(1 comment\)</summary>$'
+hasf "... and the comment sits inside the fold" "$fold" '<em>roadmap</em>'
 get /assessments/SSR2-SSR1/implemented/not
 eq "the filter follows the new verdict" "$(items "$BODY" | tr '\n' ' ')" "SSR1-6 SSR1-9 SSR1-22 "
 
@@ -96,6 +115,7 @@ if have_seeds 002_0b44ff1b59d411cb.txt 000_1b707e8e43b30b9a.txt; then
     eq "the real assessment: the contents links to all 28 items" "$(contents "$real" | wc -l | tr -d ' ')/$(items "$real" | wc -l | tr -d ' ')" "28/28"
     eq "... every anchor an item" "$(contents "$real")" "$(items "$real")"
     has "... its answers fold" "$real" '<details><summary>What was done</summary>'
+    eq "... and every item's discussion" "$(grep -c '<details class="discussion"><summary>Discussion' <<<"$real")" "28"
     eq "... and the two not implemented have their page" \
        "$("$BIN" http <<<$'GET /assessments/SSR2-SSR1/implemented/not HTTP/1.1\r\nHost: x\r\n\r\n' | grep -o '<section class="item" id="[^"]*"' | wc -l | tr -d ' ')" \
        "$("$BIN" assess show SSR2-SSR1 --format json | jq '[.items[]|select(.implemented=="not")]|length')"

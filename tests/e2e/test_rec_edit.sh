@@ -1,9 +1,10 @@
 # End-to-end: editing from a rec's page where it is expected. A signed-in
 # editor finds the Edit section under the facts, with words in the selects
 # and a distinct label per milestone form; a saved post answers 303 and the
-# page then confirms what was saved (only to that user, never from the
-# shared cache); a refused post shows the page again with the message at
-# the form, linking to the field. The sign-in field takes the focus.
+# page then confirms what was saved, once (a flash cookie bound to that
+# user's session and that page; never from the shared cache); a refused
+# post shows the page again with the message at the form, linking to the
+# field. The sign-in field takes the focus.
 . "$(dirname "$0")/lib.sh"
 
 demo_with_users
@@ -60,26 +61,53 @@ eq "... and nothing was written" "$(log_count)" "$before"
 
 get /recs/SSR1-9/status -X POST -H "$CK" -H "Origin: $URL" -d "status=complete&effective=2015-06-30&reason=Roadmap+done&csrf=$csrf"
 eq "a saved status: 303" "$CODE" "303"
-hasf "... to the page, saying what was saved" "$HEADERS" "Location: /recs/SSR1-9?saved=status"
-get "/recs/SSR1-9?saved=status" -H "$CK"
+eq "... to the page (an address that says nothing was saved)" "$(sed -n 's/^Location: //p' <<<"$HEADERS")" "/recs/SSR1-9"
+has "... with a flash cookie: that page only, one minute, out of scripts' and other sites' reach" "$HEADERS" \
+    '^Set-Cookie: ssrtrack-saved=status\.\.[0-9a-f]{16}; Path=/recs/SSR1-9; Max-Age=60; Secure; HttpOnly; SameSite=Strict$'
+flash=$(sed -n 's/^Set-Cookie: \(ssrtrack-saved=[^;]*\);.*/\1/p' <<<"$HEADERS")
+get /recs/SSR1-9 -H "$CK; $flash"
 hasf "the page confirms it in words, announced and focused" "$BODY" \
     '<p class="saved" role="status" tabindex="-1" autofocus>Saved: status set to Complete.</p>'
+hasf "... clears the cookie, so a reload shows nothing" "$HEADERS" \
+    "Set-Cookie: ssrtrack-saved=; Path=/recs/SSR1-9; Max-Age=0; Secure; HttpOnly; SameSite=Strict"
 hasf "... a page never kept by a shared cache" "$HEADERS" "Cache-Control: private, no-store"
-for i in 1 2; do get "/recs/SSR1-9?saved=status"; done
-hasnt "a visitor with the same address gets no confirmation (asked twice: the cached answer too)" "$BODY" 'class="saved"'
-get "/recs/SSR1-9?saved=%3Cb%3Eowned" -H "$CK"
-hasnt "an unknown saved= shows nothing (the words come from the record, not the query)" "$BODY" 'class="saved"|<b>owned'
+get /recs/SSR1-9 -H "$CK"
+hasnt "the same address again without the cookie (a reload, a shared link): no confirmation" "$BODY" 'class="saved"'
+for i in 1 2; do get /recs/SSR1-9 -H "Cookie: $flash"; done
+hasnt "a visitor holding the cookie gets no confirmation (asked twice: the cached answer too)" "$BODY" 'class="saved"'
+hasnt "... and the visitor's (shared) page sets no cookie" "$HEADERS" 'Set-Cookie'
+echo "$PW" | "$BIN" user add bo --role editor >/dev/null
+get /signin -X POST -H "Origin: $URL" --data-urlencode "user=bo" --data-urlencode "password=$PW"
+bo="Cookie: __Host-ssrtrack=$(sed -n 's/.*__Host-ssrtrack=\([0-9a-f]*\);.*/\1/p' <<<"$HEADERS")"
+get /recs/SSR1-9 -H "$bo; $flash"
+hasnt "another editor holding ana's cookie gets no confirmation (it is bound to her session)" "$BODY" 'class="saved"'
+get /recs/SSR1-1 -H "$CK; $flash"
+hasnt "nor does another rec's page" "$BODY" 'class="saved"'
+get /recs/SSR1-9 -H "$CK; ssrtrack-saved=%3Cb%3Eowned.x.0123456789abcdef"
+hasnt "a forged cookie shows nothing (its words would come from the record, not the cookie)" "$BODY" 'class="saved"|<b>owned'
+
+# A client that keeps cookies as a browser does: confirmed once, not on reload.
+jar=(-b "$T/jar" -c "$T/jar")
+curl -s -o /dev/null -c "$T/jar" -H "Origin: $URL" --data-urlencode "user=ana" --data-urlencode "password=$PW" "$URL/signin"
+get /recs/SSR1-9 "${jar[@]}"
+jcsrf=$(grep -o 'name="csrf" value="[0-9a-f]*"' <<<"$BODY" | head -1 | sed 's/.*value="\(.*\)"/\1/')
+get /recs/SSR1-9/status -L "${jar[@]}" -H "Origin: $URL" -d "status=in_progress&effective=2015-07-30&reason=Reopened&csrf=$jcsrf"
+hasf "a cookie-keeping client, after the post: the confirmation" "$BODY" 'Saved: status set to In progress.</p>'
+get /recs/SSR1-9 "${jar[@]}"
+hasnt "... then a reload: none" "$BODY" 'class="saved"'
 
 get /recs/SSR1-9/milestones -X POST -H "$CK" -H "Origin: $URL" \
     --data-urlencode "title=Publish the roadmap" -d "due=2016-01-31&effective=2015-07-01&reason=plan&csrf=$csrf"
-loc=$(sed -n 's/^Location: //p' <<<"$HEADERS")
-has "a new milestone: 303 naming it" "$CODE $loc" '^303 /recs/SSR1-9\?saved=new-milestone&id=SSR1-9[.~][0-9]+$'
-get "$loc" -H "$CK"
+eq "a new milestone: 303 to the page" "$CODE $(sed -n 's/^Location: //p' <<<"$HEADERS")" "303 /recs/SSR1-9"
+flash=$(sed -n 's/^Set-Cookie: \(ssrtrack-saved=[^;]*\);.*/\1/p' <<<"$HEADERS")
+has "... the cookie naming it" "$flash" '^ssrtrack-saved=new-milestone\.SSR1-9[.~][0-9]+\.[0-9a-f]{16}$'
+get /recs/SSR1-9 -H "$CK; $flash"
 has "the page confirms the new milestone" "$BODY" 'role="status" tabindex="-1" autofocus>Saved: milestone SSR1-9[.~][0-9]+ added \(Publish the roadmap\).</p>'
-ms=$(sed 's/.*id=//' <<<"$loc")
+ms=$(grep -o 'Saved: milestone [^ ]*' <<<"$BODY" | sed 's/.* //')
 get "/milestones/$ms" -X POST -H "$CK" -H "Origin: $URL" -d "status=in_progress&effective=2015-08-01&reason=started&csrf=$csrf"
-eq "a milestone's status: 303 to its rec" "$(sed -n 's/^Location: //p' <<<"$HEADERS")" "/recs/SSR1-9?saved=milestone&id=$ms"
-get "/recs/SSR1-9?saved=milestone&id=$ms" -H "$CK"
+eq "a milestone's status: 303 to its rec" "$(sed -n 's/^Location: //p' <<<"$HEADERS")" "/recs/SSR1-9"
+flash=$(sed -n 's/^Set-Cookie: \(ssrtrack-saved=[^;]*\);.*/\1/p' <<<"$HEADERS")
+get /recs/SSR1-9 -H "$CK; $flash"
 hasf "the page confirms the milestone's new status" "$BODY" "Saved: milestone $ms (Publish the roadmap) is now In progress.</p>"
 get "/milestones/$ms" -X POST -H "$CK" -H "Origin: $URL" -d "status=complete&effective=someday&reason=x&csrf=$csrf"
 eq "a milestone post with a bad date: 422" "$CODE" "422"

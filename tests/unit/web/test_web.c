@@ -322,8 +322,11 @@ static void forms(void)
     expect("an editor changes the status from the page",
            send("POST", "/recs/SSR1-9/status", h,
                 "status=deferred&effective=2016-02-01&reason=budget+moved&csrf=" CSRF) == 303);
-    expect("... which redirects to the rec, saying what was saved",
-           strcmp(header("Location"), "/recs/SSR1-9?saved=status") == 0);
+    expect("... which redirects to the rec's page",
+           strcmp(header("Location"), "/recs/SSR1-9") == 0);
+    expect("... with a one-minute flash cookie for that page, naming what was saved",
+           strncmp(header("Set-Cookie"), "ssrtrack-saved=status..", 23) == 0 &&
+               strstr(header("Set-Cookie"), "; Path=/recs/SSR1-9; Max-Age=60; Secure; HttpOnly; SameSite=Strict"));
     get("/api/v1/recs/SSR1-9");
     expect("... and is the rec's status now", has("\"status\": \"deferred\""));
 }
