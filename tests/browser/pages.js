@@ -1,7 +1,7 @@
 // pages.js — every page of a crawl (crawl.js's urls.tsv) in Debian's
 // chromium: axe-core finds no violation (WCAG 2.x A and AA, and its best
-// practices) at a desktop width, and at a phone's 390 px no page is wider
-// than the screen. One browser, one context per visitor (signed in through
+// practices) at a desktop width, and at a phone's 390 px no touch target is
+// under 24 px (its target-size rule) and no page is wider than the screen. One browser, one context per visitor (signed in through
 // the sign-in form's POST, as the crawl was).
 //   BASE_URL=… URLS=…/urls.tsv PASSWORD=… [SHOTS=DIR] node pages.js
 // With SHOTS, also saves DIR/<who>-<n>-1280.png and -390.png (whole pages)
@@ -24,20 +24,21 @@ const rows = fs.readFileSync(process.env.URLS, 'utf8').trim().split('\n').slice(
   .filter(([who, url, file]) => (!url.includes('as_of=') || url.startsWith('/?'))
     && (who === 'anonymous' || (fs.readFileSync(file, 'utf8').match(/name="csrf"/g) || []).length > 1));
 
-// The axe violations of the page now loaded, as "rule (impact): target" lines.
-async function axeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const res = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+// The axe violations of the page now loaded, as "rule (impact): target"
+// lines: of the tags' rules, or of the rules named in `only`.
+async function axeViolations(page, only) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ content: axeSource });
+  const res = await page.evaluate((rules) => window.axe.run(document, {
+    runOnly: rules || { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     resultTypes: ['violations'],
-  }));
+  }), only);
   return res.violations.flatMap((v) => v.nodes.slice(0, 3).map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
 }
 
 run(async (browser) => {
   const byWho = new Map();
   for (const [who, url] of rows) (byWho.get(who) || byWho.set(who, []).get(who)).push(url);
-  const axeBad = [], wide = [], index = [];
+  const axeBad = [], wide = [], small = [], index = [];
   let n = 0;
   for (const [who, urls] of byWho) {
     // bypassCSP: the pages allow no script, and axe must run in them.
@@ -54,6 +55,8 @@ run(async (browser) => {
       for (const v of await axeViolations(page)) axeBad.push(`${who} ${url}: ${v}`);
       if (shots) await page.screenshot({ path: path.join(shots, `${who}-${n}-1280.png`), fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
+      // The phone's layout has its own touch targets (links in rows that wrap).
+      for (const v of await axeViolations(page, ['target-size'])) small.push(`${who} ${url}: ${v}`);
       const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       if (over > 1) {
         // The first element past the edge none of whose children is past it.
@@ -73,5 +76,7 @@ run(async (browser) => {
   }
   if (shots) fs.writeFileSync(path.join(shots, 'index.tsv'), index.join('\n') + '\n');
   check(`axe-core finds no violation on the ${n} pages`, n > 0 && axeBad.length === 0, axeBad.slice(0, 30).join('\n#   '));
+  check(`no touch target under 24 px at 390 px (axe target-size, ${n} pages)`, n > 0 && small.length === 0,
+        small.slice(0, 30).join('\n#   '));
   check(`no page is wider than a 390 px phone (${n} pages)`, n > 0 && wide.length === 0, wide.slice(0, 30).join('\n#   '));
 });
