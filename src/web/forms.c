@@ -3,8 +3,9 @@
  * a reason, through the one writer. The route table has already checked the
  * session, the Origin and the CSRF token; the role is checked here. A saved
  * post answers 303 to its page with a flash cookie naming what was saved
- * (post/redirect/get: the page then confirms it, once); a post refused for its input shows
- * its page again, 422, with the message at the form (web/page_form.h). */
+ * (post/redirect/get: the page then confirms it, once); a post refused for
+ * its input shows its page again, 422, with the message at the form
+ * (web/page_form.h). */
 #include <string.h>
 
 #include "core/id.h"
@@ -67,9 +68,10 @@ static int write_edit(web_req *w, store_t *s, void *ctx)
 }
 
 /* POST /recs/ID/status — change a rec's status from its page; 303 to
- * /recs/ID, confirming the status once. Form: status, effective, reason, csrf. Role:
- * editor or admin, by session (CSRF token and origin checked by the route
- * table). Refused input: the page again, 422, the message at the form. */
+ * /recs/ID, confirming the status once. Form: status, effective, reason,
+ * csrf. Role: editor or admin, by session (CSRF token and origin checked by
+ * the route table). Refused input: the page again, 422, the message at the
+ * form. */
 int form_rec_status(web_req *w, char **args)
 {
     static const char *const fields[] = {"status", "effective", "reason", NULL};
@@ -90,8 +92,9 @@ static int write_milestone(web_req *w, store_t *s, void *ctx)
 }
 
 /* POST /recs/ID/milestones — add a milestone from the rec's page; 303 to
- * /recs/ID, confirming the new milestone once. Form: title, due, effective, reason,
- * csrf. Role: editor or admin, by session. Refused input: the page again. */
+ * /recs/ID, confirming the new milestone once. Form: title, due,
+ * effective, reason, csrf. Role: editor or admin, by session. Refused
+ * input: the page again. */
 int form_add_milestone(web_req *w, char **args)
 {
     static const char *const form_fields[] = {"title", "due", "effective", "reason", NULL};
@@ -108,8 +111,8 @@ int form_add_milestone(web_req *w, char **args)
 }
 
 /* POST /milestones/ID — change a milestone from its rec's page; 303 to
- * /recs/REC, confirming the milestone once. Form: status, due, done, title,
- * effective, reason, csrf. Role: editor or admin, by session. Refused
+ * /recs/REC, confirming the milestone once. Form: status, due, done,
+ * title, effective, reason, csrf. Role: editor or admin, by session. Refused
  * input: the rec's page again, the message at the milestone's form. */
 int form_milestone(web_req *w, char **args)
 {
@@ -144,8 +147,8 @@ static int show_assessment(web_req *w, const char *id, const form_error *fe)
 }
 
 /* After an assessment form: 303 to the page, with a one-time confirmation
- * of what was saved at the item, or the page again (422) with the message at the
- * form when refused. */
+ * of what was saved at the item, or the page again (422) with the message
+ * at the form when refused. */
 static int item_done(web_req *w, int rc, const form_write *f, const char *what, const char *form,
                      const char *const *fields)
 {
@@ -160,8 +163,9 @@ static int item_done(web_req *w, int rc, const form_write *f, const char *what, 
 }
 
 /* POST /assessments/ID/items[/REC] — answer an assessment item from the
- * page; 303 to /assessments/ID, confirming the answers once at the item. Form: rec (without REC in the path), the answers,
- * state, effective, reason, csrf. Role: assessor or admin, by session.
+ * page; 303 to /assessments/ID, confirming the answers once at the item.
+ * Form: rec (without REC in the path), the answers, state, effective,
+ * reason, csrf. Role: assessor or admin, by session.
  * Refused input: the page again, 422, the message at the form. */
 int form_item(web_req *w, char **args)
 {

@@ -72,7 +72,8 @@ int item_comments(web_req *w, const char *item)
     if (!buf_ok(&list)) { err_set(&w->err, ERR_NOMEM, "out of memory"); goto done; }
     /* Folded like the answers, the summary saying how many there are. */
     if (shown) {
-        bfmt(b, "<details class=\"discussion\"><summary>Discussion (%d comment%s)</summary>\n", shown, shown == 1 ? "" : "s");
+        bfmt(b, "<details class=\"discussion\"><summary>Discussion (%d comment%s)</summary>\n", shown,
+             shown == 1 ? "" : "s");
         buf_puts(b, buf_str(&list));
         buf_puts(b, "</ol>\n");
     } else buf_puts(b, "<details class=\"discussion\"><summary>Discussion (no comments yet)</summary>\n");
