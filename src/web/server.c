@@ -44,6 +44,10 @@
 #define CACHE_MAX_BYTES (64u << 20)
 #define CACHE_MAX_ENTRIES 4096
 #define MAX_READERS 256
+/* Each connection's page cache, and no memory map: a page that reads the
+ * whole file (the home page's figures) would otherwise map all of it into
+ * the process, once per thread. Read pages stay in the kernel's cache. */
+#define READER_CACHE_KIB (16 * 1024)
 
 static web_ctx ctx;
 static FILE *access_log;
@@ -63,6 +67,10 @@ static store_t *reader(err_t *e)
     if (tl_reader) return tl_reader;
     store_t *s;
     if (store_open(ctx.db_path, STORE_READONLY, &s, NULL, e)) return NULL;
+    if (store_set_memory(s, READER_CACHE_KIB, 0, e)) {
+        store_close(s);
+        return NULL;
+    }
     pthread_mutex_lock(&readers_lock);
     if (nreaders == MAX_READERS) {
         pthread_mutex_unlock(&readers_lock);
@@ -652,6 +660,10 @@ int server_run(const server_opts *o, err_t *e)
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);
     if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) return -1;
+    if (store_set_memory(ctx.writer, READER_CACHE_KIB, 0, e)) {
+        store_close(ctx.writer);
+        return -1;
+    }
     if (!(cache = rcache_new(CACHE_MAX_BYTES, CACHE_MAX_ENTRIES, release_variants))) {
         store_close(ctx.writer);
         return err_nomem(e);

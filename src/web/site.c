@@ -313,6 +313,7 @@ static int run_jobs(site *s, const job *jobs, size_t n)
             pthread_create(&x->thread, NULL, work, x) != 0) {
             if (!x->e.msg[0]) err_set(&x->e, ERR_INTERNAL, "site: cannot start a writer thread");
             store_close(x->s.db);
+            x->s.db = NULL;
             x->rc = -1;
             atomic_store(&q.failed, 1);
             break;
