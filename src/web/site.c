@@ -219,6 +219,9 @@ static int emit_optional(site *s, const char *url)
 /* ---- the bulk of the export, on every core --------------------------------- */
 
 #define SITE_MAX_THREADS 8
+/* Each reader's page cache, and no memory map: with one reader per thread,
+ * maps of the whole file (the log's entries, the home page) add up. */
+#define SITE_CACHE_KIB (16 * 1024)
 
 /* One file to emit; may_404: a page hidden from the public, skipped. An
  * XLSX table is made from the CSV beside it (report/xlsx.h): a job may name
@@ -310,7 +313,7 @@ static int run_jobs(site *s, const job *jobs, size_t n)
         if (started == 0) continue;
         x->s.db = NULL;
         if (store_open(s->ctx->db_path, STORE_READONLY, &x->s.db, NULL, &x->e) ||
-            pthread_create(&x->thread, NULL, work, x) != 0) {
+            store_set_memory(x->s.db, SITE_CACHE_KIB, 0, &x->e) || pthread_create(&x->thread, NULL, work, x) != 0) {
             if (!x->e.msg[0]) err_set(&x->e, ERR_INTERNAL, "site: cannot start a writer thread");
             store_close(x->s.db);
             x->s.db = NULL;
@@ -671,6 +674,7 @@ int site_export(const char *db_path, const char *dir, const site_opts *o, site_s
     int rc = before && s.optional ? 0 : err_nomem(e);
     if (rc == 0 && o->incremental && !o->ledger_only) rc = manifest_read(dir, before, e);
     if (rc == 0) rc = store_open(db_path, STORE_READONLY, &s.db, NULL, e);
+    if (rc == 0) rc = store_set_memory(s.db, SITE_CACHE_KIB, 0, e);
     if (rc == 0 && !o->ledger_only) rc = emit_pages(&s);
     if (rc == 0) rc = tiles_export(s.db, dir, st, e);
     if (rc == 0) rc = ledger_entries_files(&s, 0);
