@@ -4,7 +4,13 @@
  * (web/export_links.h has the whole layout). Its links are then made
  * relative to that file, so the export opens from file:// and from any
  * sub-path, and each text file gets its gzip form beside it (NAME.gz) for
- * servers that send those to clients that accept them. */
+ * servers that send those to clients that accept them.
+ *
+ * The pages every rec has (its page, its tables' files) and the log's entry
+ * files are made by one writer per core (run_jobs); what pages may link to
+ * but may be missing is noted first, by this thread alone. --incremental
+ * compares each file with what is on disk and keeps a manifest of the files
+ * produced (manifest_update). */
 #include "web/site.h"
 
 #include <errno.h>
