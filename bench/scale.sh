@@ -143,3 +143,7 @@ echo "$line -"
 for b in "${bins[@]}"; do
     echo "| /recs/SSR1-9 of the demo, uncached on a warm server, instructions in web_handle$(tag "$b") | ${fig[$b|demo|warm]} |"
 done
+
+# The server (response cache, first request, peak memory) and `site`,
+# full and --incremental: bench/scale_serve.sh, on the same databases.
+SCALE_SH=1 . "$here/scale_serve.sh"

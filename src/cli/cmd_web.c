@@ -46,16 +46,19 @@ int cmd_serve(cli_t *c, int argc, char **argv)
 
 int cmd_site(cli_t *c, int argc, char **argv)
 {
-    opt_t o[] = {{"--as-of", 1}, {"--base-url", 1}, {"--ledger-only", 0}};
+    opt_t o[] = {{"--as-of", 1}, {"--base-url", 1}, {"--ledger-only", 0}, {"--incremental", 0}};
     const char *pos[1];
     if (args_parse(c, "site", argc, argv, o, NOPTS(o), pos, 1, 1, NULL)) return -1;
-    const char *base;
-    if (cli_base_url(c, "site", opt_value(o, NOPTS(o), "--base-url"), &base)) return -1;
+    site_opts so = {opt_value(o, NOPTS(o), "--as-of"), NULL, opt_given(o, NOPTS(o), "--ledger-only"),
+                    opt_given(o, NOPTS(o), "--incremental")};
+    if (cli_base_url(c, "site", opt_value(o, NOPTS(o), "--base-url"), &so.base_url)) return -1;
     site_stats st;
-    if (site_export(c->db_path, pos[0], opt_value(o, NOPTS(o), "--as-of"), base, opt_given(o, NOPTS(o), "--ledger-only"),
-                    &st, &c->err))
-        return err_prefix(&c->err, "site");
-    printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
+    if (site_export(c->db_path, pos[0], &so, &st, &c->err)) return err_prefix(&c->err, "site");
+    if (so.incremental)
+        printf("wrote %ld files (%lld bytes), %ld unchanged, %ld removed in %s\n", st.files, st.bytes, st.unchanged,
+               st.removed, pos[0]);
+    else
+        printf("wrote %ld files (%lld bytes) to %s\n", st.files, st.bytes, pos[0]);
     if (st.tiles_size >= 0) printf("ledger tiles for the signed checkpoint of size %lld\n", st.tiles_size);
     else printf("no ledger tiles: no checkpoint has been signed yet (run 'ssrtrack checkpoint')\n");
     return 0;

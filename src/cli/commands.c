@@ -106,8 +106,9 @@ const command_t commands[] = {
      "print the whole log as canonical JSON (--public: its public side, docs/ledger.md)"},
     {"serve", DB_OPEN, cmd_serve, "[--listen ADDR:PORT] [--threads N] [--access-log FILE] [--quiet] [--key FILE] [--base-url URL]",
      "serve the dashboard, pages and JSON API (default 127.0.0.1:8080)"},
-    {"site", DB_OPEN, cmd_site, "DIR [--as-of DATE] [--base-url URL] [--ledger-only]",
-     "write the public pages, and the log as C2SP tiles, as static files (--ledger-only: the log alone)"},
+    {"site", DB_OPEN, cmd_site, "DIR [--as-of DATE] [--base-url URL] [--ledger-only] [--incremental]",
+     "write the public pages, and the log as C2SP tiles, as static files (--ledger-only: the log alone; "
+     "--incremental: only files that changed, removing those no longer produced)"},
     {"http", DB_OPEN, cmd_http, "  (reads one HTTP request on stdin)", "answer one HTTP request read from stdin"},
     {"user add", DB_OPEN, cmd_user_add,
      "NAME --role admin|editor|assessor|viewer [--email ADDR] [--reason TEXT] [--actor NAME]  (password on stdin)",

@@ -392,6 +392,8 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
                        "%s: database schema version %ld is newer than this ssrtrack supports (%d); "
                        "use a newer ssrtrack", path, version, store_schema_version());
     }
+    s->cache_kib = 65536;
+    s->mmap_bytes = 1073741824;
     if (db_exec(s, "PRAGMA synchronous=FULL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA mmap_size=1073741824", e)) {
         store_close(s);
         return -1;
@@ -550,7 +552,18 @@ void db_scan_begin(store_t *s)
 
 void db_scan_end(store_t *s)
 {
-    sqlite3_exec(s->db, "PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+    char sql[100];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size=-%ld; PRAGMA mmap_size=%lld", s->cache_kib, s->mmap_bytes);
+    sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+}
+
+int store_set_memory(store_t *s, long cache_kib, long long mmap_bytes, err_t *e)
+{
+    s->cache_kib = cache_kib > 0 ? cache_kib : 1;
+    s->mmap_bytes = mmap_bytes > 0 ? mmap_bytes : 0;
+    char sql[100];
+    snprintf(sql, sizeof sql, "PRAGMA cache_size=-%ld; PRAGMA mmap_size=%lld", s->cache_kib, s->mmap_bytes);
+    return db_exec(s, sql, e);
 }
 
 void db_read_end(store_t *s, int began)

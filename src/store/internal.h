@@ -56,6 +56,10 @@ struct store {
     int tree_loaded;
     sqlite3_stmt *insert_node, *select_node;
     map_t *stmts;             /* SQL text -> kept_stmt*: db_cached */
+    /* What the connection may keep in memory (store_set_memory); db_scan_end
+     * comes back to these. */
+    long cache_kib;
+    long long mmap_bytes;
 };
 
 /* Map a SQLite result code to an err_t; returns -1. `what` names the step. */

@@ -118,6 +118,12 @@ int store_next_id(store_t *s, const kind_def *k, const char *prefix, arena_t *a,
  * snapshot of the file (a page drawn from several queries stays consistent). */
 int store_read_begin(store_t *s, err_t *e);
 void store_read_end(store_t *s);
+/* Bound what this connection keeps in memory: SQLite's page cache to
+ * cache_kib KiB and its memory map of the file to mmap_bytes (0: no map;
+ * pages are read into the cache). By default 64 MiB and 1 GiB, so a pass
+ * over a large file maps all of it; the server's readers take less (each
+ * thread has one, and a mapped page counts in the process's memory). */
+int store_set_memory(store_t *s, long cache_kib, long long mmap_bytes, err_t *e);
 /* A number that changes whenever another connection (or process) commits to
  * the file; cheap enough to ask on every request. */
 int store_data_version(store_t *s, long long *v, err_t *e);

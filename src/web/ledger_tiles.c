@@ -53,23 +53,25 @@ typedef struct {
 } export_ctx;
 
 /* Write path (under x->dir) as path.staged, to be renamed into place once the
- * whole tree has been checked against the checkpoint. A full tile that is
- * there already must have the same bytes (full tiles never change) and is
- * left alone. */
+ * whole tree has been checked against the checkpoint. A file that is there
+ * already with the same bytes is left alone (its mtime too, so a sync moves
+ * nothing); a full tile that is there must have the same bytes (full tiles
+ * never change). */
 static int put(export_ctx *x, const char *path, const void *data, size_t n, int full)
 {
     char target[4200];
     snprintf(target, sizeof target, "%s/%s", x->dir, path);
     struct stat sb;
-    if (full && stat(target, &sb) == 0) {
+    if (stat(target, &sb) == 0 && (full || (size_t)sb.st_size == n)) {
         err_t e2;
         size_t len;
         char *old = file_read(target, n + 1, &len, &e2);
         int same = old && len == n && memcmp(old, data, n) == 0;
         mem_free(old);
         if (same) return 0;
-        return err_set(x->e, ERR_CONFLICT, "%s: this full tile is already published with other bytes; "
-                                           "the log is not the one published there", target);
+        if (full)
+            return err_set(x->e, ERR_CONFLICT, "%s: this full tile is already published with other bytes; "
+                                               "the log is not the one published there", target);
     }
     char staged[TILE_PATH_MAX + 32];
     snprintf(staged, sizeof staged, "%s.staged", path);

@@ -1,7 +1,8 @@
 /* server.c — the MHD adapter: limits set explicitly, one read-only database
  * connection per pool thread, one shared writer, a cache of whole responses
- * for anonymous GETs (dropped whenever the database changes), an access log
- * line per request, and a clean stop on SIGTERM.
+ * for anonymous GETs (web/cache.h: within a budget; a change drops only the
+ * answers it can alter), an access log line per request, and a clean stop
+ * on SIGTERM.
  *
  * Anonymous answers carry an ETag and Last-Modified (304 when the client's
  * copy is current) and, for text, a gzip form beside the plain one.
@@ -24,11 +25,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/id.h"
+#include "store/changed_recs.h"
 #include "store/keyfile.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
-#include "util/map.h"
 #include "web/auth.h"
+#include "web/cache.h"
 #include "web/compress.h"
 #include "web/etag.h"
 #include "web/web.h"
@@ -41,6 +44,10 @@
 #define CACHE_MAX_BYTES (64u << 20)
 #define CACHE_MAX_ENTRIES 4096
 #define MAX_READERS 256
+/* Each connection's page cache, and no memory map: a page that reads the
+ * whole file (the home page's figures) would otherwise map all of it into
+ * the process, once per thread. Read pages stay in the kernel's cache. */
+#define READER_CACHE_KIB (16 * 1024)
 
 static web_ctx ctx;
 static FILE *access_log;
@@ -60,6 +67,10 @@ static store_t *reader(err_t *e)
     if (tl_reader) return tl_reader;
     store_t *s;
     if (store_open(ctx.db_path, STORE_READONLY, &s, NULL, e)) return NULL;
+    if (store_set_memory(s, READER_CACHE_KIB, 0, e)) {
+        store_close(s);
+        return NULL;
+    }
     pthread_mutex_lock(&readers_lock);
     if (nreaders == MAX_READERS) {
         pthread_mutex_unlock(&readers_lock);
@@ -89,6 +100,7 @@ typedef struct {
     char method[12];
     char path[200];            /* for the access log: raw, controls as '?' */
     char remote[64];
+    const char *cache;         /* for the access log: "hit", "miss" (made and kept), or NULL */
 } conn_state;
 
 /* ---- answers and their forms --------------------------------------------- */
@@ -231,74 +243,90 @@ static long long last_modified(store_t *db, arena_t *a)
     return t;
 }
 
-/* ---- the response cache --------------------------------------------------- */
+/* ---- the response cache (web/cache.h) ------------------------------------- */
+
+static rcache *cache;
+
+static void release_variants(void *value)
+{
+    variants_free(value);
+    mem_free(value);
+}
 
 typedef struct {
-    variants v;
-    long long generation;
-    char day[DATE_SIZE];
-    size_t bytes;
-} cache_entry;
+    struct MHD_Connection *c;
+    conn_state *st;
+    enum MHD_Result rc;
+} serving;
 
-static map_t *cache;
-static size_t cache_bytes;
-static pthread_rwlock_t cache_lock = PTHREAD_RWLOCK_INITIALIZER;
-
-static void cache_clear_locked(void)
+/* rcache_use's callback: queue the kept answer (MHD takes its own reference,
+ * so the cache may drop it afterwards). */
+static void serve_kept(void *value, void *arg)
 {
-    for (size_t i = 0; i < map_count(cache); i++) {
-        cache_entry *ce = map_value(cache, i);
-        variants_free(&ce->v);
-        mem_free(ce);
-    }
-    map_clear(cache);
-    cache_bytes = 0;
+    serving *s = arg;
+    s->rc = variants_queue(s->c, s->st, value);
 }
 
-/* Answer from the cache when it holds key for this generation and day: 1
- * and *out set, else 0. The answer is queued under the read lock, so no
- * writer can free the response between finding it and queueing it (MHD
- * takes its own reference). */
-static int cache_serve(struct MHD_Connection *c, conn_state *st, const char *key, enum MHD_Result *out)
+/* The rec whose data alone an anonymous GET of target shows, copied into
+ * out (ID_MAX + 1 bytes): /recs/ID, /api/v1/recs/ID, /api/v1/recs/ID/history
+ * and /tables/recs/ID/TABLE, with or without a query, ID spelled plainly (an
+ * escaped id is taken as anything). NULL: the answer may show anything. */
+static const char *rec_of_target(const char *target, char *out)
 {
-    char today[DATE_SIZE];
-    clock_today(today);
-    int hit = 0;
-    pthread_rwlock_rdlock(&cache_lock);
-    cache_entry *ce = map_get(cache, key);
-    if (ce && ce->generation == ctx.generation && strcmp(ce->day, today) == 0) {
-        *out = variants_queue(c, st, &ce->v);
-        hit = 1;
+    static const char *const prefixes[] = {"/recs/", "/api/v1/recs/", "/tables/recs/"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+        size_t pl = strlen(prefixes[i]);
+        if (strncmp(target, prefixes[i], pl) != 0) continue;
+        const char *id = target + pl;
+        size_t n = strcspn(id, "/?");
+        if (n == 0 || n > ID_MAX) return NULL;
+        const char *rest = id + n;
+        int ok = *rest == '\0' || *rest == '?' || (i == 1 && strncmp(rest, "/history", 8) == 0 &&
+                                                   (rest[8] == '\0' || rest[8] == '?')) ||
+                 (i == 2 && rest[0] == '/' && !strchr(rest + 1, '/'));
+        memcpy(out, id, n);
+        out[n] = '\0';
+        return ok && id_valid(out) ? out : NULL;
     }
-    pthread_rwlock_unlock(&cache_lock);
-    return hit;
+    return NULL;
 }
 
-/* Keep v under key; the cache takes over v's references. */
-static void cache_put(const char *key, variants *v, long long gen)
+static void server_free_cache(void)
 {
-    cache_entry *ce = mem_calloc(1, sizeof *ce);
-    if (!ce) { variants_free(v); return; }
-    size_t bytes = v->len + v->gz_len;
-    *ce = (cache_entry){*v, gen, "", bytes};
-    clock_today(ce->day);
-    pthread_rwlock_wrlock(&cache_lock);
-    cache_entry *old = map_get(cache, key);
-    if (old) {
-        /* A stale entry under the same key: replace it in place. */
-        cache_bytes -= old->bytes;
-        variants_free(&old->v);
-        mem_free(old);
-    } else if (map_count(cache) >= CACHE_MAX_ENTRIES || cache_bytes + bytes > CACHE_MAX_BYTES) {
-        cache_clear_locked();
+    rcache_free(cache);
+    cache = NULL;
+}
+
+/* Where the log, the link checks and the checkpoints stood when the cache
+ * last looked; follow_lock serialises the looks. */
+static page_inputs seen;
+static pthread_mutex_t follow_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The database changed since this thread's reader last looked (a commit by
+ * another connection or process): drop what the changes since the last
+ * look can alter. New rows of the log name their recs (store/changed_recs.h);
+ * a new link check or checkpoint, a shorter log (the file was replaced) or
+ * anything unreadable drops everything; a commit that changed none of them
+ * (a session, a token's last use) drops nothing. */
+static void cache_follow(store_t *db)
+{
+    pthread_mutex_lock(&follow_lock);
+    page_inputs now;
+    err_t e;
+    arena_t *a = NULL;
+    int ok = store_page_inputs(db, &now, &e) == 0;
+    int all = !ok || now.link_check != seen.link_check || now.checkpoint != seen.checkpoint || now.head < seen.head;
+    if (!all && now.head > seen.head) {
+        const char **ids;
+        size_t n;
+        a = arena_new();
+        if (!a || store_changed_recs(db, seen.head, now.head, a, &ids, &n, &all, &e)) all = 1;
+        if (!all) rcache_invalidate(cache, 0, ids, n);
     }
-    if (map_put(cache, key, ce) == 0) {
-        cache_bytes += bytes;
-    } else {
-        variants_free(&ce->v);
-        mem_free(ce);
-    }
-    pthread_rwlock_unlock(&cache_lock);
+    if (all) rcache_invalidate(cache, 1, NULL, 0);
+    if (ok) seen = now;
+    arena_free(a);
+    pthread_mutex_unlock(&follow_lock);
 }
 
 /* ---- one request ---------------------------------------------------------- */
@@ -469,17 +497,26 @@ static int request_build(struct MHD_Connection *c, conn_state *st, const char *m
 }
 
 /* Queue res as the answer; keep its forms in the cache under key when it
- * may be shared (key non-NULL). Frees res's body. */
+ * may be shared (key non-NULL), as an answer about rec (NULL: anything)
+ * begun at the cache's epoch born. Frees res's body. */
 static enum MHD_Result respond(struct MHD_Connection *c, conn_state *st, http_response *res, const char *key,
-                               long long gen, long long modified)
+                               const char *rec, unsigned long long born, long long modified)
 {
     variants v;
     int made = variants_make(res, modified, &v);
     buf_free(&res->body);
     if (made) return MHD_NO;
     enum MHD_Result rc = variants_queue(c, st, &v);
-    if (key && res->cacheable) cache_put(key, &v, gen);
-    else variants_free(&v);
+    variants *kept = key && res->cacheable ? mem_alloc(sizeof *kept) : NULL;
+    if (!kept) {
+        variants_free(&v);
+        return rc;
+    }
+    *kept = v;
+    char today[DATE_SIZE];
+    clock_today(today);
+    st->cache = "miss";
+    rcache_put(cache, key, rec, today, kept, v.len + v.gz_len, born);
     return rc;
 }
 
@@ -490,28 +527,34 @@ static enum MHD_Result request_answer(struct MHD_Connection *c, conn_state *st, 
     err_t e = {0};
     store_t *db = reader(&e);
     if (!db) return queue_plain(c, st, 503, "unavailable", "database unavailable", 0);
-    /* Another connection or process committed since this thread last looked: the cache is stale.
-     * A thread's first look cannot tell (data_version is per connection, and another thread may
-     * have cached a page before a commit this one sees already), so it counts as a change too. */
+    /* Another connection or process committed since this thread last looked: the cache follows
+     * (cache_follow). A thread's first look counts as a change too; the log's position the cache
+     * last saw is shared, so it finds nothing new unless there is. */
     long long v;
     if (store_data_version(db, &v, &e) == 0 && v != tl_version) {
         char now[TS_SIZE];
         clock_now(now);
         changed_at = ts_to_micros(now) / 1000000;
-        ctx.generation++;
         tl_version = v;
+        cache_follow(db);
     }
     int get = strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0;
     const char *key = get && anonymous(c) ? st->target : NULL;
-    enum MHD_Result hit;
-    if (key && cache_serve(c, st, key, &hit)) return hit;
-    long long gen = ctx.generation;
+    char today[DATE_SIZE], recbuf[ID_MAX + 1];
+    clock_today(today);
+    serving sv = {c, st, MHD_NO};
+    if (key && rcache_use(cache, key, today, serve_kept, &sv)) {
+        st->cache = "hit";
+        return sv.rc;
+    }
+    unsigned long long born = rcache_epoch(cache);
     http_request req;
     if (request_build(c, st, method, &req, &e))
         return e.code == ERR_INPUT ? queue_plain(c, st, 400, "invalid", e.msg, 0) : MHD_NO;
     http_response res = {0};
     web_handle(&ctx, db, &req, st->a, &res);
-    return respond(c, st, &res, key, gen, res.cacheable ? last_modified(db, st->a) : 0);
+    return respond(c, st, &res, key, key ? rec_of_target(key, recbuf) : NULL, born,
+                   res.cacheable ? last_modified(db, st->a) : 0);
 }
 
 static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *url, const char *method,
@@ -555,8 +598,8 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
         clock_now(now);
         /* The path only: queries and bodies may hold what a user typed. */
         pthread_mutex_lock(&log_lock);
-        fprintf(access_log, "%.19sZ %s %s %s %d %zu %.1fms\n", now, st->remote, st->method, st->path,
-                st->status, st->bytes, ms);
+        fprintf(access_log, "%.19sZ %s %s %s %d %zu %.1fms %s\n", now, st->remote, st->method, st->path,
+                st->status, st->bytes, ms, st->cache ? st->cache : "-");
         fflush(access_log);
         pthread_mutex_unlock(&log_lock);
     }
@@ -617,11 +660,24 @@ int server_run(const server_opts *o, err_t *e)
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);
     if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) return -1;
-    if (!(cache = map_new())) { store_close(ctx.writer); return err_nomem(e); }
+    if (store_set_memory(ctx.writer, READER_CACHE_KIB, 0, e)) {
+        store_close(ctx.writer);
+        return -1;
+    }
+    if (!(cache = rcache_new(CACHE_MAX_BYTES, CACHE_MAX_ENTRIES, release_variants))) {
+        store_close(ctx.writer);
+        return err_nomem(e);
+    }
+    if (store_page_inputs(ctx.writer, &seen, e)) {
+        server_free_cache();
+        store_close(ctx.writer);
+        return -1;
+    }
     load_signer(o);
     access_log = o->quiet ? NULL : stderr;
     if (o->access_log && !o->quiet && !(access_log = fopen(o->access_log, "a"))) {
         err_set(e, ERR_IO, "--access-log %s: %s", o->access_log, strerror(errno));
+        server_free_cache();
         store_close(ctx.writer);
         return -1;
     }
@@ -648,11 +704,13 @@ int server_run(const server_opts *o, err_t *e)
         MHD_OPTION_END);
     if (!d) {
         err_set(e, ERR_IO, "cannot listen on %s: %s", o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));
+        server_free_cache();
         store_close(ctx.writer);
         return -1;
     }
     if (webhook_sender_start(o->db_path, e)) {
         MHD_stop_daemon(d);
+        server_free_cache();
         store_close(ctx.writer);
         return -1;
     }
@@ -670,10 +728,7 @@ int server_run(const server_opts *o, err_t *e)
     MHD_stop_daemon(d);
     webhook_sender_stop();
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
-    pthread_rwlock_wrlock(&cache_lock);
-    cache_clear_locked();
-    pthread_rwlock_unlock(&cache_lock);
-    map_free(cache);
+    server_free_cache();
     for (int i = 0; i < nreaders; i++) store_close(readers[i]);
     nreaders = 0;
     store_close(ctx.writer);

@@ -4,17 +4,28 @@
  * (web/export_links.h has the whole layout). Its links are then made
  * relative to that file, so the export opens from file:// and from any
  * sub-path, and each text file gets its gzip form beside it (NAME.gz) for
- * servers that send those to clients that accept them. */
+ * servers that send those to clients that accept them.
+ *
+ * The pages every rec has (its page, its tables' files) and the log's entry
+ * files are made by one writer per core (run_jobs); what pages may link to
+ * but may be missing is noted first, by this thread alone. --incremental
+ * compares each file with what is on disk and keeps a manifest of the files
+ * produced (manifest_update). */
 #include "web/site.h"
 
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "report/report.h"
 #include "core/status.h"
 #include "util/alloc.h"
+#include "util/file.h"
 #include "web/downloads.h"
 #include "util/map.h"
 #include "web/compress.h"
@@ -22,14 +33,24 @@
 #include "web/ledger_tiles.h"
 #include "web/web.h"
 
+/* What one writer of the export holds: the run's context, the export's
+ * settings and, of its own, a reader, the counts, the first error and the
+ * files it produced (each path NUL-terminated, for the manifest). */
 typedef struct {
-    web_ctx ctx;
+    web_ctx *ctx;
     store_t *db;
     const char *dir, *as_of;
     site_stats *st;
     err_t *e;
-    map_t *optional;   /* files that may be missing, written before the pages link them */
+    map_t *optional;   /* files that may be missing, written before the pages link them; read-only in parallel */
+    int incremental;   /* leave a file alone when it holds the same bytes already */
+    int last_same;     /* the last file written held the same bytes already */
+    buf_t produced;
 } site;
+
+/* The manifest of an export: the files it produced, one path a line, so the
+ * next --incremental run knows which files it no longer produces. */
+#define MANIFEST ".site-manifest"
 
 /* mkdir -p for the directories of path. */
 static int make_dirs(char *path, err_t *e)
@@ -76,8 +97,54 @@ static int site_has(void *ctx, const char *file)
     return 1;
 }
 
+/* Whether a and b (n bytes each) are the same calendar: the same bytes but
+ * in DTSTAMP lines (the moment the file was made, RFC 5545 §3.8.7.2), so a
+ * calendar whose events did not change is left alone. */
+static int same_calendar(const char *a, const char *b, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        const char *ea = memchr(a + i, '\n', n - i), *eb = memchr(b + i, '\n', n - i);
+        size_t la = ea ? (size_t)(ea - a) - i + 1 : n - i, lb = eb ? (size_t)(eb - b) - i + 1 : n - i;
+        int stamp = la > 8 && memcmp(a + i, "DTSTAMP:", 8) == 0 && lb > 8 && memcmp(b + i, "DTSTAMP:", 8) == 0;
+        if (la != lb || (!stamp && memcmp(a + i, b + i, la) != 0)) return 0;
+        i += la;
+    }
+    return 1;
+}
+
+/* With --incremental: 1 when dir/file holds the n bytes of data (a calendar:
+ * but for its stamps). */
+static int same_file(const site *s, const char *file, const void *data, size_t n)
+{
+    char path[4200];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%s", s->dir, file);
+    if (!s->incremental || stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || (size_t)sb.st_size != n) return 0;
+    err_t e;
+    size_t len, fl = strlen(file);
+    char *old = file_read(path, n + 1, &len, &e);
+    int ics = fl > 4 && strcmp(file + fl - 4, ".ics") == 0;
+    int same = old && len == n && (n == 0 || (ics ? same_calendar(old, data, n) : memcmp(old, data, n) == 0));
+    mem_free(old);
+    return same;
+}
+
+/* With --incremental: 1 when dir/file is there (a .gz beside a file whose
+ * bytes did not change holds the same bytes too). */
+static int file_there(const site *s, const char *file)
+{
+    char path[4200];
+    struct stat sb;
+    snprintf(path, sizeof path, "%s/%s", s->dir, file);
+    return s->incremental && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+static void note_produced(site *s, const char *file) { buf_append(&s->produced, file, strlen(file) + 1); }
+
 /* Write body as dir/file: HTML and Atom with their links made relative
- * to file, and a text body worth it also as file.gz. */
+ * to file, and a text body worth it also as file.gz. With --incremental, a
+ * file that holds the same bytes is left alone (its mtime too), and so is
+ * its .gz, which is then not even made. */
 static int write_page(site *s, const http_response *res, const char *file)
 {
     const char *ct = res->content_type ? res->content_type : "";
@@ -89,14 +156,19 @@ static int write_page(site *s, const http_response *res, const char *file)
         if (!buf_ok(&relinked)) { err_nomem(s->e); goto done; }
         body = &relinked;
     }
-    if (site_write_file(s->dir, file, body->data, body->len, s->st, s->e)) goto done;
+    int same = s->last_same = same_file(s, file, body->data, body->len);
+    if (same) s->st->unchanged++;
+    else if (site_write_file(s->dir, file, body->data, body->len, s->st, s->e)) goto done;
+    note_produced(s, file);
     if (gzip_worth(ct, body->len)) {
         char gzname[4096];
         snprintf(gzname, sizeof gzname, "%s.gz", file);
-        if (gzip_buf(body->data, body->len, &gz)) { err_nomem(s->e); goto done; }
-        if (site_write_file(s->dir, gzname, gz.data, gz.len, s->st, s->e)) goto done;
+        if (same && file_there(s, gzname)) s->st->unchanged++;
+        else if (gzip_buf(body->data, body->len, &gz)) { err_nomem(s->e); goto done; }
+        else if (site_write_file(s->dir, gzname, gz.data, gz.len, s->st, s->e)) goto done;
+        note_produced(s, gzname);
     }
-    rc = 0;
+    rc = buf_ok(&s->produced) ? 0 : err_nomem(s->e);
 done:
     buf_free(&relinked);
     buf_free(&gz);
@@ -127,7 +199,7 @@ static int emit(site *s, const char *url, const char *file)
     if (s->as_of) req.params[np++] = (http_pair){"as_of", s->as_of};
     req.nparams = np;
     http_response res = {0};
-    web_handle(&s->ctx, s->db, &req, a, &res);
+    web_handle(s->ctx, s->db, &req, a, &res);
     int rc = res.status == 200 ? write_page(s, &res, file)
                                : err_set(s->e, ERR_INTERNAL, "site: %s answered %d", url, res.status);
     buf_free(&res.body);
@@ -150,19 +222,160 @@ static int emit_optional(site *s, const char *url)
     return map_put(s->optional, file, s) ? err_nomem(s->e) : 0;
 }
 
+/* ---- the bulk of the export, on every core --------------------------------- */
+
+#define SITE_MAX_THREADS 8
+/* Each reader's page cache, and no memory map: with one reader per thread,
+ * maps of the whole file (the log's entries, the home page) add up. */
+#define SITE_CACHE_KIB (16 * 1024)
+
+/* One file to emit; may_404: a page hidden from the public, skipped. An
+ * XLSX table is made from the CSV beside it (report/xlsx.h): a job may name
+ * it as xlsx_url and xlsx_file, emitted right after, or with --incremental
+ * left alone when the CSV held the same bytes (the XLSX differs only by the
+ * moment it was made, and is the costliest file of all to make). */
+typedef struct {
+    const char *url, *file;
+    int may_404;
+    const char *xlsx_url, *xlsx_file;
+} job;
+
+/* Emit url as file; a 404 is skipped (no error) when may_404. */
+static int emit_maybe(site *s, const char *url, const char *file, int may_404)
+{
+    if (emit(s, url, file) == 0) return 0;
+    if (!may_404 || !strstr(s->e->msg, "answered 404")) return -1;
+    s->e->msg[0] = '\0';
+    s->last_same = 0;
+    return 1;
+}
+
+/* Emit an XLSX table whose CSV was just emitted (see job). */
+static int emit_xlsx(site *s, const char *url, const char *file, int may_404)
+{
+    if (!s->last_same || !file_there(s, file)) return emit_maybe(s, url, file, may_404) < 0 ? -1 : 0;
+    s->st->unchanged++;
+    note_produced(s, file);
+    return buf_ok(&s->produced) ? 0 : err_nomem(s->e);
+}
+
+static int emit_job(site *s, const job *j)
+{
+    int rc = emit_maybe(s, j->url, j->file, j->may_404);
+    if (rc == 0 && j->xlsx_url) rc = emit_xlsx(s, j->xlsx_url, j->xlsx_file, j->may_404);
+    return rc < 0 ? -1 : 0;
+}
+
+typedef struct {
+    const job *jobs;
+    size_t n;
+    atomic_size_t next;
+    atomic_int failed;
+} job_queue;
+
+typedef struct {
+    job_queue *q;
+    site s;            /* a copy of the export's, with this writer's reader, counts and error */
+    site_stats st;
+    err_t e;
+    int rc;
+    pthread_t thread;
+} worker;
+
+/* A writer: take the next job until none is left or one failed. */
+static void *work(void *arg)
+{
+    worker *w = arg;
+    while (!atomic_load(&w->q->failed)) {
+        size_t i = atomic_fetch_add(&w->q->next, 1);
+        if (i >= w->q->n) break;
+        if (emit_job(&w->s, &w->q->jobs[i]) == 0) continue;
+        w->rc = -1;
+        atomic_store(&w->q->failed, 1);
+    }
+    return NULL;
+}
+
+/* Emit the n jobs with one writer per core (at most SITE_MAX_THREADS): this
+ * thread with s's reader, each other one with a read connection of its own
+ * (a reader is used by one thread only). Their counts, produced files and
+ * first error come back into s. */
+static int run_jobs(site *s, const job *jobs, size_t n)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nw = cores < 1 ? 1 : cores > SITE_MAX_THREADS ? SITE_MAX_THREADS : (size_t)cores;
+    if (nw > n) nw = n ? n : 1;
+    job_queue q = {jobs, n, 0, 0};
+    worker *w = mem_calloc(nw, sizeof *w);
+    if (!w) return err_nomem(s->e);
+    size_t started = 0;
+    for (; started < nw; started++) {
+        worker *x = &w[started];
+        *x = (worker){.q = &q};
+        x->s = *s;
+        x->s.st = &x->st;
+        x->s.e = &x->e;
+        x->s.produced = (buf_t)BUF_INIT;
+        if (started == 0) continue;
+        x->s.db = NULL;
+        if (store_open(s->ctx->db_path, STORE_READONLY, &x->s.db, NULL, &x->e) ||
+            store_set_memory(x->s.db, SITE_CACHE_KIB, 0, &x->e) || pthread_create(&x->thread, NULL, work, x) != 0) {
+            if (!x->e.msg[0]) err_set(&x->e, ERR_INTERNAL, "site: cannot start a writer thread");
+            store_close(x->s.db);
+            x->s.db = NULL;
+            x->rc = -1;
+            atomic_store(&q.failed, 1);
+            break;
+        }
+    }
+    work(&w[0]);
+    int rc = 0;
+    for (size_t i = 0; i < nw; i++) {
+        worker *x = &w[i];
+        if (i > 0 && i < started) pthread_join(x->thread, NULL);
+        if (i > 0 && i <= started && x->s.db) store_close(x->s.db);
+        s->st->files += x->st.files;
+        s->st->bytes += x->st.bytes;
+        s->st->unchanged += x->st.unchanged;
+        buf_append(&s->produced, x->s.produced.data, x->s.produced.len);
+        buf_free(&x->s.produced);
+        if (x->rc && rc == 0) {
+            *s->e = x->e;
+            rc = -1;
+        }
+    }
+    mem_free(w);
+    if (rc == 0 && !buf_ok(&s->produced)) rc = err_nomem(s->e);
+    return rc;
+}
+
+/* Room for one more job in *jobs (n of them, capacity *cap), in a. */
+static job *job_add(arena_t *a, job **jobs, size_t *n, size_t *cap)
+{
+    return arena_grow(a, (void **)jobs, *n, cap, sizeof **jobs, 256) ? NULL : &(*jobs)[(*n)++];
+}
+
 /* The log's entries, 1000 to a file, as /ledger/entries?start=A&end=B
  * answers them: with plan, only note the files (for the pages' links);
  * else write them. */
 static int ledger_entries_files(site *s, int plan)
 {
     long long size = store_head_seq(s->db);
-    int rc = 0;
+    arena_t *a = arena_new();
+    job *jobs = NULL;
+    size_t n = 0, cap = 0;
+    int rc = a ? 0 : err_nomem(s->e);
     for (long long start = 1; rc == 0 && start <= size; start += 1000) {
-        char url[100], file[100];
-        snprintf(url, sizeof url, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
-        if (!export_file(url, strlen(url), file, sizeof file)) return err_set(s->e, ERR_INTERNAL, "site: %s", url);
-        rc = plan ? (map_put(s->optional, file, s) ? err_nomem(s->e) : 0) : emit(s, url, file);
+        char *url = arena_printf(a, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
+        char *file = url ? arena_alloc(a, 100) : NULL;
+        job *j = file ? job_add(a, &jobs, &n, &cap) : NULL;
+        if (!j) rc = err_nomem(s->e);
+        else if (!export_file(url, strlen(url), file, 100)) rc = err_set(s->e, ERR_INTERNAL, "site: %s", url);
+        else if (plan && map_put(s->optional, file, s)) rc = err_nomem(s->e);
+        else *j = (job){url, file, 0};
     }
+    if (rc == 0 && !plan) rc = run_jobs(s, jobs, n);
+    arena_free(a);
     return rc;
 }
 
@@ -221,7 +434,8 @@ static int emit_board(site *s, arena_t *a, const char *review)
         const char *name = f ? files[f] : "board";
         char *url = arena_printf(a, "/reviews/%s/%s", review, name);
         char *file = arena_printf(a, "reviews/%s/%s", review, files[f]);
-        rc = url && file ? emit(s, url, file) : err_nomem(s->e);
+        /* board.xlsx right after board.csv: see job. */
+        rc = !url || !file ? err_nomem(s->e) : f == 2 ? emit_xlsx(s, url, file, 0) : emit(s, url, file);
     }
     return rc;
 }
@@ -239,8 +453,9 @@ static int emit_verdicts(site *s, arena_t *a, const char *assessment)
     return rc;
 }
 
-/* Every rec, review and assessment page of the kind (public ones only: a
- * restricted thing's page answers 404 to anonymous visitors and is skipped). */
+/* Every review and assessment page of the kind (public ones only: a
+ * restricted thing's page answers 404 to anonymous visitors and is
+ * skipped); the recs' pages are emit_recs'. */
 static int emit_all(site *s, const kind_def *k, const char *prefix)
 {
     arena_t *a = arena_new();
@@ -251,7 +466,6 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
     int rc = 0;
     if (store_view(s->db, s->as_of, NULL, &v, s->e) || store_list(s->db, k, &v, -1, NULL, a, &items, &n, s->e)) rc = -1;
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        if (k == &kind_rec && field_true(items[i].v[REC_RESTRICTED])) continue;
         char *url = arena_printf(a, "/%s/%s", prefix, items[i].id);
         char *file = arena_printf(a, "%s/%s/index.html", prefix, items[i].id);
         if (!url || !file) { rc = err_nomem(s->e); break; }
@@ -278,6 +492,49 @@ static int emit_all(site *s, const kind_def *k, const char *prefix)
     return rc;
 }
 
+/* Every public rec's page and the files of the pages' "Download this
+ * table" links (web/downloads.h), on every core; a hidden rec's answer 404
+ * and are skipped. */
+static int emit_recs(site *s)
+{
+    arena_t *a = arena_new();
+    if (!a) return err_nomem(s->e);
+    view_t v;
+    ent_t *items;
+    const char **paths;
+    size_t n, np, nj = 0, cap = 0;
+    job *jobs = NULL;
+    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) ||
+                     store_list(s->db, &kind_rec, &v, -1, NULL, a, &items, &n, s->e) ||
+                     tables_site_files(s->db, &v, a, &paths, &np, s->e)
+                 ? -1
+                 : 0;
+    for (size_t i = 0; rc == 0 && i < n; i++) {
+        if (field_true(items[i].v[REC_RESTRICTED])) continue;
+        char *url = arena_printf(a, "/recs/%s", items[i].id);
+        char *file = arena_printf(a, "recs/%s/index.html", items[i].id);
+        job *j = url && file ? job_add(a, &jobs, &nj, &cap) : NULL;
+        if (j) *j = (job){url, file, 1, NULL, NULL};
+        else rc = err_nomem(s->e);
+    }
+    for (size_t i = 0; rc == 0 && i < np; i++) {
+        job *j = job_add(a, &jobs, &nj, &cap);
+        if (!j) { rc = err_nomem(s->e); break; }
+        *j = (job){paths[i], paths[i] + 1, 1, NULL, NULL};
+        size_t l = strlen(paths[i]);
+        /* TABLE.csv then TABLE.xlsx: one job. */
+        if (i + 1 < np && l > 4 && strcmp(paths[i] + l - 4, ".csv") == 0 && strlen(paths[i + 1]) == l + 1 &&
+            strncmp(paths[i + 1], paths[i], l - 3) == 0 && strcmp(paths[i + 1] + l - 3, "xlsx") == 0) {
+            j->xlsx_url = paths[i + 1];
+            j->xlsx_file = paths[i + 1] + 1;
+            i++;
+        }
+    }
+    if (rc == 0) rc = run_jobs(s, jobs, nj);
+    arena_free(a);
+    return rc;
+}
+
 /* Each review's calendar of due dates: reviews/R/calendar.ics. */
 static int emit_review_calendars(site *s)
 {
@@ -291,25 +548,6 @@ static int emit_review_calendars(site *s)
         char *file = url ? arena_printf(a, "%s", url + 1) : NULL;
         rc = !file ? err_nomem(s->e) : emit(s, url, file);
     }
-    arena_free(a);
-    return rc;
-}
-
-/* The files of the pages' "Download this table" links (web/downloads.h);
- * a hidden rec's answer 404 and are skipped. */
-static int emit_tables(site *s)
-{
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(s->e);
-    view_t v;
-    const char **paths;
-    size_t n;
-    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) || tables_site_files(s->db, &v, a, &paths, &n, s->e) ? -1 : 0;
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        if (emit(s, paths[i], paths[i] + 1)) {
-            if (!strstr(s->e->msg, "answered 404")) rc = -1;
-            else s->e->msg[0] = '\0';
-        }
     arena_free(a);
     return rc;
 }
@@ -329,12 +567,12 @@ static int emit_pages(site *s)
     int rc = plan_ledger_files(s);
     if (rc == 0) rc = emit_filtered_recs(s);
     for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(s, pages[i][0], pages[i][1]);
-    if (rc == 0) rc = emit_all(s, &kind_rec, "recs");
     if (rc == 0) rc = emit_all(s, &kind_review, "reviews");
     if (rc == 0) rc = emit_review_calendars(s);
     if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
-    if (rc == 0) rc = emit_tables(s);
+    if (rc == 0) rc = emit_recs(s);
     static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
+    int csv_same = 0;
     static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "claims", "evidence",
                                         "board", NULL};
     for (int k = 0; rc == 0 && kinds[k]; k++)
@@ -342,31 +580,116 @@ static int emit_pages(site *s)
             char url[80], file[80];
             snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
             snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
-            if (emit(s, url, file) && !strstr(s->e->msg, "answered 404")) rc = -1;
-            else if (strstr(s->e->msg, "answered 404")) s->e->msg[0] = '\0';
+            /* The XLSX right after its CSV (formats[3] is json): see job. */
+            if (f == 4) s->last_same = csv_same;
+            rc = f == 4 ? emit_xlsx(s, url, file, 1) : emit_maybe(s, url, file, 1) < 0 ? -1 : 0;
+            if (f == 2) csv_same = s->last_same;
         }
     return rc;
 }
 
-int site_export(const char *db_path, const char *dir, const char *as_of, const char *base_url, int ledger_only,
-                site_stats *st, err_t *e)
+/* The paths the previous export's manifest lists, as keys of m (none when
+ * there is no manifest). */
+static int manifest_read(const char *dir, map_t *m, err_t *e)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/" MANIFEST, dir);
+    if (access(path, F_OK) != 0) return 0;
+    size_t len;
+    char *text = file_read(path, (size_t)1 << 30, &len, e);
+    if (!text) return -1;
+    int rc = 0;
+    for (char *line = text, *nl; rc == 0 && *line; line = nl + 1) {
+        nl = strchr(line, '\n');
+        if (!nl) break;
+        *nl = '\0';
+        if (*line && map_put(m, line, m)) rc = err_nomem(e);
+    }
+    mem_free(text);
+    return rc;
+}
+
+/* Remove dir/file and then each folder above it left empty, up to dir. */
+static int remove_file(const char *dir, const char *file)
+{
+    char path[4200];
+    int n = snprintf(path, sizeof path, "%s/%s", dir, file);
+    if (n < 0 || (size_t)n >= sizeof path || (unlink(path) != 0 && errno != ENOENT)) return -1;
+    size_t root = strlen(dir);
+    for (char *slash = strrchr(path, '/'); slash && (size_t)(slash - path) > root; slash = strrchr(path, '/')) {
+        *slash = '\0';
+        if (rmdir(path) != 0) break;
+    }
+    return 0;
+}
+
+static int path_cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* After an export: with `prune`, remove the files the previous manifest
+ * (before) lists that this export did not produce, counted in st->removed;
+ * then write this export's manifest, its paths sorted. */
+static int manifest_update(site *s, map_t *before, int prune)
+{
+    map_t *now = map_new();
+    size_t n = 0;
+    for (size_t i = 0; i < s->produced.len; i += strlen(s->produced.data + i) + 1) n++;
+    char **paths = mem_calloc(n + 1, sizeof *paths);
+    buf_t text = BUF_INIT;
+    int rc = now && paths ? 0 : err_nomem(s->e);
+    n = 0;
+    for (size_t i = 0; rc == 0 && i < s->produced.len; i += strlen(s->produced.data + i) + 1) {
+        paths[n++] = s->produced.data + i;
+        if (map_put(now, s->produced.data + i, now)) rc = err_nomem(s->e);
+    }
+    for (size_t i = 0; rc == 0 && prune && i < map_count(before); i++) {
+        const char *old = map_key(before, i);
+        if (map_has(now, old) || strstr(old, "..")) continue;
+        if (remove_file(s->dir, old)) rc = err_set(s->e, ERR_IO, "%s/%s: %s", s->dir, old, strerror(errno));
+        else s->st->removed++;
+    }
+    if (rc == 0) {
+        qsort(paths, n, sizeof *paths, path_cmp);
+        for (size_t i = 0; i < n; i++) {
+            buf_puts(&text, paths[i]);
+            buf_puts(&text, "\n");
+        }
+        site_stats quiet = {0};
+        if (!buf_ok(&text)) rc = err_nomem(s->e);
+        else if (!same_file(s, MANIFEST, text.data, text.len))
+            rc = site_write_file(s->dir, MANIFEST, text.data, text.len, &quiet, s->e);
+    }
+    buf_free(&text);
+    mem_free(paths);
+    map_free(now);
+    return rc;
+}
+
+int site_export(const char *db_path, const char *dir, const site_opts *o, site_stats *st, err_t *e)
 {
     memset(st, 0, sizeof *st);
     st->tiles_size = -1;
-    site s = {.dir = dir, .as_of = as_of, .st = st, .e = e};
-    s.ctx.db_path = db_path;
-    s.ctx.static_site = 1;
-    s.ctx.base_url = base_url;
-    s.ctx.session_idle = s.ctx.session_max = 1;
-    pthread_mutex_init(&s.ctx.writer_lock, NULL);
-    if (as_of && !date_valid(as_of)) return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", as_of);
+    web_ctx ctx = {.db_path = db_path, .static_site = 1, .base_url = o->base_url, .session_idle = 1, .session_max = 1};
+    pthread_mutex_init(&ctx.writer_lock, NULL);
+    site s = {.ctx = &ctx, .dir = dir, .as_of = o->as_of, .st = st, .e = e, .incremental = o->incremental,
+              .produced = BUF_INIT};
+    if (o->as_of && !date_valid(o->as_of))
+        return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", o->as_of);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", dir, strerror(errno));
-    if (!(s.optional = map_new())) return err_nomem(e);
-    if (store_open(db_path, STORE_READONLY, &s.db, NULL, e)) { map_free(s.optional); return -1; }
-    int rc = ledger_only ? 0 : emit_pages(&s);
+    map_t *before = map_new();
+    s.optional = map_new();
+    int rc = before && s.optional ? 0 : err_nomem(e);
+    if (rc == 0 && o->incremental && !o->ledger_only) rc = manifest_read(dir, before, e);
+    if (rc == 0) rc = store_open(db_path, STORE_READONLY, &s.db, NULL, e);
+    if (rc == 0) rc = store_set_memory(s.db, SITE_CACHE_KIB, 0, e);
+    if (rc == 0 && !o->ledger_only) rc = emit_pages(&s);
     if (rc == 0) rc = tiles_export(s.db, dir, st, e);
     if (rc == 0) rc = ledger_entries_files(&s, 0);
+    /* --ledger-only writes a part of the export: the manifest stays the whole one's. */
+    if (rc == 0 && !o->ledger_only) rc = manifest_update(&s, before, o->incremental);
     store_close(s.db);
     map_free(s.optional);
+    map_free(before);
+    buf_free(&s.produced);
+    pthread_mutex_destroy(&ctx.writer_lock);
     return rc;
 }

@@ -137,3 +137,35 @@ if command -v linkchecker >/dev/null; then
 else
     echo "# skip - $NAME: linkchecker is not installed (scripts/deps.sh)"
 fi
+
+# --- --incremental: only what changed is written, what is gone is removed ------
+I=inc
+"$BIN" site "$I" >/dev/null
+old=200001010000
+find "$I" -exec touch -h -t "$old" {} +   # every file and folder dated 2000-01-01
+touched() { find "$I" -type f -newermt 2000-01-02 | sed "s|^$I/||" | sort; }
+st site "$I" --incremental
+has "a second export with no change writes nothing" "$OUT" "^wrote 0 files \(0 bytes\), [0-9]+ unchanged, 0 removed in $I"
+eq "... and leaves every mtime as it was" "$(touched | head -5)" ""
+"$BIN" rec set SSR1-10 owner="Incremental desk" --reason "test" >/dev/null
+st site "$I" --incremental
+has "after a change to one rec, a few files are written" "$OUT" "^wrote [1-9][0-9]* files"
+eq "of the rec pages, only that rec's page is rewritten" "$(touched | grep '^recs/[^_][^/]*/index\.html$')" \
+    "recs/SSR1-10/index.html"
+hasf "... with the new value" "$(cat "$I/recs/SSR1-10/index.html")" "Incremental desk"
+eq "... and its .gz follows it" "$(gzip -dc "$I/recs/SSR1-10/index.html.gz" | cmp -s - "$I/recs/SSR1-10/index.html" && touched | grep -c '^recs/SSR1-10/index\.html\.gz$')" "1"
+has "the pages that show it are rewritten: the home page" "$(touched)" "^index\.html$"
+has "... the changes" "$(touched)" "^changes/index\.html$"
+eq "another rec's page and its table files are left alone" "$(touched | grep -E '^(recs|tables/recs)/SSR1-9/')" ""
+eq "no spreadsheet is made again whose table did not change" \
+    "$(touched | grep '\.xlsx$' | sed 's/\.xlsx$//' | while read -r x; do touched | grep -qx "$x.csv" || echo "$x"; done)" ""
+cp "$I/.site-manifest" manifest.before
+find "$I" -type f | sed "s|^$I/||" | sort >files.before
+"$BIN" rec set SSR1-12 restricted=true --reason "test" >/dev/null
+st site "$I" --incremental
+has "a rec no longer public: its files are removed" "$OUT" ", [1-9][0-9]* removed in $I"
+eq "... its page and its folder are gone" "$(test -e "$I/recs/SSR1-12" && echo there)" ""
+find "$I" -type f | sed "s|^$I/||" | sort >files.after
+eq "the files removed are those the last export listed and this one no longer does" \
+    "$(comm -23 files.before files.after)" "$(comm -23 <(sort manifest.before) <(sort "$I/.site-manifest"))"
+eq "... as many as it says" "$(comm -23 files.before files.after | wc -l)" "$(sed -n 's/.*, \([0-9]*\) removed.*/\1/p' <<<"$OUT")"
