@@ -83,10 +83,11 @@ static void prev_quarter_end(const char *d, char out[DATE_SIZE])
     date_quarter_end(start, out);
 }
 
-/* The counts on many past dates from one pass over the review's versions
- * (store_each_version, which reads a narrow index): each rec's category on
- * each date, then parents with a sub-item on a date set apart, then a tally
- * per date. Dates ascending (duplicates allowed); all in the arena. */
+/* The counts on many past dates from one pass over the review's rec steps
+ * (store_each_rec_step: the versions where a status or a disposition
+ * changed): each rec's category on each date, then parents with a sub-item
+ * on a date set apart, then a tally per date. Dates ascending (duplicates
+ * allowed); all in the arena. */
 enum { CAT_NONE = 0xff, CAT_SPLIT = 0xfe, CAT_REJECTED = ST_COUNT };
 
 typedef struct {
@@ -139,10 +140,9 @@ static int walk_version(void *ctx, const ent_t *ver)
 static int counts_walked(store_t *s, const char *review, const char (*dates)[DATE_SIZE], size_t nd, store_vis *vis,
                          arena_t *a, glance_counts *c, err_t *e)
 {
-    static const int want[] = {REC_STATUS, REC_BOARD, REC_PARENT};
     date_walk w = {dates, nd, a, e, NULL, 0, 0, 0, -1};
     memset(c, 0, sizeof *c * nd);
-    if (store_each_version(s, &kind_rec, REC_REVIEW, review, want, 3, walk_version, &w, e)) return -1;
+    if (store_each_rec_step(s, review, walk_version, &w, e)) return -1;
     walk_fill(&w, nd);
     map_t *index = map_new();
     unsigned char *hidden = arena_alloc(a, w.n ? w.n : 1);

@@ -163,6 +163,14 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
 int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value, const int *want,
                        int nwant, int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e);
 
+/* Like store_each_version for the recs of review with want = status, board,
+ * parent, but only the versions where the status or the disposition
+ * changed (rec_steps): the value on any date is the last step's on or
+ * before it, so counting by status reads a fraction of the versions.
+ * last_seq is 0. */
+int store_each_rec_step(store_t *s, const char *review, int (*fn)(void *ctx, const ent_t *step), void *ctx,
+                        err_t *e);
+
 /* Changes with after < seq < before (0: no bound) and effective on or before
  * as_of (NULL: any), newest first (or oldest first when ascending), at most
  * limit of them. */
