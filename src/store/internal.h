@@ -25,6 +25,7 @@ typedef struct {
     sqlite3_stmt *insert_current, *insert_version, *delete_current, *delete_versions;
     sqlite3_stmt *exists, *get_current;   /* reads by id, kept for the write path */
     sqlite3_stmt *get_version;            /* a read by id as of a date (imports of dated rows) */
+    sqlite3_stmt *get_owners;             /* what visibility asks of a thing (public_log.c) */
 } kind_stmts;
 
 struct store {

@@ -178,6 +178,21 @@ static int row_shown(thing_memo *m, const map_t *things, const char *entity, con
     return m->shown = map_get(things, m->key) == &shown_thing;
 }
 
+/* A date's day number, the last one asked kept: dates repeat along the log. */
+typedef struct {
+    char date[DATE_SIZE];
+    long days;
+} day_memo;
+
+static long day_of(day_memo *m, const char *date)
+{
+    if (strncmp(m->date, date, DATE_SIZE) != 0) {
+        snprintf(m->date, sizeof m->date, "%s", date);
+        m->days = date_to_days(date);
+    }
+    return m->days;
+}
+
 /* One pass over the log in seq order (no lookups, no sort in SQLite): the
  * distinct edits of the review's things effective by as_of, each edit's
  * lag in whole days (reported - effective). The pass maps no page and
@@ -192,6 +207,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         return -1;
     sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
     edit_set set = {NULL, 0, 0, 1};
+    day_memo eff = {"", 0}, rep = {"", 0};
     thing_memo *memo = mem_calloc(1, sizeof *memo);
     char run[TS_SIZE + 8] = "";
     size_t cap = 0;
@@ -217,7 +233,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
-        v[(*n)++] = date_to_days(col[4]) - date_to_days(col[2]);
+        v[(*n)++] = day_of(&rep, col[4]) - day_of(&eff, col[2]);
     }
     if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
     db_release(s, st);

@@ -114,6 +114,7 @@ void project_free_sql(store_t *s)
         sqlite3_finalize(s->stmt[i].exists);
         sqlite3_finalize(s->stmt[i].get_current);
         sqlite3_finalize(s->stmt[i].get_version);
+        sqlite3_finalize(s->stmt[i].get_owners);
         memset(&s->stmt[i], 0, sizeof s->stmt[i]);
     }
     sqlite3_finalize(s->select_thing);
