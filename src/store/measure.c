@@ -187,7 +187,9 @@ typedef struct {
 static long day_of(day_memo *m, const char *date)
 {
     if (strncmp(m->date, date, DATE_SIZE) != 0) {
-        snprintf(m->date, sizeof m->date, "%s", date);
+        size_t n = strnlen(date, DATE_SIZE - 1);
+        memcpy(m->date, date, n);
+        m->date[n] = '\0';
         m->days = date_to_days(date);
     }
     return m->days;
