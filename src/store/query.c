@@ -437,6 +437,21 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
     return rc;
 }
 
+int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, const char *field, arena_t *a,
+                              change_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?1 AND entity_id = ?2 AND field = ?3"
+                     " ORDER BY seq", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
+    return rc;
+}
+
 int store_field_changes(store_t *s, const kind_def *k, const char *field, int where_field,
                         const char *value, arena_t *a, change_t **out, size_t *n, err_t *e)
 {

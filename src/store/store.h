@@ -181,6 +181,10 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
  * any other single thing, in log order. */
 int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
                   size_t *n, err_t *e);
+/* The changes of one field of one thing, in log order (its rows only, found
+ * through the log's index by thing). Arena-owned. */
+int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, const char *field, arena_t *a,
+                              change_t **out, size_t *n, err_t *e);
 /* The changes of one field of a kind's things, by effective date, then seq;
  * with where_field >= 0 only of things whose current where_field equals
  * value (the board decisions of a review's recs). Arena-owned. */
