@@ -40,13 +40,15 @@ db_for() {   # db_for RECS: the path of a database of RECS recs x 100 changes, m
 }
 demo=$WORK/demo.db
 [ -s "$demo" ] || { "$MAKER" --db "$demo" init >/dev/null; "$MAKER" --db "$demo" demo >/dev/null; }
-# copy_for BIN DB: the file BIN reads. OLD_BIN gets a copy of its own, since
-# a newer build upgrades the schema of a file it opens (once, before any
-# figure: `key show` opens it for writing) and an older one refuses it then.
+# copy_for BIN DB: the file BIN reads. With OLD_BIN each build reads a copy
+# of its own, since a newer build upgrades the schema of a file it opens
+# (once, before any figure: `key show` opens it for writing) and an older
+# one refuses it then.
 copy_for() {
     local db=$2 c
-    if [ "$1" = "$BIN" ]; then c=$db; else
-        c=$WORK/old-$(basename "$db")
+    if [ -z "$OLD" ]; then c=$db
+    else
+        c=$WORK/$([ "$1" = "$BIN" ] && echo new || echo old)-$(basename "$db")
         [ -s "$c" ] || { cp "$db" "$c"; [ ! -f "$db.key" ] || cp "$db.key" "$c.key"; }
     fi
     "$1" --db "$c" key show >/dev/null 2>&1 || true
