@@ -24,6 +24,7 @@ WORK=${SCALE_WORK:-${TMPDIR:-/tmp}/ssrtrack-scale}
 SIZES=${SIZES:-1000 10000}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$WORK"
+MAKER=${OLD:-$BIN}   # the files are written by the older build, which both can read
 
 db_for() {   # db_for RECS: the path of a database of RECS recs x 100 changes, made once
     local db=$WORK/r$1.db
@@ -31,14 +32,28 @@ db_for() {   # db_for RECS: the path of a database of RECS recs x 100 changes, m
         echo "scale: generating $1 recs x 100 changes in $db ..." >&2
         rm -f "$db" "$db"-wal "$db"-shm "$db.key"
         "$here/gen_changes.sh" "$1" 100 > "$WORK/ch$1.json"
-        "$BIN" --db "$db" init >/dev/null
-        "$BIN" --db "$db" import "$WORK/ch$1.json" >/dev/null
+        "$MAKER" --db "$db" init >/dev/null
+        "$MAKER" --db "$db" import "$WORK/ch$1.json" >/dev/null
         rm -f "$WORK/ch$1.json"
     fi
     echo "$db"
 }
 demo=$WORK/demo.db
-[ -s "$demo" ] || { "$BIN" --db "$demo" init >/dev/null; "$BIN" --db "$demo" demo >/dev/null; }
+[ -s "$demo" ] || { "$MAKER" --db "$demo" init >/dev/null; "$MAKER" --db "$demo" demo >/dev/null; }
+# copy_for BIN DB: the file BIN reads. With OLD_BIN each build reads a copy
+# of its own, since a newer build upgrades the schema of a file it opens
+# (once, before any figure: `key show` opens it for writing) and an older
+# one refuses it then.
+copy_for() {
+    local db=$2 c
+    if [ -z "$OLD" ]; then c=$db
+    else
+        c=$WORK/$([ "$1" = "$BIN" ] && echo new || echo old)-$(basename "$db")
+        [ -s "$c" ] || { cp "$db" "$c"; [ ! -f "$db.key" ] || cp "$db.key" "$c.key"; }
+    fi
+    "$1" --db "$c" key show >/dev/null 2>&1 || true
+    echo "$c"
+}
 
 # instr BIN FN ARGS...: instructions executed inside function FN
 instr() {
@@ -86,9 +101,9 @@ declare -A fig
 bins=("$BIN")
 [ -n "$OLD" ] && bins+=("$OLD")
 for n in $SIZES; do
-    db=$(db_for "$n")
     rec=B1-$((n / 2))
     for b in "${bins[@]}"; do
+        db=$(copy_for "$b" "$(db_for "$n")")
         k="$b|$n"
         fig[$k|show]=$(instr "$b" cmd_rec_show --db "$db" rec show "$rec")
         fig[$k|show_asof]=$(instr "$b" cmd_rec_show --db "$db" rec show "$rec" --as-of 2015-06-01)
@@ -99,9 +114,9 @@ for n in $SIZES; do
         fig[$k|verify]=$(cpu "$b" --db "$db" verify)
         fig[$k|known]=$(cpu "$b" --db "$db" rec list --known-at 2099-01-01)
     done
-    fig[peer|$n|log]=$(cpu sqlite3 "$db" "SELECT hex(sha3_query('SELECT * FROM change_log'))")
+    fig[peer|$n|log]=$(cpu sqlite3 "$(db_for "$n")" "SELECT hex(sha3_query('SELECT * FROM change_log'))")
 done
-for b in "${bins[@]}"; do fig[$b|demo|warm]=$(warm_instr "$b" "$demo" /recs/SSR1-8 /recs/SSR1-9); done
+for b in "${bins[@]}"; do fig[$b|demo|warm]=$(warm_instr "$b" "$(copy_for "$b" "$demo")" /recs/SSR1-8 /recs/SSR1-9); done
 
 # The table: one row per figure and build, a column per size, then the growth.
 set -- $SIZES

@@ -122,7 +122,7 @@ int board_of_rec(store_t *s, const char *rec, const char *as_of, arena_t *a, boa
 {
     change_t *ch;
     size_t nch;
-    if (store_history(s, &kind_rec, rec, a, &ch, &nch, e)) return -1;
+    if (store_thing_field_changes(s, &kind_rec, rec, "board", a, &ch, &nch, e)) return -1;
     board_step *st = arena_alloc(a, sizeof *st * (nch + 1));
     if (!st) return err_nomem(e);
     size_t k = 0;

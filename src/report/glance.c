@@ -1,6 +1,7 @@
 /* glance.c — one review at a glance; see glance.h for what counts. */
 #include "report/glance.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/board.h"
@@ -82,20 +83,147 @@ static void prev_quarter_end(const char *d, char out[DATE_SIZE])
     date_quarter_end(start, out);
 }
 
-/* The counts at every quarter end from the first rec's date to as_of where
- * they changed, and on as_of; the latest GLANCE_MAX_STEPS kept. */
-static int load_steps(store_t *s, glance_t *g, const char *first, store_vis *vis, arena_t *a, err_t *e)
+/* The counts on many past dates from one pass over the review's rec steps
+ * (store_each_rec_step: the versions where a status or a disposition
+ * changed): each rec's category on each date, then parents with a sub-item
+ * on a date set apart, then a tally per date. Dates ascending (duplicates
+ * allowed); all in the arena. */
+enum { CAT_NONE = 0xff, CAT_SPLIT = 0xfe, CAT_REJECTED = ST_COUNT };
+
+typedef struct {
+    const char *id, *parent;
+    unsigned char *cat;      /* per date: a status, CAT_REJECTED, CAT_NONE (not yet), CAT_SPLIT */
+} walk_rec;
+
+typedef struct {
+    const char (*dates)[DATE_SIZE];
+    size_t nd;
+    arena_t *a;
+    err_t *e;
+    walk_rec *recs;
+    size_t n, cap;
+    size_t next;             /* the current rec's first date not yet given */
+    int cat;                 /* its category from its latest version; -1 none yet */
+} date_walk;
+
+/* The current rec's category holds on its dates up to (not including) upto. */
+static void walk_fill(date_walk *w, size_t upto)
+{
+    walk_rec *r = w->n ? &w->recs[w->n - 1] : NULL;
+    for (; r && w->next < upto; w->next++)
+        if (w->cat >= 0) r->cat[w->next] = (unsigned char)w->cat;
+}
+
+static int walk_version(void *ctx, const ent_t *ver)
+{
+    date_walk *w = ctx;
+    if (!w->n || strcmp(w->recs[w->n - 1].id, ver->id) != 0) {
+        walk_fill(w, w->nd);
+        if (arena_grow(w->a, (void **)&w->recs, w->n, &w->cap, sizeof *w->recs, 256)) return err_nomem(w->e);
+        walk_rec *r = &w->recs[w->n++];
+        r->id = arena_strdup(w->a, ver->id);
+        r->parent = ver->v[REC_PARENT] ? arena_strdup(w->a, ver->v[REC_PARENT]) : NULL;
+        r->cat = arena_alloc(w->a, w->nd ? w->nd : 1);
+        if (!r->id || !r->cat || (ver->v[REC_PARENT] && !r->parent)) return err_nomem(w->e);
+        memset(r->cat, CAT_NONE, w->nd);
+        w->next = 0;
+        w->cat = -1;
+    }
+    size_t upto = w->next;
+    while (upto < w->nd && strcmp(w->dates[upto], ver->since) < 0) upto++;
+    walk_fill(w, upto);
+    w->cat = rejected(ver) ? CAT_REJECTED : (int)rec_status(ver);
+    return 0;
+}
+
+/* Counts on each of dates[0..nd) (ascending) into c[0..nd). */
+static int counts_walked(store_t *s, const char *review, const char (*dates)[DATE_SIZE], size_t nd, store_vis *vis,
+                         arena_t *a, glance_counts *c, err_t *e)
+{
+    date_walk w = {dates, nd, a, e, NULL, 0, 0, 0, -1};
+    memset(c, 0, sizeof *c * nd);
+    if (store_each_rec_step(s, review, walk_version, &w, e)) return -1;
+    walk_fill(&w, nd);
+    map_t *index = map_new();
+    unsigned char *hidden = arena_alloc(a, w.n ? w.n : 1);
+    int rc = -1;
+    if (!index || !hidden) { err_nomem(e); goto done; }
+    for (size_t i = 0; i < w.n; i++) {
+        int h = vis ? store_vis_hidden(vis, &kind_rec, w.recs[i].id) : 0;
+        if (h < 0) goto done;
+        hidden[i] = (unsigned char)h;
+        if (map_put(index, w.recs[i].id, &w.recs[i])) { err_nomem(e); goto done; }
+    }
+    /* A shown sub-item that exists on a date sets its parent apart on it. */
+    for (size_t i = 0; i < w.n; i++) {
+        walk_rec *p = w.recs[i].parent && !hidden[i] ? map_get(index, w.recs[i].parent) : NULL;
+        for (size_t d = 0; p && d < nd; d++)
+            if (w.recs[i].cat[d] != CAT_NONE && p->cat[d] != CAT_NONE) p->cat[d] = CAT_SPLIT;
+    }
+    for (size_t i = 0; i < w.n; i++)
+        for (size_t d = 0; !hidden[i] && d < nd; d++) {
+            unsigned char k = w.recs[i].cat[d];
+            if (k == CAT_NONE || k == CAT_SPLIT) continue;
+            if (k == CAT_REJECTED) c[d].rejected++;
+            else c[d].status[k]++;
+            c[d].total++;
+        }
+    rc = 0;
+done:
+    map_free(index);
+    return rc;
+}
+
+static int cmp_date(const void *x, const void *y) { return strcmp(x, y); }
+
+/* The dates of the steps: every quarter end from first's to the one before
+ * as_of's, then as_of (at most 400 quarters). */
+static size_t step_dates(const char *first, const char *as_of, char (*out)[DATE_SIZE])
 {
     char q[DATE_SIZE], next[DATE_SIZE];
-    glance_step cur;
-    size_t guard = 0;
+    size_t n = 0;
     date_quarter_end(first, q);
     for (;;) {
-        int last = strcmp(q, g->as_of) >= 0 || ++guard > 400;
-        memcpy(cur.date, last ? g->as_of : q, DATE_SIZE);
-        if (counts_on(s, g->review, cur.date, vis, a, &cur.c, e)) return -1;
+        int last = strcmp(q, as_of) >= 0 || n >= 400;
+        memcpy(out[n++], last ? as_of : q, DATE_SIZE);
+        if (last) return n;
+        date_add_days(q, 1, next);
+        date_quarter_end(next, q);
+    }
+}
+
+/* The counts on the steps' dates and on prev: past dates from one pass
+ * over the versions, a date of today or later from the current tables (as
+ * any view of it is). Then the steps where the counts changed, the latest
+ * GLANCE_MAX_STEPS kept. */
+static int load_steps(store_t *s, glance_t *g, const char *first, store_vis *vis, arena_t *a, err_t *e)
+{
+    char (*dates)[DATE_SIZE] = arena_alloc(a, sizeof *dates * 402), (*past)[DATE_SIZE] = arena_alloc(a, sizeof *past * 402);
+    glance_counts *pc = arena_alloc(a, sizeof *pc * 402);
+    if (!dates || !past || !pc) return err_nomem(e);
+    size_t nd = first ? step_dates(first, g->as_of, dates) : 0, np = 0;
+    memcpy(dates[nd++], g->prev, DATE_SIZE);   /* the last: the previous quarter's end */
+    int *current = arena_alloc(a, sizeof *current * nd);
+    if (!current) return err_nomem(e);
+    for (size_t i = 0; i < nd; i++) {
+        view_t v;
+        if (store_view(s, dates[i], NULL, &v, e)) return -1;
+        if (!(current[i] = v.current)) memcpy(past[np++], dates[i], DATE_SIZE);
+    }
+    qsort(past, np, sizeof *past, cmp_date);
+    if (np && counts_walked(s, g->review, (const char (*)[DATE_SIZE])past, np, vis, a, pc, e)) return -1;
+    for (size_t i = 0; i < nd; i++) {
+        glance_step cur;
+        memcpy(cur.date, dates[i], DATE_SIZE);
+        if (current[i]) {
+            if (counts_on(s, g->review, cur.date, vis, a, &cur.c, e)) return -1;
+        } else {
+            const char (*hit)[DATE_SIZE] = bsearch(cur.date, past, np, sizeof *past, cmp_date);
+            cur.c = pc[hit - past];
+        }
+        if (i == nd - 1) { g->before = cur.c; break; }
         glance_step *prev = g->nsteps ? &g->steps[g->nsteps - 1] : NULL;
-        if (!prev || memcmp(&prev->c, &cur.c, sizeof cur.c) != 0 || last) {
+        if (!prev || memcmp(&prev->c, &cur.c, sizeof cur.c) != 0 || i == nd - 2) {
             if (g->nsteps == GLANCE_MAX_STEPS) {
                 memmove(g->steps, g->steps + 1, sizeof g->steps[0] * (GLANCE_MAX_STEPS - 1));
                 g->nsteps--;
@@ -103,10 +231,8 @@ static int load_steps(store_t *s, glance_t *g, const char *first, store_vis *vis
             }
             g->steps[g->nsteps++] = cur;
         }
-        if (last) return 0;
-        date_add_days(q, 1, next);
-        date_quarter_end(next, q);
     }
+    return 0;
 }
 
 /* The dates that can make a rec overdue or at risk: its own due date, its
@@ -244,8 +370,8 @@ int glance_load(store_t *s, const view_t *v, const char *review, int include_res
         if (strcmp(recs[i].since, first) < 0) first = recs[i].since;
         board_count(g, recs[i].v[REC_BOARD] ? recs[i].v[REC_BOARD] : "pending");
     }
-    if (counts_on(s, review, g->prev, vis, a, &g->before, e) || load_dues(s, v, g, recs, n, vis, a, e) ||
-        (n && load_steps(s, g, first, vis, a, e)) || load_assessment(s, v, g, vis, a, e))
+    if (load_dues(s, v, g, recs, n, vis, a, e) || load_steps(s, g, n ? first : NULL, vis, a, e) ||
+        load_assessment(s, v, g, vis, a, e))
         goto done;
     rc = 0;
 done:

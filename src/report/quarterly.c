@@ -14,8 +14,9 @@
 
 #define MAX_QUARTERS 400
 
-/* Counting the quarters from the stream of versions: the version in force
- * at a quarter's end is the last one starting on or before it. */
+/* Counting the quarters from the stream of a rec's steps (the versions
+ * where its status or disposition changed): the version in force at a
+ * quarter's end has the status of the last step on or before it. */
 typedef struct {
     quarter_counts *qc;
     size_t nq;               /* quarters answered from the versions */
@@ -96,8 +97,7 @@ int report_quarter_counts(store_t *s, const char *review, const char *from, cons
         date_quarter_end(next, q);
     }
     *w = (quarter_walk){qc, past, s, vis, "", 0, 0, 0, 0, -2};
-    static const int want[] = {REC_STATUS, REC_PARENT};
-    if (past && (store_each_version(s, &kind_rec, REC_REVIEW, review, want, 2, walk_version, w, e) ||
+    if (past && (store_each_rec_step(s, review, walk_version, w, e) ||
                  walk_hold(w, past)))
         goto done;
     for (size_t i = past; i < count; i++) {

@@ -99,6 +99,16 @@ static const char *const migrations[] = {
     "INSERT OR IGNORE INTO api_tokens(id, id_hash, uid, created_at)"
     " SELECT 'K' || t.rowid, t.id_hash, u.uid, t.created_at FROM tokens t JOIN users u ON u.name = t.user;"
     "DELETE FROM tokens;",
+    /* 9 -> 10: the recs' steps (store/project.c keeps them at each write):
+     * the versions whose status or disposition differ from the one before,
+     * filled here from the versions of a file written before. */
+    REC_STEPS_TABLE ";"
+    "DELETE FROM rec_steps;"
+    "INSERT INTO rec_steps(id, valid_from, status, board, parent)"
+    " SELECT id, valid_from, status, board, parent FROM (SELECT id, valid_from, status, board, parent,"
+    "  row_number() OVER w AS n, lag(status) OVER w AS ps, lag(board) OVER w AS pb"
+    "  FROM recs_versions WINDOW w AS (PARTITION BY id ORDER BY valid_from))"
+    " WHERE n = 1 OR ps IS NOT status OR pb IS NOT board;",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
@@ -310,8 +320,9 @@ static int create_schema(store_t *s, err_t *e)
     snprintf(pragmas, sizeof pragmas, "PRAGMA application_id=%d;", STORE_APPLICATION_ID);
     char now[TS_SIZE];
     clock_now(now);
-    if (db_exec(s, schema_v1, e) || run_migrations(s, 1, e) || db_exec(s, pragmas, e) ||
-        project_create_tables(s, e) || meta_set(s, "created_at", now, e) ||
+    /* The projection's tables first: a migration may fill one of them. */
+    if (db_exec(s, schema_v1, e) || project_create_tables(s, e) || run_migrations(s, 1, e) ||
+        db_exec(s, pragmas, e) || meta_set(s, "created_at", now, e) ||
         meta_set(s, "head_seq", "0", e) || meta_set(s, "head_hash", "", e) ||
         meta_set(s, "head_recorded_at", "", e)) {
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);

@@ -25,6 +25,7 @@ typedef struct {
     sqlite3_stmt *insert_current, *insert_version, *delete_current, *delete_versions;
     sqlite3_stmt *exists, *get_current;   /* reads by id, kept for the write path */
     sqlite3_stmt *get_version;            /* a read by id as of a date (imports of dated rows) */
+    sqlite3_stmt *get_owners;             /* what visibility asks of a thing (public_log.c) */
 } kind_stmts;
 
 struct store {
@@ -72,6 +73,11 @@ int db_tx_alive(store_t *s, err_t *e);
 /* Run SQL without results; -1 with e filled on error. */
 int db_exec(store_t *s, const char *sql, err_t *e);
 /* The columns of change_log in the order row_to_change and read_changes read them. */
+/* The recs' steps (store/project.c): of each rec, the versions whose status
+ * or Board disposition differ from the version before, the first included. */
+#define REC_STEPS_TABLE "CREATE TABLE IF NOT EXISTS rec_steps(id TEXT NOT NULL, valid_from TEXT NOT NULL," \
+    " status TEXT, board TEXT, parent TEXT, PRIMARY KEY(id, valid_from)) WITHOUT ROWID"
+
 #define CHANGE_COLUMNS "seq, entity, entity_id, field, value, effective_at, recorded_at, actor," \
     " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
 /* Prepare a statement; -1 with e filled on error. */

@@ -136,9 +136,70 @@ static int cmp_long(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Sort v[0..n) ascending: by counting when the values span at most 100,000
+ * days (274 years: any real lag; the counts take 800 kB at most), else by
+ * qsort. */
+static int sort_lags(long *v, size_t n)
+{
+    if (n < 2) return 0;
+    long lo = v[0], hi = v[0];
+    for (size_t i = 1; i < n; i++) {
+        if (v[i] < lo) lo = v[i];
+        if (v[i] > hi) hi = v[i];
+    }
+    if ((unsigned long)(hi - lo) > 100000ul) { qsort(v, n, sizeof *v, cmp_long); return 0; }
+    size_t span = (size_t)(hi - lo) + 1, k = 0;
+    size_t *count = mem_calloc(span, sizeof *count);
+    if (!count) return -1;
+    for (size_t i = 0; i < n; i++) count[v[i] - lo]++;
+    for (size_t d = 0; d < span; d++)
+        for (size_t c = count[d]; c; c--) v[k++] = lo + (long)d;
+    mem_free(count);
+    return 0;
+}
+
+/* Whether the thing of a log row is one of the review's shown things; the
+ * log holds a thing's changes mostly in a row, so the last answer is kept. */
+typedef struct {
+    char key[600];
+    size_t len;
+    int shown;
+} thing_memo;
+
+static int row_shown(thing_memo *m, const map_t *things, const char *entity, const char *id)
+{
+    size_t ne = strlen(entity), ni = strlen(id);
+    if (ne + ni + 2 > sizeof m->key) return 0;   /* longer than any id: not one of them */
+    if (m->len == ne + 1 + ni && memcmp(m->key, entity, ne) == 0 && memcmp(m->key + ne + 1, id, ni) == 0)
+        return m->shown;
+    memcpy(m->key, entity, ne);
+    m->key[ne] = '\t';
+    memcpy(m->key + ne + 1, id, ni + 1);
+    m->len = ne + 1 + ni;
+    return m->shown = map_get(things, m->key) == &shown_thing;
+}
+
+/* A date's day number, the last one asked kept: dates repeat along the log. */
+typedef struct {
+    char date[DATE_SIZE];
+    long days;
+} day_memo;
+
+static long day_of(day_memo *m, const char *date)
+{
+    if (strncmp(m->date, date, DATE_SIZE) != 0) {
+        size_t n = strnlen(date, DATE_SIZE - 1);
+        memcpy(m->date, date, n);
+        m->date[n] = '\0';
+        m->days = date_to_days(date);
+    }
+    return m->days;
+}
+
 /* One pass over the log in seq order (no lookups, no sort in SQLite): the
  * distinct edits of the review's things effective by as_of, each edit's
- * lag in whole days (reported - effective). */
+ * lag in whole days (reported - effective). The pass maps no page and
+ * caches few (db_scan_begin): memory stays flat at any size of the log. */
 static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t *a, long **lags, size_t *n,
                      err_t *e)
 {
@@ -149,17 +210,19 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         return -1;
     sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
     edit_set set = {NULL, 0, 0, 1};
-    char key[600], run[TS_SIZE + 8] = "";
+    day_memo eff = {"", 0}, rep = {"", 0};
+    thing_memo *memo = mem_calloc(1, sizeof *memo);
+    char run[TS_SIZE + 8] = "";
     size_t cap = 0;
     long *v = NULL;
-    int rc, bad = 0;
+    int rc = SQLITE_DONE, bad = memo ? 0 : err_nomem(e);
     *n = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    db_scan_begin(s);
+    while (!bad && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *col[5];
         for (int i = 0; i < 5; i++) col[i] = (const char *)sqlite3_column_text(st, i);
         if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4]) { bad = err_nomem(e); break; }
-        snprintf(key, sizeof key, "%s\t%s", col[0], col[1]);
-        if (map_get(things, key) != &shown_thing) continue;
+        if (!row_shown(memo, things, col[0], col[1])) continue;
         if (strcmp(run, col[3]) != 0) {
             snprintf(run, sizeof run, "%s", col[3]);
             set.gen++;
@@ -173,13 +236,15 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
-        v[(*n)++] = date_to_days(col[4]) - date_to_days(col[2]);
+        v[(*n)++] = day_of(&rep, col[4]) - day_of(&eff, col[2]);
     }
     if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
     db_release(s, st);
+    db_scan_end(s);
     mem_free(set.slot);
+    mem_free(memo);
+    if (!bad && sort_lags(v, *n)) bad = err_nomem(e);
     if (bad) return -1;
-    if (*n > 1) qsort(v, *n, sizeof *v, cmp_long);
     *lags = v;
     return 0;
 }

@@ -3,7 +3,10 @@
  * For each kind there is a current-state table (`recs`: id, one column per
  * field, since, changed, last_seq) and a version table (`recs_versions`: the
  * full state from each effective date on). Both are folds of the change log
- * (core/fold.h) and can be rebuilt from it at any time. The SQL here is
+ * (core/fold.h) and can be rebuilt from it at any time. Beside them,
+ * `rec_steps` keeps of each rec only the versions whose status or Board
+ * disposition differ from the version before (the first one included):
+ * counting recs by status on many dates reads those few narrow rows. The SQL here is
  * assembled from descriptor names only, never from input; values are bound. */
 #include "store/internal.h"
 
@@ -111,6 +114,7 @@ void project_free_sql(store_t *s)
         sqlite3_finalize(s->stmt[i].exists);
         sqlite3_finalize(s->stmt[i].get_current);
         sqlite3_finalize(s->stmt[i].get_version);
+        sqlite3_finalize(s->stmt[i].get_owners);
         memset(&s->stmt[i], 0, sizeof s->stmt[i]);
     }
     sqlite3_finalize(s->select_thing);
@@ -135,6 +139,8 @@ int project_create_tables(store_t *s, err_t *e)
                            k->table, k->fields[f].name);
         buf_printf(&names, "%s%s %s_versions", i ? " " : "", k->table, k->table);
     }
+    buf_puts(&b, REC_STEPS_TABLE ";");
+    buf_puts(&names, " rec_steps");
     char *sig = signature();
     int rc = -1;
     if (!buf_ok(&b) || !buf_ok(&names) || !sig) err_nomem(e);
@@ -212,6 +218,13 @@ static kind_stmts *stmts(store_t *s, const kind_def *k, err_t *e)
     return t;
 }
 
+static int step_done(store_t *s, sqlite3_stmt *st, err_t *e)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "projection", e);
+}
+
 typedef struct {
     store_t *s;
     const kind_def *k;
@@ -223,13 +236,27 @@ typedef struct {
     const char *last_v[KIND_MAX_FIELDS];
     long long last_seq;
     int versions;
+    sqlite3_stmt *step;       /* a rec's: inserts into rec_steps; else NULL */
 } fold_ctx;
 
-static int step_done(store_t *s, sqlite3_stmt *st, err_t *e)
+static int same_text(const char *a, const char *b) { return a == b || (a && b && strcmp(a, b) == 0); }
+
+/* A rec's version starts a step when its status or disposition differs
+ * from the version before (always for the first). */
+static int emit_step(fold_ctx *c, const fold_version *v)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, rc, "projection", e);
+    if (c->versions && same_text(v->v[REC_STATUS], c->last_v[REC_STATUS]) &&
+        same_text(v->v[REC_BOARD], c->last_v[REC_BOARD]))
+        return 0;
+    sqlite3_stmt *st = c->step;
+    sqlite3_bind_text(st, 1, c->id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, v->valid_from, -1, SQLITE_STATIC);
+    const int cols[] = {REC_STATUS, REC_BOARD, REC_PARENT};
+    for (int i = 0; i < 3; i++) {
+        if (v->v[cols[i]]) sqlite3_bind_text(st, 3 + i, v->v[cols[i]], -1, SQLITE_STATIC);
+        else sqlite3_bind_null(st, 3 + i);
+    }
+    return step_done(c->s, st, c->e);
 }
 
 static int emit_version(void *ctx, const fold_version *v)
@@ -243,7 +270,7 @@ static int emit_version(void *ctx, const fold_version *v)
         else sqlite3_bind_null(st, 3 + f);
     }
     sqlite3_bind_int64(st, 3 + c->k->nfields, v->last_seq);
-    if (step_done(c->s, st, c->e)) return -1;
+    if (step_done(c->s, st, c->e) || (c->step && emit_step(c, v))) return -1;
     if (!c->versions++) c->since = v->valid_from;
     c->last_from = v->valid_from;
     memcpy(c->last_v, v->v, sizeof(char *) * (size_t)c->k->nfields);
@@ -260,7 +287,19 @@ static int write_fold(store_t *s, const kind_def *k, const char *id, const fold_
     sqlite3_bind_text(t->delete_versions, 1, id, -1, SQLITE_STATIC);
     if (step_done(s, t->delete_versions, e)) return -1;
     fold_ctx c = {.s = s, .k = k, .id = id, .t = t, .e = e};
-    if (fold_entity(k, ch, n, emit_version, &c)) return -1;
+    if (k == &kind_rec) {
+        sqlite3_stmt *del;
+        if (db_cached(s, "DELETE FROM rec_steps WHERE id = ?1", &del, e)) return -1;
+        sqlite3_bind_text(del, 1, id, -1, SQLITE_STATIC);
+        int rc = step_done(s, del, e);
+        db_release(s, del);
+        if (rc || db_cached(s, "INSERT INTO rec_steps(id, valid_from, status, board, parent) VALUES(?1, ?2, ?3, ?4, ?5)",
+                            &c.step, e))
+            return -1;
+    }
+    int rc = fold_entity(k, ch, n, emit_version, &c);
+    if (c.step) db_release(s, c.step);
+    if (rc) return -1;
     if (!c.versions) {
         sqlite3_bind_text(t->delete_current, 1, id, -1, SQLITE_STATIC);
         return step_done(s, t->delete_current, e);
@@ -333,6 +372,7 @@ int project_all(store_t *s, err_t *e)
     for (int i = 0; all_kinds[i]; i++)
         buf_printf(&b, "DELETE FROM %s; DELETE FROM %s_versions;", all_kinds[i]->table,
                    all_kinds[i]->table);
+    buf_puts(&b, "DELETE FROM rec_steps;");
     int rc = buf_ok(&b) ? db_exec(s, b.data, e) : err_nomem(e);
     buf_free(&b);
     if (rc) return -1;

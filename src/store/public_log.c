@@ -21,6 +21,44 @@ struct store_vis {
 };
 typedef struct store_vis vis_ctx;
 
+/* The fields the visibility rule reads (core/visibility.c): restricted,
+ * target_kind and the fixed references to owners. */
+static int owner_field(const field_def *f)
+{
+    return strcmp(f->name, "restricted") == 0 || strcmp(f->name, "target_kind") == 0 ||
+           (f->type == FT_ID && (f->flags & F_FIXED));
+}
+
+/* Those fields of thing id as it stands now into v (copies in a; the others
+ * NULL): 1 found, 0 no such thing, -1 error. One narrow kept statement per
+ * kind instead of the whole row, since every thing shown asks. */
+static int owner_fields(store_t *s, const kind_def *k, const char *id, arena_t *a, const char **v, err_t *e)
+{
+    sqlite3_stmt **st = &s->stmt[project_index(k)].get_owners;
+    if (!*st) {
+        buf_t b = BUF_INIT;
+        buf_puts(&b, "SELECT 1");
+        for (int f = 0; f < k->nfields; f++)
+            if (owner_field(&k->fields[f])) buf_printf(&b, ", \"%s\"", k->fields[f].name);
+        buf_printf(&b, " FROM %s WHERE id = ?1", k->table);
+        int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
+        buf_free(&b);
+        if (rc) return -1;
+    }
+    sqlite3_bind_text(*st, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(*st), found = rc == SQLITE_ROW, bad = 0;
+    for (int f = 0, col = 1; f < k->nfields; f++) {
+        v[f] = NULL;
+        if (!owner_field(&k->fields[f])) continue;
+        if (found && sqlite3_column_type(*st, col) != SQLITE_NULL && !(v[f] = db_text(*st, col, a))) bad = 1;
+        col++;
+    }
+    sqlite3_reset(*st);
+    if (bad) return err_nomem(e);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "visibility", e);
+    return found;
+}
+
 /* 1 when the thing is hidden now, 0 when not, -1 on error (in x->e). */
 static int thing_hidden(void *ctx, const kind_def *k, const char *id)
 {
@@ -36,21 +74,17 @@ static int thing_hidden(void *ctx, const kind_def *k, const char *id)
         x->failed = err_nomem(x->e);
         return -1;
     }
-    view_t now = {0};
-    now.current = 1;
-    ent_t en;
-    err_t e2;
-    int h;
-    if (store_get(x->s, k, &now, id, x->a, &en, &e2) != 0) {
-        if (e2.code != ERR_NOTFOUND) {
-            *x->e = e2;
-            x->failed = -1;
-            return -1;
-        }
+    const char *v[KIND_MAX_FIELDS];
+    int h, found = owner_fields(x->s, k, id, x->a, v, x->e);
+    if (found < 0) {
+        x->failed = -1;
+        return -1;
+    }
+    if (!found) {
         h = 1;   /* not a whole thing now: nothing to show */
     } else {
         x->depth++;
-        h = vis_hidden(k, en.v, thing_hidden, x);
+        h = vis_hidden(k, v, thing_hidden, x);
         x->depth--;
         if (h < 0) return -1;
     }

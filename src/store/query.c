@@ -337,6 +337,31 @@ int store_each_version(store_t *s, const kind_def *k, int fixed_field, const cha
     return stop;
 }
 
+int store_each_rec_step(store_t *s, const char *review, int (*fn)(void *ctx, const ent_t *step), void *ctx,
+                        err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT t.id, t.valid_from, t.status, t.board, t.parent FROM recs c"
+                     " CROSS JOIN rec_steps t ON t.id = c.id WHERE c.review = ?1 ORDER BY c.rowid, t.valid_from",
+                  &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
+    const char *vals[KIND_MAX_FIELDS] = {0};
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        vals[REC_STATUS] = (const char *)sqlite3_column_text(st, 2);
+        vals[REC_BOARD] = (const char *)sqlite3_column_text(st, 3);
+        vals[REC_PARENT] = (const char *)sqlite3_column_text(st, 4);
+        ent_t en = {(const char *)sqlite3_column_text(st, 0), vals, (const char *)sqlite3_column_text(st, 1), NULL, 0};
+        en.changed = en.since;
+        if (!en.id || !en.since) { stop = err_nomem(e); break; }
+        stop = fn(ctx, &en);
+    }
+    if (!stop && rc != SQLITE_DONE) stop = db_error(s, rc, "steps", e);
+    db_release(s, st);
+    return stop;
+}
+
 int db_read_changes(store_t *s, sqlite3_stmt *st, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
     size_t cap = 0;
@@ -407,6 +432,21 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
     if (db_cached(s, sql, &st, e)) return -1;
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     if (k != &kind_rec) sqlite3_bind_text(st, 2, k->name, -1, SQLITE_STATIC);
+    int rc = db_read_changes(s, st, a, out, n, e);
+    db_release(s, st);
+    return rc;
+}
+
+int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, const char *field, arena_t *a,
+                              change_t **out, size_t *n, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?1 AND entity_id = ?2 AND field = ?3"
+                     " ORDER BY seq", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
     int rc = db_read_changes(s, st, a, out, n, e);
     db_release(s, st);
     return rc;

@@ -169,6 +169,14 @@ int store_list(store_t *s, const kind_def *k, const view_t *v, int field, const 
 int store_each_version(store_t *s, const kind_def *k, int fixed_field, const char *value, const int *want,
                        int nwant, int (*fn)(void *ctx, const ent_t *version), void *ctx, err_t *e);
 
+/* Like store_each_version for the recs of review with want = status, board,
+ * parent, but only the versions where the status or the disposition
+ * changed (rec_steps): the value on any date is the last step's on or
+ * before it, so counting by status reads a fraction of the versions.
+ * last_seq is 0. */
+int store_each_rec_step(store_t *s, const char *review, int (*fn)(void *ctx, const ent_t *step), void *ctx,
+                        err_t *e);
+
 /* Changes with after < seq < before (0: no bound) and effective on or before
  * as_of (NULL: any), newest first (or oldest first when ascending), at most
  * limit of them. */
@@ -179,6 +187,10 @@ int store_changes(store_t *s, long long after, long long before, const char *as_
  * any other single thing, in log order. */
 int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, change_t **out,
                   size_t *n, err_t *e);
+/* The changes of one field of one thing, in log order (its rows only, found
+ * through the log's index by thing). Arena-owned. */
+int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, const char *field, arena_t *a,
+                              change_t **out, size_t *n, err_t *e);
 /* The changes of one field of a kind's things, by effective date, then seq;
  * with where_field >= 0 only of things whose current where_field equals
  * value (the board decisions of a review's recs). Arena-owned. */
