@@ -47,19 +47,27 @@ run_one() {
     flock "$out/.lock" cat "$out/$n.line"   # whole, never interleaved
 }
 
-# The slowest scripts start first, so that two jobs end close together.
-slow="test_faults test_crash test_browser test_slowloris test_db_full test_linkcheck"
+# Longest first, so that the jobs end close together: the scripts below in
+# this order (their wall time in a full run, slowest first, as measured for
+# docs/performance.md "Suite speed"; keep it up to date when a test grows),
+# then the other scripts, then the unit programs, which take a second or
+# two each and fill the gaps at the end.
+slow="test_faults test_pages_browser test_scanner test_ledger_tamper test_browser
+      test_fmtcheck test_ledger_proofs test_security test_html_valid test_crash
+      test_downloads test_site_export test_slowloris test_db_full test_glance
+      test_ledger_tiles test_changes test_import_docs"
+slow=" $(echo $slow) "
 files=()
 for t in $slow; do [ -f "tests/e2e/$t.sh" ] && files+=("tests/e2e/$t.sh"); done
 for t in tests/e2e/test_*.sh; do
-    [[ " $slow " == *" $(basename "$t" .sh) "* ]] || files+=("$t")
+    [[ "$slow" == *" $(basename "$t" .sh) "* ]] || files+=("$t")
 done
 units=$(find "$BUILD/tests" -type f -name 'test_*' -perm -u+x 2>/dev/null | sort)
 
 n=0
 running=0
 suite_start=$EPOCHREALTIME
-for t in $units "${files[@]}"; do
+for t in "${files[@]}" $units; do
     [ -f "$t" ] || continue
     if [[ "$t" == tests/e2e/* ]]; then
         [ -n "${ONLY:-}" ] && [[ "$t" != *"$ONLY"* ]] && continue
