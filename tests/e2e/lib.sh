@@ -10,6 +10,12 @@ trap 'rm -rf "$T"' EXIT
 cd "$T" || exit 1
 export SSRTRACK_DB="$T/test.db"
 export SSRTRACK_ACTOR=tester
+# The tests run Debian's python3, whose modules scripts/deps.sh installs, even
+# where another python3 comes first on PATH (a version manager's shim costs
+# most of a second per call, and lacks those modules).
+if [ -x /usr/bin/python3 ]; then
+    mkdir -p "$T/.bin" && ln -sf /usr/bin/python3 "$T/.bin/python3" && PATH="$T/.bin:$PATH"
+fi
 unset SSRTRACK_NOW
 NAME=$(basename "$0" .sh)
 

@@ -36,8 +36,10 @@ state() { sqlite3 "$1" "PRAGMA integrity_check" ".dump" 2>&1 | grep -v '^INSERT 
 
 # Each worker of a sweep has its own copy: $X.db, its stderr in $X.err.
 X=x
-# fresh BASE: $X.db is a copy of BASE, with no WAL or shared memory beside it.
-fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp "$1" "$X.db"; }
+# fresh BASE: $X.db is a copy of BASE, with no WAL or shared memory beside it,
+# and BASE's modification time (which sweep sets long past), so that a copy
+# nothing wrote to is known as such without reading it (judge).
+fresh() { rm -f "$X.db-wal" "$X.db-shm" "$X.db-journal"; cp -p "$1" "$X.db"; }
 
 # counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
 # ALLOCS, WRITES and AFTER (the digest of the state it leaves), and
@@ -60,9 +62,11 @@ counts() {
 # judge RC BASE BEFORE WANT: sets WHY to what is wrong with the run just made
 # on $X.db (stderr in $X.err), or to nothing; WHERE to before or after.
 # A file byte for byte the same as BASE with no WAL beside it is the state
-# before (verified once, as the state after is). Any other file must have the
-# digest of before or of after, and pass 'verify' itself.
-# Only builtins and cmp run on the common path: a sweep makes thousands of runs.
+# before (verified once, as the state after is): a copy no newer than BASE
+# was never written to (any write sets its time to now), and one written to
+# is compared byte for byte. Any other file must have the digest of before or
+# of after, and pass 'verify' itself.
+# Only builtins run on the common path: a sweep makes thousands of runs.
 judge() {
     local rc=$1 base=$2 before=$3 want=$4 err st
     local -a lines
@@ -76,7 +80,7 @@ judge() {
     fi
     if [ "$rc" -eq 124 ]; then WHY="hangs (stopped after $LIMIT s)"; return; fi
     if [ "$rc" -gt 2 ]; then WHY="exit $rc: ${err:0:300}"; return; fi
-    if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && cmp -s $X.db "$base"; then WHERE=before
+    if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && { [ ! $X.db -nt "$base" ] || cmp -s $X.db "$base"; }; then WHERE=before
     else
         st=$(state $X.db)
         if [ "$st" == "$before" ]; then WHERE=before
@@ -154,6 +158,7 @@ sweep() {
     local label=$1 var=$2 suffix=$3 from=$4 total=$5 want=$6 base=$7; shift 7
     local w before bad=0 errors=0 kept=0 unaffected=0 b e k u detail=()
     before=$(state "$base")
+    touch -m -d @1000000000 "$base"   # long past: see fresh
     for ((w = 0; w < JOBS; w++)); do
         rm -f "w$w.sum"
         worker "$w" "$JOBS" "$var" "$suffix" "$from" "$total" "$want" "$base" "$before" "$@" &

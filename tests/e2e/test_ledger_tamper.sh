@@ -9,7 +9,8 @@
 #   is refused by an old holder, and the old checkpoint by it
 #   a checkpoint altered, or signed by another key -> refused
 #   a proof altered, or checked with another key   -> verify-proof fails
-# Each refusal must be exit 1 with one line on stderr.
+# Each refusal must be exit 1 with one line on stderr. The cases are made by
+# one sqlite3 per batch and checked by forks of one runner, not a process each.
 . "$(dirname "$0")/lib.sh"
 SEED=${LEDGER_SEED:-$RANDOM}
 RANDOM=$SEED
@@ -49,96 +50,144 @@ for f in 1 2 3; do
     "$BIN" --db fork$f.db checkpoint --key "$SSRTRACK_DB.key" > fork$f.ck
 done
 
-declare -A seen caught
-refused() {  # KIND CMD...: the command must exit 1 with one stderr line
-    local kind=$1; shift
-    seen[$kind]=$(( ${seen[$kind]:-0} + 1 ))
-    st "$@"
-    if [ "$RC" -eq 1 ] && [ "$(printf '%s' "$ERR" | grep -c '')" -eq 1 ]; then
-        caught[$kind]=$(( ${caught[$kind]:-0} + 1 ))
-    elif [ -z "${shown[$kind]:-}" ]; then
-        shown[$kind]=1
-        fail "tamper: $kind (case $i)" "seed $SEED: exit $RC: $ERR" "$(cat "$T/case.sql" 2>/dev/null)"
-    fi
-}
-declare -A shown
+# The cases are made and checked in batches: one sqlite3 makes each batch's
+# tampered copies (.restore of the clean file, then the case's SQL), and two
+# runners (SSRTRACK_RUNNER, docs/cli.md) check them, a fork per case rather
+# than a new process; then each case is judged from its exit status and
+# stderr. Case I's copy is x$I.db, its files bad$I.*, its stderr e$I.err.
+BATCH=100
+declare -A seen caught shown
 cols=(entity entity_id field value effective_at recorded_at actor reason reported_at)
+mapfile -t ck <good.ck
+incl_len=$(jq '.path | length' incl.json)
+cons_len=$(jq '.path | length' cons.json)
+b64=ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
-for ((i = 1; i <= CASES; i++)); do
-    kind=$((RANDOM % 10))
-    rm -f x.db x.db-wal x.db-shm "$T/case.sql"
-    case $kind in
+# tamper_sql I SQL: case I's copy is the clean file changed by SQL.
+tamper_sql() {
+    sql[$1]=$2
+    printf '.open x%s.db\n.restore clean.db\n%s\n' "$1" "$2" >>batch.sql
+}
+# expect I KIND ARGS...: case I (of KIND) runs ssrtrack ARGS, which must refuse.
+expect() {
+    local i=$1; kind_of[$1]=$2; shift 2
+    printf '%s\0' /dev/null /dev/null "e$i.err" -- "$@" "" >>"req$((i % 2))"
+}
+# bad_ck I: case I's checkpoint, good.ck altered: its size, its root, its
+# origin or its signature (bad$I.ck).
+bad_ck() {
+    local -a l=("${ck[@]}")
+    local s r p c k
+    case $((RANDOM % 4)) in
+    0) s=$((1 + RANDOM % (2 * n))); l[1]=$((s == n ? s + 1 : s)) ;;
+    1) r=; for ((k = 0; k < 42; k++)); do r+=${b64:RANDOM % 64:1}; done
+       l[2]=$r${b64:4 * (RANDOM % 16):1}= ;;   # 32 random bytes in base64
+    2) l[0]+=x ;;
+    3) p=$((2 + RANDOM % 88)); c=${l[4]:p+3:1}
+       [ "$c" == A ] && c=B || c=A
+       l[4]=${l[4]:0:p+3}$c${l[4]:p+4} ;;
+    esac
+    printf '%s\n' "${l[@]}" >"bad$1.ck"
+}
+
+# make_case I: draws case I's kind and its tampering, as described above.
+make_case() {
+    local i=$1 s c a b k m v f
+    case $((RANDOM % 10)) in
     0)  s=$((1 + RANDOM % n)); c=${cols[RANDOM % 9]}
-        echo "UPDATE change_log SET $c = $c || 'x' WHERE seq = $s;" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        if ((RANDOM % 2)); then refused "edited row" --db x.db verify; else refused "edited row" --db x.db verify --checkpoint good.ck; fi ;;
+        tamper_sql "$i" "UPDATE change_log SET $c = $c || 'x' WHERE seq = $s;"
+        if ((RANDOM % 2)); then expect "$i" "edited row" --db "x$i.db" verify
+        else expect "$i" "edited row" --db "x$i.db" verify --checkpoint good.ck; fi ;;
     1)  s=$((1 + RANDOM % n))
-        echo "DELETE FROM change_log WHERE seq = $s;" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        refused "deleted row" --db x.db verify --checkpoint good.ck ;;
+        tamper_sql "$i" "DELETE FROM change_log WHERE seq = $s;"
+        expect "$i" "deleted row" --db "x$i.db" verify --checkpoint good.ck ;;
     2)  a=$((1 + RANDOM % n)); b=$((1 + RANDOM % n)); [ "$a" -eq "$b" ] && b=$((a % n + 1))
-        echo "UPDATE change_log SET seq = -1 WHERE seq = $a; UPDATE change_log SET seq = $a WHERE seq = $b;
-              UPDATE change_log SET seq = $b WHERE seq = -1;" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        refused "reordered rows" --db x.db verify ;;
+        tamper_sql "$i" "UPDATE change_log SET seq = -1 WHERE seq = $a; UPDATE change_log SET seq = $a WHERE seq = $b;
+              UPDATE change_log SET seq = $b WHERE seq = -1;"
+        expect "$i" "reordered rows" --db "x$i.db" verify ;;
     3)  # Cut k rows and make the head, the tree size and the tree agree: only
         # the checkpoint can tell.
         k=$((1 + RANDOM % (n - 1))); m=$((n - k))
-        echo "DELETE FROM change_log WHERE seq > $m;
+        tamper_sql "$i" "DELETE FROM change_log WHERE seq > $m;
               UPDATE meta SET value = '$m' WHERE key IN ('head_seq', 'tree_size');
               UPDATE meta SET value = (SELECT lower(hex(hash)) FROM change_log WHERE seq = $m) WHERE key = 'head_hash';
-              DELETE FROM merkle_nodes WHERE (key >> 6) >= $m;" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        if [ -z "${truncation_checked:-}" ]; then
-            truncation_checked=1
-            st --db x.db verify
-            eq "a truncation made consistent passes the check of the chain and tree alone" "$RC" "0"
-        fi
-        refused "truncated log" --db x.db verify --checkpoint good.ck ;;
+              DELETE FROM merkle_nodes WHERE (key >> 6) >= $m;"
+        # The first such copy is also checked by the chain and tree alone.
+        [ -n "$truncation_case" ] || { truncation_case=$i
+            printf '%s\0' /dev/null /dev/null truncation.err -- --db "x$i.db" verify "" >truncation.req; }
+        expect "$i" "truncated log" --db "x$i.db" verify --checkpoint good.ck ;;
     4)  v=$((RANDOM % 2))
-        echo "INSERT INTO change_log SELECT seq + 1, entity, entity_id, field, 'forged', effective_at,
+        tamper_sql "$i" "INSERT INTO change_log SELECT seq + 1, entity, entity_id, field, 'forged', effective_at,
               recorded_at, actor, reason, randomblob(32), reported_at, tx FROM change_log WHERE seq = $n;
-              $([ $v -eq 1 ] && echo "UPDATE meta SET value = '$((n + 1))' WHERE key IN ('head_seq', 'tree_size');")" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        refused "forged row appended" --db x.db verify --checkpoint good.ck ;;
-    5)  echo "UPDATE merkle_nodes SET hash = randomblob(32) WHERE key = (SELECT key FROM merkle_nodes
-              ORDER BY key LIMIT 1 OFFSET abs(random()) % (SELECT count(*) FROM merkle_nodes));" > "$T/case.sql"
-        cp clean.db x.db; sqlite3 x.db < "$T/case.sql"
-        refused "altered tree node" --db x.db verify ;;
-    6)  # A checkpoint altered: its size, its root, its origin, its signature.
-        case $((RANDOM % 4)) in
-        0) awk -v s=$((1 + RANDOM % (2 * n))) -v n="$n" 'NR == 2 { $0 = (s == n ? s + 1 : s) } 1' good.ck > bad.ck ;;
-        1) awk -v r="$(head -c 32 /dev/urandom | base64)" 'NR == 3 { $0 = r } 1' good.ck > bad.ck ;;
-        2) awk 'NR == 1 { $0 = $0 "x" } 1' good.ck > bad.ck ;;
-        3) p=$((2 + RANDOM % 88))
-           awk -v p="$p" 'NR == 5 { c = substr($0, p + 4, 1); $0 = substr($0, 1, p + 3) (c == "A" ? "B" : "A") substr($0, p + 5) } 1' good.ck > bad.ck ;;
-        esac
-        refused "replaced checkpoint" --db clean.db verify --checkpoint bad.ck ;;
+              $([ $v -eq 1 ] && echo "UPDATE meta SET value = '$((n + 1))' WHERE key IN ('head_seq', 'tree_size');")"
+        expect "$i" "forged row appended" --db "x$i.db" verify --checkpoint good.ck ;;
+    5)  tamper_sql "$i" "UPDATE merkle_nodes SET hash = randomblob(32) WHERE key = (SELECT key FROM merkle_nodes
+              ORDER BY key LIMIT 1 OFFSET abs(random()) % (SELECT count(*) FROM merkle_nodes));"
+        expect "$i" "altered tree node" --db "x$i.db" verify ;;
+    6)  bad_ck "$i"
+        expect "$i" "replaced checkpoint" --db clean.db verify --checkpoint "bad$i.ck" ;;
     7)  # A checkpoint of a rewritten history, signed with the log's own key.
         f=$((1 + RANDOM % 3))
-        if ((RANDOM % 2)); then refused "rewritten log" --db clean.db verify --checkpoint fork$f.ck
-        else refused "rewritten log" --db fork$f.db verify --checkpoint good.ck --key log.pub; fi ;;
+        if ((RANDOM % 2)); then expect "$i" "rewritten log" --db clean.db verify --checkpoint fork$f.ck
+        else expect "$i" "rewritten log" --db fork$f.db verify --checkpoint good.ck --key log.pub; fi ;;
     8)  # Another key.
         case $((RANDOM % 3)) in
-        0) refused "wrong key" --db clean.db verify --checkpoint other.ck ;;
-        1) refused "wrong key" --db clean.db verify --checkpoint good.ck --key other.pub ;;
-        2) refused "wrong key" verify-proof --proof incl.json --checkpoint good.ck --key other.pub ;;
+        0) expect "$i" "wrong key" --db clean.db verify --checkpoint other.ck ;;
+        1) expect "$i" "wrong key" --db clean.db verify --checkpoint good.ck --key other.pub ;;
+        2) expect "$i" "wrong key" verify-proof --proof incl.json --checkpoint good.ck --key other.pub ;;
         esac ;;
     9)  # A proof altered: a path hash, the leaf, the seq or a size.
         if ((RANDOM % 2)); then
-            j=$(jq '.path | length' incl.json)
             case $((RANDOM % 3)) in
-            0) jq --argjson k $((RANDOM % j)) '.path[$k] |= (.[0:10] + (if .[10:11] == "a" then "b" else "a" end) + .[11:])' incl.json > bad.json ;;
-            1) jq --argjson s $((1 + RANDOM % n)) '.seq = (if $s == .seq then .seq % '"$n"' + 1 else $s end) | .leaf_index = .seq - 1 | .change = null' incl.json > bad.json ;;
-            2) jq '.leaf_hash = .path[0] | .change = null' incl.json > bad.json ;;
-            esac
-            refused "altered proof" verify-proof --proof bad.json --checkpoint good.ck --key log.pub
+            0) jq --argjson k $((RANDOM % incl_len)) '.path[$k] |= (.[0:10] + (if .[10:11] == "a" then "b" else "a" end) + .[11:])' incl.json ;;
+            1) jq --argjson s $((1 + RANDOM % n)) '.seq = (if $s == .seq then .seq % '"$n"' + 1 else $s end) | .leaf_index = .seq - 1 | .change = null' incl.json ;;
+            2) jq '.leaf_hash = .path[0] | .change = null' incl.json ;;
+            esac >"bad$i.json"
+            expect "$i" "altered proof" verify-proof --proof "bad$i.json" --checkpoint good.ck --key log.pub
         else
-            j=$(jq '.path | length' cons.json)
-            jq --argjson k $((RANDOM % j)) '.path[$k] |= (.[0:5] + (if .[5:6] == "0" then "1" else "0" end) + .[6:])' cons.json > bad.json
-            refused "altered proof" verify-proof --proof bad.json --checkpoint good.ck --old-checkpoint old.ck --key log.pub
+            jq --argjson k $((RANDOM % cons_len)) '.path[$k] |= (.[0:5] + (if .[5:6] == "0" then "1" else "0" end) + .[6:])' cons.json >"bad$i.json"
+            expect "$i" "altered proof" verify-proof --proof "bad$i.json" --checkpoint good.ck --old-checkpoint old.ck --key log.pub
         fi ;;
     esac
+}
+
+# judge I RC: case I must have exited 1 with one line on stderr.
+judge() {
+    local i=$1 rc=$2 kind=${kind_of[$1]} err
+    local -a lines
+    seen[$kind]=$(( ${seen[$kind]:-0} + 1 ))
+    mapfile -t lines <"e$i.err"
+    if [ "$rc" -eq 1 ] && [ "${#lines[@]}" -eq 1 ]; then
+        caught[$kind]=$(( ${caught[$kind]:-0} + 1 ))
+    elif [ -z "${shown[$kind]:-}" ]; then
+        shown[$kind]=1
+        err=${lines[*]}
+        fail "tamper: $kind (case $i)" "seed $SEED: exit $rc: ${err:0:2000}" "${sql[$i]:-}"
+    fi
+}
+
+truncation_case=
+for ((first = 1; first <= CASES; first += BATCH)); do
+    last=$((first + BATCH - 1)); [ "$last" -le "$CASES" ] || last=$CASES
+    rm -f x*.db* bad*.ck bad*.json e*.err batch.sql req0 req1
+    echo .bail on >batch.sql; : >req0; : >req1
+    declare -A kind_of=() sql=()
+    for ((i = first; i <= last; i++)); do make_case "$i"; done
+    sqlite3 <batch.sql >/dev/null || fail "the tampered copies are made (cases $first to $last)" "seed $SEED"
+    for r in 0 1; do SSRTRACK_RUNNER=60 "$BIN" <"req$r" >"rc$r" & done
+    wait
+    mapfile -t rc0 <rc0; mapfile -t rc1 <rc1
+    for ((i = first; i <= last; i++)); do
+        if ((i % 2)); then rc=${rc1[0]:-none}; rc1=("${rc1[@]:1}")
+        else rc=${rc0[0]:-none}; rc0=("${rc0[@]:1}"); fi
+        [ "$rc" != none ] || rc=255
+        judge "$i" "$rc"
+    done
+    if [ -n "$truncation_case" ] && [ -z "${truncation_checked:-}" ]; then
+        truncation_checked=1
+        rc=$(SSRTRACK_RUNNER=60 "$BIN" <truncation.req)
+        eq "a truncation made consistent passes the check of the chain and tree alone" "$rc" "0"
+    fi
 done
 
 total=0
