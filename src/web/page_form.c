@@ -83,7 +83,7 @@ void form_saved_note(web_req *w, const char *text)
     bfmt(&w->res->body, "<p class=\"saved\" role=\"status\" tabindex=\"-1\" autofocus>%h</p>\n", text);
 }
 
-#define SAVED_COOKIE "ssrtrack-saved"
+#define SAVED_COOKIE "ssrtrack-saved" /* also written out where it is set */
 #define SAVED_MAX 400 /* bytes of a cookie value; longer ids get no confirmation */
 
 /* The tag that binds a flash cookie's value to the session and the page:
@@ -112,7 +112,7 @@ int form_saved_redirect(web_req *w, const char *page, const form_saved_t *sv)
     if (w->user && !w->via_token && value.len <= SAVED_MAX) {
         char tag[17];
         saved_tag(w, page, buf_str(&value), tag);
-        bfmt(&cookie, SAVED_COOKIE "=%s.%s; Path=%s; Max-Age=60; Secure; HttpOnly; SameSite=Strict", buf_str(&value),
+        bfmt(&cookie, "ssrtrack-saved=%s.%s; Path=%s; Max-Age=60; Secure; HttpOnly; SameSite=Strict", buf_str(&value),
              tag, page);
         if (!buf_ok(&cookie) || http_add_header(w->res, w->a, "Set-Cookie", buf_str(&cookie))) goto done;
     }
