@@ -649,50 +649,58 @@ int server_parse_listen(const char *s, struct sockaddr_in *sa, err_t *e)
     return 0;
 }
 
-int server_run(const server_opts *o, err_t *e)
+/* server_teardown: closes what server_setup opened and the readers the
+ * threads opened; each part may be absent (a setup that failed half-way). */
+static void server_teardown(void)
 {
-    struct sockaddr_in sa;
-    if (server_parse_listen(o->listen ? o->listen : "127.0.0.1:8080", &sa, e)) return -1;
+    server_free_cache();
+    for (int i = 0; i < nreaders; i++) store_close(readers[i]);
+    nreaders = 0;
+    store_close(ctx.writer);
+    ctx.writer = NULL;
+    if (ctx.signer) note_signer_wipe(ctx.signer);
+    ctx.signer = NULL;
+    if (access_log && access_log != stderr) fclose(access_log);
+    access_log = NULL;
+}
+
+/* server_setup: the writer connection, the response cache and where the log
+ * stands, the checkpoint signer and the access log. On failure everything
+ * opened so far is closed again. */
+static int server_setup(const server_opts *o, err_t *e)
+{
     memset(&ctx, 0, sizeof ctx);
     ctx.db_path = o->db_path;
     ctx.base_url = o->base_url;
     ctx.session_idle = 30 * 60;
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);
-    if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) return -1;
-    if (store_set_memory(ctx.writer, READER_CACHE_KIB, 0, e)) {
-        store_close(ctx.writer);
-        return -1;
-    }
+    if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) goto fail;
+    if (store_set_memory(ctx.writer, READER_CACHE_KIB, 0, e)) goto fail;
     if (!(cache = rcache_new(CACHE_MAX_BYTES, CACHE_MAX_ENTRIES, release_variants))) {
-        store_close(ctx.writer);
-        return err_nomem(e);
+        err_nomem(e);
+        goto fail;
     }
-    if (store_page_inputs(ctx.writer, &seen, e)) {
-        server_free_cache();
-        store_close(ctx.writer);
-        return -1;
-    }
+    if (store_page_inputs(ctx.writer, &seen, e)) goto fail;
     load_signer(o);
     access_log = o->quiet ? NULL : stderr;
     if (o->access_log && !o->quiet && !(access_log = fopen(o->access_log, "a"))) {
         err_set(e, ERR_IO, "--access-log %s: %s", o->access_log, strerror(errno));
-        server_free_cache();
-        store_close(ctx.writer);
-        return -1;
+        goto fail;
     }
-    /* The pool's threads inherit this mask: only the main thread takes the signals. */
-    sigset_t sigs;
-    sigemptyset(&sigs);
-    sigaddset(&sigs, SIGTERM);
-    sigaddset(&sigs, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    unsigned threads = o->threads ? o->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-    if (threads < 1) threads = 1;
-    struct MHD_Daemon *d = MHD_start_daemon(
+    return 0;
+fail:
+    server_teardown();
+    return -1;
+}
+
+/* daemon_start: libmicrohttpd on SA with a pool of THREADS and the limits
+ * above; NULL when it cannot listen (errno says why). */
+static struct MHD_Daemon *daemon_start(const struct sockaddr_in *sa, unsigned threads)
+{
+    return MHD_start_daemon(
         MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_USE_ITC | MHD_USE_TURBO, 0, NULL, NULL, handle, NULL,
-        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+        MHD_OPTION_SOCK_ADDR, (const struct sockaddr *)sa,
         MHD_OPTION_THREAD_POOL_SIZE, threads,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)CONNECTION_TIMEOUT,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned)CONNECTION_LIMIT,
@@ -702,17 +710,31 @@ int server_run(const server_opts *o, err_t *e)
         MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
         MHD_OPTION_URI_LOG_CALLBACK, request_begin, NULL,
         MHD_OPTION_END);
+}
+
+int server_run(const server_opts *o, err_t *e)
+{
+    const char *where = o->listen ? o->listen : "127.0.0.1:8080";
+    struct sockaddr_in sa;
+    if (server_parse_listen(where, &sa, e)) return -1;
+    if (server_setup(o, e)) return -1;
+    /* The pool's threads inherit this mask: only the main thread takes the signals. */
+    sigset_t sigs;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &sigs, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    unsigned threads = o->threads ? o->threads : (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    if (threads < 1) threads = 1;
+    struct MHD_Daemon *d = daemon_start(&sa, threads);
     if (!d) {
-        err_set(e, ERR_IO, "cannot listen on %s: %s", o->listen ? o->listen : "127.0.0.1:8080", strerror(errno));
-        server_free_cache();
-        store_close(ctx.writer);
-        return -1;
+        err_set(e, ERR_IO, "cannot listen on %s: %s", where, strerror(errno));
+        goto fail;
     }
     if (webhook_sender_start(o->db_path, e)) {
         MHD_stop_daemon(d);
-        server_free_cache();
-        store_close(ctx.writer);
-        return -1;
+        goto fail;
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
     fprintf(stderr, "ssrtrack: serving %s on http://%s:%u/ with %u threads\n", o->db_path,
@@ -728,13 +750,10 @@ int server_run(const server_opts *o, err_t *e)
     MHD_stop_daemon(d);
     webhook_sender_stop();
     if (listen_fd != MHD_INVALID_SOCKET) close(listen_fd);
-    server_free_cache();
-    for (int i = 0; i < nreaders; i++) store_close(readers[i]);
-    nreaders = 0;
-    store_close(ctx.writer);
-    if (ctx.signer) note_signer_wipe(ctx.signer);
-    ctx.signer = NULL;
-    if (access_log && access_log != stderr) fclose(access_log);
+    server_teardown();
     fprintf(stderr, "ssrtrack: stopped (signal %d)\n", sig);
     return 0;
+fail:
+    server_teardown();
+    return -1;
 }
