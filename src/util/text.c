@@ -66,15 +66,28 @@ int ascii_casecmp(const char *a, const char *b)
     }
 }
 
+/* 1 when the n bytes at s equal needle's, ignoring ASCII case. */
+static int casematch(const char *s, const char *needle, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!s[i] || lower((unsigned char)s[i]) != lower((unsigned char)needle[i])) return 0;
+    return 1;
+}
+
+/* Only where the needle's first letter occurs, in either case, is the rest
+ * compared: strchr finds those places (many bytes at a time) where a test
+ * of every byte cost the most of a rec page's SMART findings. */
 const char *ascii_casestr(const char *hay, const char *needle)
 {
     size_t n = strlen(needle);
     if (n == 0) return hay;
-    for (; *hay; hay++) {
-        size_t i = 0;
-        while (i < n && hay[i] && lower((unsigned char)hay[i]) == lower((unsigned char)needle[i]))
-            i++;
-        if (i == n) return hay;
+    int lo = lower((unsigned char)needle[0]), up = lo >= 'a' && lo <= 'z' ? lo - 'a' + 'A' : lo;
+    const char *pl = strchr(hay, lo), *pu = up != lo ? strchr(hay, up) : NULL;
+    while (pl || pu) {
+        const char *p = !pu || (pl && pl < pu) ? pl : pu;
+        if (casematch(p + 1, needle + 1, n - 1)) return p;
+        if (p == pl) pl = strchr(p + 1, lo);
+        else pu = strchr(p + 1, up);
     }
     return NULL;
 }

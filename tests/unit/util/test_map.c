@@ -1,4 +1,6 @@
 /* Tests of src/util/map.c, src/util/arena.c and src/util/text.c. */
+#include <string.h>
+
 #include "test.h"
 #include "util/alloc.h"
 #include "util/arena.h"
@@ -23,6 +25,32 @@ TEST(map_basics)
     CHECK_STR(map_key(m, 3), "k3");
     map_clear(m);
     CHECK(!map_has(m, "k1"));
+    map_free(m);
+}
+
+/* Long keys that differ in one byte only, at every position of a word:
+ * each is found, and only itself. */
+TEST(map_long_keys)
+{
+    map_t *m = map_new();
+    char key[200];
+    static int vals[150];
+    memset(key, 'x', sizeof key - 1);
+    key[sizeof key - 1] = 0;
+    for (int i = 0; i < 150; i++) {
+        key[i] = 'y';
+        CHECK(map_put(m, key, &vals[i]) == 0);
+        key[i] = 'x';
+    }
+    CHECK_INT(map_count(m), 150);
+    for (int i = 0; i < 150; i++) {
+        key[i] = 'y';
+        CHECK(map_get(m, key) == &vals[i]);
+        key[i] = 'x';
+    }
+    CHECK(map_get(m, key) == NULL);
+    key[150] = 0;   /* a prefix of the others */
+    CHECK(map_get(m, key) == NULL);
     map_free(m);
 }
 
@@ -62,11 +90,21 @@ TEST(utf8)
     CHECK(!has_control("a\tb\nc"));
     CHECK(ascii_casecmp("In Progress", "in progress") == 0);
     CHECK(ascii_casestr("Risk Management", "MANAGE") != NULL);
+    const char *hay = "An ISMS, then ISO 27001: iso certification";
+    CHECK(ascii_casestr(hay, "iso") == hay + 14);   /* the first place, in either case */
+    CHECK(ascii_casestr(hay, "ISO c") == hay + 25);
+    CHECK(ascii_casestr(hay, "isms,") == hay + 3);
+    CHECK(ascii_casestr(hay, ": ISO") == hay + 23);
+    CHECK(ascii_casestr(hay, "certifications") == NULL);   /* runs past the end */
+    CHECK(ascii_casestr(hay, "x") == NULL);
+    CHECK(ascii_casestr(hay, "") == hay);
+    CHECK(ascii_casestr("", "a") == NULL);
 }
 
 int main(void)
 {
     RUN(map_basics);
+    RUN(map_long_keys);
     RUN(arena_basics);
     RUN(arena_oom);
     RUN(utf8);
