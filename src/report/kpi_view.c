@@ -93,7 +93,7 @@ int kpi_model_of_rec(store_t *s, const view_t *v, const char *review, const char
         ent_t *ms;
         size_t nms;
         const char *of_review = kpis[i].v[KPI_REVIEW];
-        if (of_review && strcmp(of_review, review) != 0) continue;
+        if (review && of_review && strcmp(of_review, review) != 0) continue;
         if (store_list(s, &kind_measurement, v, MEAS_KPI, kpis[i].id, a, &ms, &nms, e) ||
             build(&models[*n], &kpis[i], ms, nms, v, a, e))
             return -1;

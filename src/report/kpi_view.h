@@ -32,8 +32,9 @@ int kpi_model_list(store_t *s, const view_t *v, const char *review, arena_t *a, 
                    size_t *n, err_t *e);
 
 /* The KPIs in view of one rec, in natural id order, those naming another
- * review than review left out (as kpi_model_list does): what a rec's page
- * needs, without reading every KPI and measurement of the tracker. */
+ * review than review left out (as kpi_model_list does; review NULL: none
+ * left out): what a rec's page needs, without reading every KPI and
+ * measurement of the tracker. */
 int kpi_model_of_rec(store_t *s, const view_t *v, const char *review, const char *rec, arena_t *a, kpi_model **out,
                      size_t *n, err_t *e);
 

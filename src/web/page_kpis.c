@@ -50,16 +50,17 @@ int visible_kpis(web_req *w, const visibility *vis, const char *review, kpi_mode
     return 0;
 }
 
+/* The rec's own KPIs only (not every KPI of the tracker, then filtered). */
 int kpi_section(web_req *w, const char *rec, const visibility *vis)
 {
     kpi_model *all;
     size_t n;
-    if (visible_kpis(w, vis, NULL, &all, &n)) return -1;
+    if (kpi_model_of_rec(w->db, &w->view, NULL, rec, w->a, &all, &n, &w->err)) return -1;
     buf_t *b = &w->res->body;
     int shown = 0;
     for (size_t i = 0; i < n; i++) {
         const kpi_model *m = &all[i];
-        if (!m->kpi.v[KPI_REC] || strcmp(m->kpi.v[KPI_REC], rec) != 0) continue;
+        if (vis_is_hidden(vis, "kpi", m->kpi.id)) continue;
         if (!shown++) buf_puts(b, "<h2>KPIs</h2>\n");
         bfmt(b, "<section class=\"kpi-box\"><h3><span class=\"id\">%h</span> %h ", m->kpi.id, m->kpi.v[KPI_NAME]);
         status_badge(b, m);
