@@ -73,6 +73,19 @@ static int fill_row(const row_ctx *x, claim_row *r, const ent_t *ms, size_t nms)
     return 0;
 }
 
+/* Append the row of rec (ms: its milestones) to m, and count it. */
+static int add_row(const row_ctx *x, claims_model *m, const ent_t *rec, const ent_t *ms, size_t nms)
+{
+    claim_row *r = &m->rows[m->n];
+    memset(r, 0, sizeof *r);
+    r->rec = *rec;
+    if (fill_row(x, r, ms, nms)) return -1;
+    m->n++;
+    for (int f = 0; f < CF_COUNT; f++) m->counts[f] += (r->ev.flags >> f) & 1u;
+    m->divergent += (size_t)r->ev.divergent;
+    return 0;
+}
+
 int claims_load(store_t *s, const view_t *v, const char *review, const char *assessment, const char *only_rec,
                 int include_restricted, arena_t *a, claims_model *m, err_t *e)
 {
@@ -103,16 +116,32 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
     row_ctx x = {s, v, assessment, kpis, nkpis, checks, nchecks, !include_restricted, a, e};
     for (size_t i = 0; i < t.n; i++) {
         if (only_rec && strcmp(t.recs[i].id, only_rec) != 0) continue;
-        claim_row *r = &m->rows[m->n];
-        memset(r, 0, sizeof *r);
-        r->rec = t.recs[i];
-        if (fill_row(&x, r, t.ms + t.first[i], t.count[i])) return -1;
-        m->n++;
-        for (int f = 0; f < CF_COUNT; f++) m->counts[f] += (r->ev.flags >> f) & 1u;
-        m->divergent += (size_t)r->ev.divergent;
+        if (add_row(&x, m, &t.recs[i], t.ms + t.first[i], t.count[i])) return -1;
     }
     if (only_rec && m->n == 0) return err_set(e, ERR_NOTFOUND, "no such rec in %s: %s", review, only_rec);
     return 0;
+}
+
+int claims_load_rec(store_t *s, const view_t *v, const ent_t *rec, const ent_t *ms, size_t nms,
+                    int include_restricted, arena_t *a, claims_model *m, err_t *e)
+{
+    memset(m, 0, sizeof *m);
+    ent_t rv;
+    kpi_model *kpis;
+    link_check *checks;
+    size_t nkpis, nchecks;
+    char end_of_day[TS_SIZE];
+    const char *review = rec->v[REC_REVIEW];
+    if (ts_parse(v->as_of, 1, end_of_day)) return err_set(e, ERR_INPUT, "bad date %s", v->as_of);
+    if (store_get(s, &kind_review, v, review, a, &rv, e) ||
+        kpi_model_of_rec(s, v, review, rec->id, a, &kpis, &nkpis, e) ||
+        store_link_latest(s, v->current ? NULL : end_of_day, 0, a, &checks, &nchecks, e))
+        return -1;
+    m->review = rv.id;
+    memcpy(m->as_of, v->as_of, DATE_SIZE);
+    if (!(m->rows = arena_alloc(a, sizeof *m->rows))) return err_nomem(e);
+    row_ctx x = {s, v, NULL, kpis, nkpis, checks, nchecks, !include_restricted, a, e};
+    return add_row(&x, m, rec, ms, nms);
 }
 
 json_t *claim_row_json(const claim_row *r, int with_checklist)

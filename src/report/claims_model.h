@@ -41,6 +41,14 @@ typedef struct {
 int claims_load(store_t *s, const view_t *v, const char *review, const char *assessment, const char *only_rec,
                 int include_restricted, arena_t *a, claims_model *m, err_t *e);
 
+/* The row of one rec alone, as claims_load with only_rec gives it, for a
+ * caller that has read the rec and its milestones already: rec in view v
+ * and visible to the reader, ms its milestones the reader may see (with
+ * include_restricted as for claims_load: whether restricted evidence
+ * counts). ERR_NOTFOUND when the rec's review is not in view. */
+int claims_load_rec(store_t *s, const view_t *v, const ent_t *rec, const ent_t *ms, size_t nms,
+                    int include_restricted, arena_t *a, claims_model *m, err_t *e);
+
 /* {rec, title, claimed, assessed, assessment, evidence {links, alive, dead},
  *  verified, divergent, flags [..]} and, with checklist, the checklist. */
 json_t *claim_row_json(const claim_row *r, int with_checklist);

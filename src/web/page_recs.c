@@ -415,7 +415,7 @@ int rec_page_show(web_req *w, const char *id, const form_error *fe)
     rec_text_and_parts(w, &p);
     rec_milestones(w, &p);
     rec_related(w, &p);
-    if (kpi_section(w, p.r.id, &p.vis) || evidence_section(w, &p.r, p.ms, p.nms, &p.vis) || rec_claims_section(w, &p.r))
+    if (kpi_section(w, p.r.id, &p.vis) || evidence_section(w, &p.r, p.ms, p.nms, &p.vis) || rec_claims_section(w, &p.r, p.ms, p.nms, &p.vis))
         goto failed;
     rec_assessments(w, &p);
     if (comments_section(w, &p.vis, p.r.id, p.ms, p.nms) || rec_history_section(w, &p)) goto failed;

@@ -28,10 +28,16 @@ static void verify_form(web_req *w, const claim_row *r)
     buf_puts(b, "<button type=\"submit\">Verify this claim</button></form>\n");
 }
 
-int rec_claims_section(web_req *w, const ent_t *rec)
+int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms, const visibility *vis)
 {
     claims_model m;
-    if (claims_load(w->db, &w->view, rec->v[REC_REVIEW], NULL, rec->id, can_see_restricted(w), w->a, &m, &w->err)) {
+    /* The milestones this reader may see, as the claims report counts them. */
+    ent_t *seen = arena_alloc(w->a, sizeof *seen * (nms + 1));
+    size_t nseen = 0;
+    if (!seen) return err_nomem(&w->err);
+    for (size_t i = 0; i < nms; i++)
+        if (!vis_is_hidden(vis, "milestone", ms[i].id)) seen[nseen++] = ms[i];
+    if (claims_load_rec(w->db, &w->view, rec, seen, nseen, can_see_restricted(w), w->a, &m, &w->err)) {
         /* Its review not yet in view on this date: no claims to show. */
         if (w->err.code != ERR_NOTFOUND) return -1;
         w->err = (err_t){ERR_NONE, ""};

@@ -2,10 +2,12 @@
 #ifndef SSR_WEB_REC_CLAIMS_H
 #define SSR_WEB_REC_CLAIMS_H
 
+#include "web/visible.h"
 #include "web/web.h"
 
-/* Append the section for rec (as seen in w's view) to the page; -1 with
- * w->err set on failure. */
-int rec_claims_section(web_req *w, const ent_t *rec);
+/* Append the section for rec (as seen in w's view, visible to the reader;
+ * ms its milestones, nms of them, as read for the page, those vis hides left
+ * out here) to the page; -1 with w->err set on failure. */
+int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms, const visibility *vis);
 
 #endif
