@@ -60,13 +60,24 @@ void buf_puts(buf_t *b, const char *s)
 
 void buf_putc(buf_t *b, char c) { buf_append(b, &c, 1); }
 
+/* Formatted into the room the buffer has, when it fits (most often): one
+ * pass of vsnprintf rather than a pass to measure and one to write. */
 void buf_vprintf(buf_t *b, const char *fmt, va_list ap)
 {
+    if (b->failed) return;
+    size_t room = b->data ? b->cap - b->len : 0;
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, ap2);
     va_end(ap2);
+    if (room && (n < 0 || (size_t)n >= room || (b->limit && b->len + (size_t)n > b->limit)))
+        b->data[b->len] = '\0';   /* what was written past the end is not kept */
     if (n < 0) { b->failed = 1; return; }
+    if ((size_t)n < room) {
+        if (b->limit && b->len + (size_t)n > b->limit) { b->failed = b->over_limit = 1; return; }
+        b->len += (size_t)n;
+        return;
+    }
     if (grow(b, (size_t)n) != 0) return;
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;

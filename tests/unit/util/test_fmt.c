@@ -1,4 +1,6 @@
 /* Tests of src/util/fmt.c and src/util/buf.c. */
+#include <string.h>
+
 #include "test.h"
 #include "util/alloc.h"
 #include "util/fmt.h"
@@ -79,6 +81,29 @@ TEST(limit_and_oom)
     CHECK(buf_detach(&c) == NULL);
 }
 
+/* buf_printf into the room a buffer has, and past it: the text is whole
+ * either way, and a limit is kept to the byte. */
+TEST(printf_room)
+{
+    buf_t b = BUF_INIT;
+    buf_printf(&b, "%s-%d", "SSR1", 9);              /* the first, into no room */
+    CHECK_STR(buf_str(&b), "SSR1-9");
+    for (int i = 0; i < 60; i++) buf_printf(&b, "<%02d>", i);   /* 240 more: past 256 */
+    CHECK_INT(b.len, 246);
+    CHECK(strncmp(buf_str(&b) + 238, "<58><59>", 9) == 0);
+    buf_free(&b);
+    b.limit = 10;
+    buf_printf(&b, "%s", "12345678");
+    buf_printf(&b, "%s", "9");
+    CHECK(buf_ok(&b));
+    CHECK_STR(buf_str(&b), "123456789");
+    buf_printf(&b, "%s", "ab");                     /* fits the room, not the limit */
+    CHECK(!buf_ok(&b) && b.over_limit);
+    CHECK_INT(b.len, 9);
+    CHECK(b.data[9] == '\0');
+    buf_free(&b);
+}
+
 int main(void)
 {
     RUN(escapes);
@@ -87,5 +112,6 @@ int main(void)
     RUN(csv);
     RUN(csv_guard_after_blanks);
     RUN(limit_and_oom);
+    RUN(printf_room);
     TEST_EXIT();
 }
