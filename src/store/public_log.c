@@ -59,38 +59,33 @@ static int owner_fields(store_t *s, const kind_def *k, const char *id, arena_t *
     return found;
 }
 
-/* 1 when the thing is hidden now, 0 when not, -1 on error (in x->e). */
-static int thing_hidden(void *ctx, const kind_def *k, const char *id)
+static int thing_hidden(void *ctx, const kind_def *k, const char *id);
+
+/* key = "kind\tid", cut as snprintf would to its size (600); built by hand,
+ * since formatting it cost more than the lookup of a thing already decided. */
+static void memo_key(const kind_def *k, const char *id, char key[600])
 {
-    vis_ctx *x = ctx;
-    /* "kind\tid", cut as snprintf would; built by hand, since formatting
-     * the key cost more than the lookup of a thing already decided. */
-    char key[600];
     size_t kn = strlen(k->name), in = strlen(id);
-    if (kn > sizeof key - 2) kn = sizeof key - 2;
-    if (in > sizeof key - 2 - kn) in = sizeof key - 2 - kn;
+    if (kn > 598) kn = 598;
+    if (in > 598 - kn) in = 598 - kn;
     memcpy(key, k->name, kn);
     key[kn] = '\t';
     memcpy(key + kn + 1, id, in);
     key[kn + 1 + in] = 0;
-    void *m = map_get(x->memo, key);
-    if (m) return m == &hidden_mark;
+}
+
+/* Decide a thing whose values now are v (NULL: no such thing, hidden) and
+ * remember it under key: 1 hidden, 0 not, -1 on error (in x->e). */
+static int decide(vis_ctx *x, const char *key, const kind_def *k, const char *const *v)
+{
     /* A thing being decided reads as hidden, so a cycle or a chain of owners
      * too long (only possible in a hand-edited file) hides rather than loops. */
-    if (x->depth > 32) return 1;
     if (map_put(x->memo, key, &hidden_mark) != 0) {
         x->failed = err_nomem(x->e);
         return -1;
     }
-    const char *v[KIND_MAX_FIELDS];
-    int h, found = owner_fields(x->s, k, id, x->a, v, x->e);
-    if (found < 0) {
-        x->failed = -1;
-        return -1;
-    }
-    if (!found) {
-        h = 1;   /* not a whole thing now: nothing to show */
-    } else {
+    int h = 1;   /* not a whole thing now: nothing to show */
+    if (v) {
         x->depth++;
         h = vis_hidden(k, v, thing_hidden, x);
         x->depth--;
@@ -101,6 +96,33 @@ static int thing_hidden(void *ctx, const kind_def *k, const char *id)
         return -1;
     }
     return h;
+}
+
+/* 1 when the thing is hidden now, 0 when not, -1 on error (in x->e). */
+static int thing_hidden(void *ctx, const kind_def *k, const char *id)
+{
+    vis_ctx *x = ctx;
+    char key[600];
+    memo_key(k, id, key);
+    void *m = map_get(x->memo, key);
+    if (m) return m == &hidden_mark;
+    if (x->depth > 32) return 1;
+    const char *v[KIND_MAX_FIELDS];
+    int found = owner_fields(x->s, k, id, x->a, v, x->e);
+    if (found < 0) {
+        x->failed = -1;
+        return -1;
+    }
+    return decide(x, key, k, found ? v : NULL);
+}
+
+int store_vis_known(store_vis *x, const kind_def *k, const char *id, const char *const *v)
+{
+    char key[600];
+    memo_key(k, id, key);
+    void *m = map_get(x->memo, key);
+    if (m) return m == &hidden_mark;
+    return decide(x, key, k, v);
 }
 
 store_vis *store_vis_new(store_t *s, err_t *e)

@@ -241,6 +241,10 @@ store_vis *store_vis_new(store_t *s, err_t *e);
 /* 1 hidden, 0 shown, -1 error (in the e given to store_vis_new). An unknown
  * thing counts as hidden. */
 int store_vis_hidden(store_vis *v, const kind_def *k, const char *id);
+/* The same for a thing the caller has read as it stands now (v: its
+ * kind->nfields current values, from the current table), decided from those
+ * values without reading its row again, and remembered. */
+int store_vis_known(store_vis *v, const kind_def *k, const char *id, const char *const *vals);
 void store_vis_free(store_vis *v);
 
 /* --- the Merkle tree and the public side of the log (docs/ledger.md) ---- */

@@ -393,7 +393,11 @@ static int rec_load(web_req *w, const char *id, rec_parts *p)
                    store_list(w->db, &kind_rec, &w->view, REC_PARENT, id, w->a, &p->kids, &p->nkids, &w->err) ||
                    store_list(w->db, &kind_link, &w->view, LINK_REC, id, w->a, &p->out, &p->nout, &w->err) ||
                    store_list(w->db, &kind_link, &w->view, LINK_OTHER, id, w->a, &p->in, &p->nin, &w->err) ||
-                   store_list(w->db, &kind_item, &w->view, ITEM_REC, id, w->a, &p->items, &p->nitems, &w->err)
+                   store_list(w->db, &kind_item, &w->view, ITEM_REC, id, w->a, &p->items, &p->nitems, &w->err) ||
+                   vis_known(&p->vis, &w->view, &kind_milestone, p->ms, p->nms) ||
+                   vis_known(&p->vis, &w->view, &kind_rec, p->kids, p->nkids) ||
+                   vis_known(&p->vis, &w->view, &kind_link, p->out, p->nout) ||
+                   vis_known(&p->vis, &w->view, &kind_link, p->in, p->nin)
                ? -1
                : 0;
 }

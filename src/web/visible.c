@@ -25,3 +25,11 @@ int vis_is_hidden(const visibility *v, const char *kind, const char *id)
 }
 
 int vis_rec_hidden(const visibility *v, const char *rec) { return vis_is_hidden(v, "rec", rec); }
+
+int vis_known(const visibility *v, const view_t *view, const kind_def *k, const ent_t *things, size_t n)
+{
+    if (v->all || !v->sv || !view->current) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (store_vis_known(v->sv, k, things[i].id, things[i].v) < 0) return -1;
+    return 0;
+}

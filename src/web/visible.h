@@ -19,5 +19,10 @@ void vis_free(visibility *v);
  * as hidden. */
 int vis_is_hidden(const visibility *v, const char *kind, const char *id);
 int vis_rec_hidden(const visibility *v, const char *rec);
+/* Things of kind k read for a page in view: when the view is today's, their
+ * values are the current ones, and the rule is decided from them here
+ * rather than by a read of each row when vis_is_hidden first asks. -1 on a
+ * read error (of an owner). */
+int vis_known(const visibility *v, const view_t *view, const kind_def *k, const ent_t *things, size_t n);
 
 #endif
