@@ -514,15 +514,26 @@ int store_commit(store_t *s, err_t *e)
     return 0;
 }
 
+/* BEGIN and COMMIT as kept statements (db_cached): a server opens a
+ * snapshot for every request, and sqlite3_exec parsed each afresh. */
 int store_read_begin(store_t *s, err_t *e)
 {
-    int rc = sqlite3_exec(s->db, "BEGIN DEFERRED", NULL, NULL, NULL);
-    return rc == SQLITE_OK ? 0 : db_error(s, rc, "read", e);
+    sqlite3_stmt *st;
+    if (db_cached(s, "BEGIN DEFERRED", &st, e)) return -1;
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) rc = db_error(s, rc, "read", e);
+    else rc = 0;
+    db_release(s, st);
+    return rc;
 }
 
 void store_read_end(store_t *s)
 {
-    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+    sqlite3_stmt *st;
+    err_t e = {0};
+    if (db_cached(s, "COMMIT", &st, &e)) return;
+    sqlite3_step(st);
+    db_release(s, st);
 }
 
 int store_data_version(store_t *s, long long *v, err_t *e)
