@@ -123,19 +123,16 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
 }
 
 int claims_load_rec(store_t *s, const view_t *v, const ent_t *rec, const ent_t *ms, size_t nms,
-                    int include_restricted, arena_t *a, claims_model *m, err_t *e)
+                    int include_restricted, const link_check *checks, size_t nchecks, arena_t *a,
+                    claims_model *m, err_t *e)
 {
     memset(m, 0, sizeof *m);
     ent_t rv;
     kpi_model *kpis;
-    link_check *checks;
-    size_t nkpis, nchecks;
-    char end_of_day[TS_SIZE];
+    size_t nkpis;
     const char *review = rec->v[REC_REVIEW];
-    if (ts_parse(v->as_of, 1, end_of_day)) return err_set(e, ERR_INPUT, "bad date %s", v->as_of);
     if (store_get(s, &kind_review, v, review, a, &rv, e) ||
-        kpi_model_of_rec(s, v, review, rec->id, a, &kpis, &nkpis, e) ||
-        store_link_latest(s, v->current ? NULL : end_of_day, 0, a, &checks, &nchecks, e))
+        kpi_model_of_rec(s, v, review, rec->id, a, &kpis, &nkpis, e))
         return -1;
     m->review = rv.id;
     memcpy(m->as_of, v->as_of, DATE_SIZE);
