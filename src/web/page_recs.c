@@ -395,7 +395,7 @@ static int rec_load(web_req *w, const char *id, rec_parts *p)
                    store_list(w->db, &kind_item, &w->view, ITEM_REC, id, w->a, &p->items, &p->nitems, &w->err) ||
                    /* Only this rec's evidence, and the checks of only its URLs: read once
                     * for the evidence and claim sections. */
-                   store_rec_evidence(w->db, &w->view, id, 0, w->a, &p->ev, &p->nev, &w->err) ||
+                   store_evidence_on(w->db, &w->view, id, p->ms, p->nms, w->a, &p->ev, &p->nev, &w->err) ||
                    ev_checks_of(w->db, &w->view, p->ev, p->nev, w->a, &p->checks, &p->nchecks, &w->err) ||
                    vis_known(&p->vis, &w->view, &kind_milestone, p->ms, p->nms) ||
                    vis_known(&p->vis, &w->view, &kind_rec, p->kids, p->nkids) ||
@@ -424,7 +424,7 @@ int rec_page_show(web_req *w, const char *id, const form_error *fe)
     rec_related(w, &p);
     if (kpi_section(w, p.r.id, &p.vis)) goto failed;
     evidence_section(w, &p);
-    if (rec_claims_section(w, &p.r, p.ms, p.nms, &p.vis, p.checks, p.nchecks)) goto failed;
+    if (rec_claims_section(w, &p.r, p.ms, p.nms, &p.vis, p.ev, p.nev, p.checks, p.nchecks)) goto failed;
     rec_assessments(w, &p);
     if (comments_section(w, &p.vis, p.r.id, p.ms, p.nms) || rec_history_section(w, &p)) goto failed;
     buf_puts(b, "</article>\n");

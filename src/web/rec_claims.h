@@ -8,10 +8,10 @@
 
 /* Append the section for rec (as seen in w's view, visible to the reader;
  * ms its milestones, nms of them, as read for the page, those vis hides left
- * out here) to the page; checks[0..nchecks) the newest check of each URL
- * the rec and its milestones cite, as the page read them (claims_load_rec).
- * -1 with w->err set on failure. */
+ * out here) to the page; ev[0..nev) the evidence on the rec or its
+ * milestones and checks[0..nchecks) the newest check of each of its URLs, as
+ * the page read them (claims_load_rec). -1 with w->err set on failure. */
 int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms, const visibility *vis,
-                       const link_check *checks, size_t nchecks);
+                       const ent_t *ev, size_t nev, const link_check *checks, size_t nchecks);
 
 #endif
