@@ -17,7 +17,7 @@ typedef struct {
     const char *assessment;
     const kpi_model *kpis;        /* the review's KPIs in view */
     size_t nkpis;
-    const link_check *checks;     /* the latest check of every URL */
+    const link_check *checks;     /* the latest check of every URL (claims_load_rec: of the rec's) */
     size_t nchecks;
     int public_only;
     int have_ev;                  /* claims_load_rec: ev[0..nev) the rec's evidence, restricted included */
