@@ -17,9 +17,12 @@ typedef struct {
     const char *assessment;
     const kpi_model *kpis;        /* the review's KPIs in view */
     size_t nkpis;
-    const link_check *checks;     /* the latest check of every URL */
+    const link_check *checks;     /* the latest check of every URL (claims_load_rec: of the rec's) */
     size_t nchecks;
     int public_only;
+    int have_ev;                  /* claims_load_rec: ev[0..nev) the rec's evidence, restricted included */
+    const ent_t *ev;
+    size_t nev;
     arena_t *a;
     err_t *e;
 } row_ctx;
@@ -28,8 +31,13 @@ typedef struct {
 static int evidence_of(const row_ctx *x, claim_row *r)
 {
     ent_t *ev;
-    size_t n;
-    if (store_rec_evidence(x->s, x->v, r->rec.id, x->public_only, x->a, &ev, &n, x->e)) return -1;
+    size_t n = x->nev;
+    if (x->have_ev) {   /* read by the caller: a copy, the public's part of it when asked */
+        if (!(ev = arena_alloc(x->a, sizeof *ev * (n + 1)))) return err_nomem(x->e);
+        if (n) memcpy(ev, x->ev, sizeof *ev * n);
+        if (x->public_only && store_evidence_public(x->s, ev, &n, x->e)) return -1;
+    } else if (store_rec_evidence(x->s, x->v, r->rec.id, x->public_only, x->a, &ev, &n, x->e))
+        return -1;
     r->links = n;
     for (size_t i = 0; i < n; i++) {
         const link_check *c = link_check_find(x->checks, x->nchecks, ev[i].v[EV_URL]);
@@ -113,7 +121,7 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
     m->assessment = assessment;
     memcpy(m->as_of, v->as_of, DATE_SIZE);
     if (!(m->rows = arena_alloc(a, sizeof *m->rows * (t.n + 1)))) return err_nomem(e);
-    row_ctx x = {s, v, assessment, kpis, nkpis, checks, nchecks, !include_restricted, a, e};
+    row_ctx x = {s, v, assessment, kpis, nkpis, checks, nchecks, !include_restricted, 0, NULL, 0, a, e};
     for (size_t i = 0; i < t.n; i++) {
         if (only_rec && strcmp(t.recs[i].id, only_rec) != 0) continue;
         if (add_row(&x, m, &t.recs[i], t.ms + t.first[i], t.count[i])) return -1;
@@ -123,24 +131,21 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
 }
 
 int claims_load_rec(store_t *s, const view_t *v, const ent_t *rec, const ent_t *ms, size_t nms,
-                    int include_restricted, arena_t *a, claims_model *m, err_t *e)
+                    const ent_t *ev, size_t nev, int include_restricted, const link_check *checks,
+                    size_t nchecks, arena_t *a, claims_model *m, err_t *e)
 {
     memset(m, 0, sizeof *m);
     ent_t rv;
     kpi_model *kpis;
-    link_check *checks;
-    size_t nkpis, nchecks;
-    char end_of_day[TS_SIZE];
+    size_t nkpis;
     const char *review = rec->v[REC_REVIEW];
-    if (ts_parse(v->as_of, 1, end_of_day)) return err_set(e, ERR_INPUT, "bad date %s", v->as_of);
     if (store_get(s, &kind_review, v, review, a, &rv, e) ||
-        kpi_model_of_rec(s, v, review, rec->id, a, &kpis, &nkpis, e) ||
-        store_link_latest(s, v->current ? NULL : end_of_day, 0, a, &checks, &nchecks, e))
+        kpi_model_of_rec(s, v, review, rec->id, a, &kpis, &nkpis, e))
         return -1;
     m->review = rv.id;
     memcpy(m->as_of, v->as_of, DATE_SIZE);
     if (!(m->rows = arena_alloc(a, sizeof *m->rows))) return err_nomem(e);
-    row_ctx x = {s, v, NULL, kpis, nkpis, checks, nchecks, !include_restricted, a, e};
+    row_ctx x = {s, v, NULL, kpis, nkpis, checks, nchecks, !include_restricted, 1, ev, nev, a, e};
     return add_row(&x, m, rec, ms, nms);
 }
 

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "core/claims.h"
+#include "store/measure.h"
 #include "store/store.h"
 
 typedef struct {
@@ -45,9 +46,14 @@ int claims_load(store_t *s, const view_t *v, const char *review, const char *ass
  * caller that has read the rec and its milestones already: rec in view v
  * and visible to the reader, ms its milestones the reader may see (with
  * include_restricted as for claims_load: whether restricted evidence
- * counts). ERR_NOTFOUND when the rec's review is not in view. */
+ * counts); ev[0..nev) the evidence cited for the rec or any of its
+ * milestones, restricted included, in id order (store_evidence_on), and
+ * checks[0..nchecks) the newest check by the view's date of each of their
+ * URLs, in URL order (ev_checks_of, report/evidence_report.h): what the
+ * rec's page has read. ERR_NOTFOUND when the rec's review is not in view. */
 int claims_load_rec(store_t *s, const view_t *v, const ent_t *rec, const ent_t *ms, size_t nms,
-                    int include_restricted, arena_t *a, claims_model *m, err_t *e);
+                    const ent_t *ev, size_t nev, int include_restricted, const link_check *checks,
+                    size_t nchecks, arena_t *a, claims_model *m, err_t *e);
 
 /* {rec, title, claimed, assessed, assessment, evidence {links, alive, dead},
  *  verified, divergent, flags [..]} and, with checklist, the checklist. */

@@ -63,6 +63,17 @@ int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, 
     return 0;
 }
 
+int ev_checks_of(store_t *s, const view_t *v, const ent_t *evs, size_t n, arena_t *a, link_check **checks,
+                 size_t *nchecks, err_t *e)
+{
+    char end_of_day[TS_SIZE];
+    if (ts_parse(v->as_of, 1, end_of_day)) return err_set(e, ERR_INPUT, "bad date %s", v->as_of);
+    const char **urls = arena_alloc(a, sizeof *urls * (n + 1));
+    if (!urls) return err_nomem(e);
+    for (size_t i = 0; i < n; i++) urls[i] = evs[i].v[EV_URL];
+    return store_link_latest_of(s, v->current ? NULL : end_of_day, urls, n, a, checks, nchecks, e);
+}
+
 const char *ev_health_word(const ev_health *h)
 {
     return h->check ? h->check->outcome : "unchecked";

@@ -23,6 +23,12 @@ typedef struct {
 int ev_health_load(store_t *s, const view_t *v, const char *target, arena_t *a, ev_health **rows,
                    size_t *n, err_t *e);
 
+/* The newest check made by the end of v->as_of (any time, when v is today's
+ * view) of each URL of evs[0..n), in URL order for link_check_find; what
+ * ev_health_load finds for them, reading only their URLs' checks. */
+int ev_checks_of(store_t *s, const view_t *v, const ent_t *evs, size_t n, arena_t *a, link_check **checks,
+                 size_t *nchecks, err_t *e);
+
 /* "ok", "moved", "dead", "blocked" or "unchecked". */
 const char *ev_health_word(const ev_health *h);
 

@@ -33,28 +33,43 @@ static int evidence_for(store_t *s, const view_t *v, const char *target_kind, co
     return 0;
 }
 
+int store_evidence_on(store_t *s, const view_t *v, const char *rec, const ent_t *ms, size_t nms, arena_t *a,
+                      ent_t **out, size_t *n, err_t *e)
+{
+    ent_t *ev = NULL;
+    size_t nev = 0, cap = 0;
+    /* By target (an indexed, fixed field): what one rec cites, not every
+     * piece of evidence of the tracker. */
+    if (evidence_for(s, v, "rec", rec, a, &ev, &nev, &cap, e)) return -1;
+    for (size_t m = 0; m < nms; m++)
+        if (evidence_for(s, v, "milestone", ms[m].id, a, &ev, &nev, &cap, e)) return -1;
+    if (nev > 1) qsort(ev, nev, sizeof *ev, cmp_id);
+    *out = ev;
+    *n = nev;
+    return 0;
+}
+
+int store_evidence_public(store_t *s, ent_t *ev, size_t *n, err_t *e)
+{
+    store_vis *vis = store_vis_new(s, e);
+    if (!vis) return -1;
+    size_t kept = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (store_vis_hidden(vis, &kind_evidence, ev[i].id) == 0) ev[kept++] = ev[i];
+    store_vis_free(vis);
+    *n = kept;
+    return 0;
+}
+
 int store_rec_evidence(store_t *s, const view_t *v, const char *rec, int public_only, arena_t *a,
                        ent_t **out, size_t *n, err_t *e)
 {
-    ent_t *ms, *ev = NULL;
-    size_t nms, nev = 0, cap = 0;
-    store_vis *vis = NULL;
-    /* By target (an indexed, fixed field): what one rec cites, not every
-     * piece of evidence of the tracker. */
+    ent_t *ms;
+    size_t nms;
     if (store_list(s, &kind_milestone, v, MS_REC, rec, a, &ms, &nms, e) ||
-        evidence_for(s, v, "rec", rec, a, &ev, &nev, &cap, e))
+        store_evidence_on(s, v, rec, ms, nms, a, out, n, e))
         return -1;
-    for (size_t m = 0; m < nms; m++)
-        if (evidence_for(s, v, "milestone", ms[m].id, a, &ev, &nev, &cap, e)) return -1;
-    if (public_only && !(vis = store_vis_new(s, e))) return -1;
-    size_t kept = 0;
-    for (size_t i = 0; i < nev; i++)
-        if (!vis || store_vis_hidden(vis, &kind_evidence, ev[i].id) == 0) ev[kept++] = ev[i];
-    store_vis_free(vis);
-    if (kept > 1) qsort(ev, kept, sizeof *ev, cmp_id);
-    *out = ev;
-    *n = kept;
-    return 0;
+    return public_only ? store_evidence_public(s, *out, n, e) : 0;
 }
 
 int store_latest_verdict(store_t *s, const view_t *v, const char *rec, const char *assessment, arena_t *a,

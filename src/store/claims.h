@@ -10,6 +10,15 @@
 #include "core/claims.h"
 #include "store/store.h"
 
+/* Evidence in view v cited for rec or for one of ms[0..nms) (its
+ * milestones, as read by the caller), in id order; restricted included. */
+int store_evidence_on(store_t *s, const view_t *v, const char *rec, const ent_t *ms, size_t nms, arena_t *a,
+                      ent_t **out, size_t *n, err_t *e);
+
+/* Keep of ev[0..*n) (in place, in order) what the public may see; *n the
+ * count kept. */
+int store_evidence_public(store_t *s, ent_t *ev, size_t *n, err_t *e);
+
 /* Evidence in view v cited for rec or any of its milestones, in id order.
  * With public_only, restricted evidence and milestones are left out. */
 int store_rec_evidence(store_t *s, const view_t *v, const char *rec, int public_only, arena_t *a,

@@ -53,7 +53,13 @@ int store_link_check_add(store_t *s, const link_check *c, err_t *e);
 int store_link_latest(store_t *s, const char *at, int with_body, arena_t *a, link_check **out,
                       size_t *n, err_t *e);
 
-/* The entry of list[0..n) (from store_link_latest) for url, or NULL. */
+/* As store_link_latest (without with_body), for urls[0..nurls) only: one
+ * indexed read per URL, not the whole table. Sorts urls in place; a URL
+ * given twice, or never checked, adds no second entry or none. */
+int store_link_latest_of(store_t *s, const char *at, const char **urls, size_t nurls, arena_t *a,
+                         link_check **out, size_t *n, err_t *e);
+
+/* The entry of list[0..n) (from store_link_latest or store_link_latest_of) for url, or NULL. */
 const link_check *link_check_find(const link_check *list, size_t n, const char *url);
 
 #endif

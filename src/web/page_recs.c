@@ -12,6 +12,7 @@
 #include "util/fmt.h"
 #include "util/text.h"
 #include "report/evidence_report.h"
+#include "store/claims.h"
 #include "web/downloads.h"
 #include "web/handlers.h"
 #include "web/page_kpis.h"
@@ -138,6 +139,10 @@ typedef struct {
     ent_t r;
     ent_t *ms, *kids, *out, *in, *items;
     size_t nms, nkids, nout, nin, nitems;
+    ent_t *ev;                /* the evidence cited for the rec or its milestones, in id order */
+    size_t nev;
+    link_check *checks;       /* the newest check of each of its URLs, as of the view (URL order) */
+    size_t nchecks;
     visibility vis;
 } rec_parts;
 
@@ -247,30 +252,24 @@ static void rec_edit(web_req *w, const rec_parts *p, const form_error *fe)
     buf_puts(b, "</section>\n");
 }
 
-/* The evidence cited for the rec or its milestones, with the health of each
- * link at its newest check. */
-static int evidence_section(web_req *w, const ent_t *r, const ent_t *ms, size_t nms, const visibility *vis)
+/* The evidence cited for the rec or its milestones that the reader may see,
+ * with the health of each link at its newest check. */
+static void evidence_section(web_req *w, const rec_parts *p)
 {
-    ev_health *rows;
-    size_t n;
-    if (ev_health_load(w->db, &w->view, NULL, w->a, &rows, &n, &w->err)) return -1;
     buf_t *b = &w->res->body;
     int shown = 0;
-    for (size_t i = 0; i < n; i++) {
-        const ent_t *ev = rows[i].ev;
-        int mine = strcmp(ev->v[EV_TARGET_KIND], "rec") == 0 && strcmp(ev->v[EV_TARGET], r->id) == 0;
-        for (size_t m = 0; !mine && m < nms; m++)
-            mine = strcmp(ev->v[EV_TARGET_KIND], "milestone") == 0 && strcmp(ev->v[EV_TARGET], ms[m].id) == 0;
-        if (!mine || vis_is_hidden(vis, "evidence", ev->id)) continue;
+    for (size_t i = 0; i < p->nev; i++) {
+        const ent_t *ev = &p->ev[i];
+        if (vis_is_hidden(&p->vis, "evidence", ev->id)) continue;
         if (!shown++) buf_puts(b, "<h2>Evidence</h2><ul class=\"evidence\">");
-        const char *health = ev_health_word(&rows[i]);
+        ev_health h = {ev, link_check_find(p->checks, p->nchecks, ev->v[EV_URL]), NULL};
+        const char *health = ev_health_word(&h);
         bfmt(b, "<li><a href=\"%h\" rel=\"noopener noreferrer\">%h</a> <small>(%h, %h)</small> "
                 "<span class=\"link link-%h\">%h</span></li>", ev->v[EV_URL],
              ev->v[EV_TITLE] ? ev->v[EV_TITLE] : ev->v[EV_URL], vocab_label("kind", ev->v[EV_KIND]), ev->v[EV_TARGET],
              health, vocab_label("health", health));
     }
     if (shown) buf_puts(b, "</ul>\n");
-    return 0;
 }
 
 /* The rec's text (Markdown, rendered safely) and its visible sub-items. */
@@ -394,6 +393,10 @@ static int rec_load(web_req *w, const char *id, rec_parts *p)
                    store_list(w->db, &kind_link, &w->view, LINK_REC, id, w->a, &p->out, &p->nout, &w->err) ||
                    store_list(w->db, &kind_link, &w->view, LINK_OTHER, id, w->a, &p->in, &p->nin, &w->err) ||
                    store_list(w->db, &kind_item, &w->view, ITEM_REC, id, w->a, &p->items, &p->nitems, &w->err) ||
+                   /* Only this rec's evidence, and the checks of only its URLs: read once
+                    * for the evidence and claim sections. */
+                   store_evidence_on(w->db, &w->view, id, p->ms, p->nms, w->a, &p->ev, &p->nev, &w->err) ||
+                   ev_checks_of(w->db, &w->view, p->ev, p->nev, w->a, &p->checks, &p->nchecks, &w->err) ||
                    vis_known(&p->vis, &w->view, &kind_milestone, p->ms, p->nms) ||
                    vis_known(&p->vis, &w->view, &kind_rec, p->kids, p->nkids) ||
                    vis_known(&p->vis, &w->view, &kind_link, p->out, p->nout) ||
@@ -419,8 +422,9 @@ int rec_page_show(web_req *w, const char *id, const form_error *fe)
     rec_text_and_parts(w, &p);
     rec_milestones(w, &p);
     rec_related(w, &p);
-    if (kpi_section(w, p.r.id, &p.vis) || evidence_section(w, &p.r, p.ms, p.nms, &p.vis) || rec_claims_section(w, &p.r, p.ms, p.nms, &p.vis))
-        goto failed;
+    if (kpi_section(w, p.r.id, &p.vis)) goto failed;
+    evidence_section(w, &p);
+    if (rec_claims_section(w, &p.r, p.ms, p.nms, &p.vis, p.ev, p.nev, p.checks, p.nchecks)) goto failed;
     rec_assessments(w, &p);
     if (comments_section(w, &p.vis, p.r.id, p.ms, p.nms) || rec_history_section(w, &p)) goto failed;
     buf_puts(b, "</article>\n");

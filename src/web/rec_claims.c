@@ -28,7 +28,8 @@ static void verify_form(web_req *w, const claim_row *r)
     buf_puts(b, "<button type=\"submit\">Verify this claim</button></form>\n");
 }
 
-int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms, const visibility *vis)
+int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms, const visibility *vis,
+                       const ent_t *ev, size_t nev, const link_check *checks, size_t nchecks)
 {
     claims_model m;
     /* The milestones this reader may see, as the claims report counts them. */
@@ -37,7 +38,8 @@ int rec_claims_section(web_req *w, const ent_t *rec, const ent_t *ms, size_t nms
     if (!seen) return err_nomem(&w->err);
     for (size_t i = 0; i < nms; i++)
         if (!vis_is_hidden(vis, "milestone", ms[i].id)) seen[nseen++] = ms[i];
-    if (claims_load_rec(w->db, &w->view, rec, seen, nseen, can_see_restricted(w), w->a, &m, &w->err)) {
+    if (claims_load_rec(w->db, &w->view, rec, seen, nseen, ev, nev, can_see_restricted(w), checks, nchecks,
+                        w->a, &m, &w->err)) {
         /* Its review not yet in view on this date: no claims to show. */
         if (w->err.code != ERR_NOTFOUND) return -1;
         w->err = (err_t){ERR_NONE, ""};

@@ -72,6 +72,19 @@ st report evidence --as-of 2014-03-10 --format json
 eq "report as of a date" "$(jq -c .summary <<<"$OUT")" '{"links":4,"ok":1,"moved":0,"dead":1,"blocked":0,"unchecked":2,"changed":0}'
 must_fail "report: bad format" 1 report evidence --format pdf
 
+# A rec's page: its own evidence (the rec's and its milestones'), with the
+# health at the newest check by the page's date; the claim counts the same.
+page() { printf 'GET %s HTTP/1.0\r\nHost: test\r\n\r\n' "$1" | "$BIN" http | sed '1,/^\r$/d'; }
+OUT=$(page /recs/R-2)
+has "rec page: a milestone's evidence, dead" "$OUT" 'href="https://b.example/".*<small>\(Web page, R-2~1\)</small> <span class="link link-dead">'
+hasnt "rec page: no other rec's evidence" "$OUT" "a.example|c.example|d.example"
+has "rec page: the claim counts it" "$OUT" "0 alive, 1 dead at their latest check"
+has "rec page: moved now" "$(page /recs/R-1)" 'report.pdf" rel="noopener noreferrer">Annual &lt;report&gt; &amp; &quot;notes&quot;</a> <small>\(Document, R-1\)</small> <span class="link link-moved">'
+OUT=$(page '/recs/R-1?as_of=2014-03-10')
+has "rec page as of a date: the check then" "$OUT" '<span class="link link-ok">'
+has "rec page as of a date: the claim's count then" "$OUT" "1 alive, 0 dead at their latest check"
+has "rec page before any check: unchecked" "$(page '/recs/R-1?as_of=2014-03-01')" '<span class="link link-unchecked">'
+
 # Indicators, as of the end of March 2014.
 st indicators --review R --as-of 2014-03-31 --format json
 j=$(jq -c '.[0]' <<<"$OUT")

@@ -128,6 +128,25 @@ TEST(link_checks_latest_and_alive)
     CHECK_STR(l[0].sha256, "aa");
     CHECK_STR(l[0].etag, "\"v1\"");
     CHECK_INT(l[0].body_bytes, 5);
+    /* Only the URLs asked for, each once, in URL order, as of a date: what
+     * store_link_latest says of them. */
+    const char *urls[] = {"https://c.example/", "https://b.example/", "https://a.example/", "https://b.example/"};
+    CHECK(store_link_latest_of(s, NULL, urls, 4, a, &l, &n, &e) == 0);
+    CHECK_INT(n, 2);
+    CHECK_STR(l[0].url, "https://a.example/");
+    CHECK_STR(l[0].outcome, "dead");
+    CHECK_STR(l[0].last_alive, "2026-01-01T00:00:00.000000Z");
+    CHECK_STR(l[1].error, "HTTP 404");
+    CHECK(l[1].last_alive == NULL);
+    const char *one[] = {"https://a.example/"};
+    CHECK(store_link_latest_of(s, "2026-01-31T23:59:59.999999Z", one, 1, a, &l, &n, &e) == 0);
+    CHECK_INT(n, 1);
+    CHECK_STR(l[0].outcome, "ok");
+    CHECK_INT(l[0].body_bytes, 5);
+    CHECK(store_link_latest_of(s, "2025-12-31T23:59:59.999999Z", one, 1, a, &l, &n, &e) == 0);
+    CHECK_INT(n, 0);
+    CHECK(store_link_latest_of(s, NULL, NULL, 0, a, &l, &n, &e) == 0);
+    CHECK_INT(n, 0);
     /* The log itself is untouched by checks. */
     CHECK_INT(store_head_seq(s), 0);
     arena_free(a);
