@@ -27,11 +27,13 @@ static const char add_sql[] =
  * review or parent: a change of a membership field (rec.review, the rec of
  * a milestone, KPI or link, a measurement's KPI, evidence's target) of a
  * thing with earlier rows, unless every earlier value of that field is the
- * new one (then the field, and so the membership, stays as it was). */
+ * new one (then the field, and so the membership, stays as it was). The
+ * unary + keeps SQLite from answering the ORs through change_log_thing, a
+ * walk of every rec's rows: only the new rows, by seq, are read. */
 static const char moves_sql[] =
     "SELECT 1 FROM change_log c WHERE c.seq > ?1"
-    " AND ((c.entity = 'rec' AND c.field = 'review') OR (c.entity IN ('milestone', 'kpi', 'link') AND c.field = 'rec')"
-    "  OR (c.entity = 'measurement' AND c.field = 'kpi') OR (c.entity = 'evidence' AND c.field IN ('target', 'target_kind')))"
+    " AND ((+c.entity = 'rec' AND c.field = 'review') OR (+c.entity IN ('milestone', 'kpi', 'link') AND c.field = 'rec')"
+    "  OR (+c.entity = 'measurement' AND c.field = 'kpi') OR (+c.entity = 'evidence' AND c.field IN ('target', 'target_kind')))"
     " AND EXISTS (SELECT 1 FROM change_log o WHERE o.entity = c.entity AND o.entity_id = c.entity_id AND o.seq <= ?1)"
     " AND (NOT EXISTS (SELECT 1 FROM change_log o WHERE o.entity = c.entity AND o.entity_id = c.entity_id"
     "   AND o.seq <= ?1 AND o.field = c.field)"
