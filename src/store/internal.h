@@ -91,7 +91,11 @@ int db_exec(store_t *s, const char *sql, err_t *e);
  * when none. The same membership as store_doc_lags_scan's: the review itself;
  * its recs; their milestones, links and KPIs; the KPIs' measurements;
  * evidence on one of those recs, on a milestone of one, or on an assessment
- * item "assessment/rec" of one. */
+ * item "assessment/rec" of one. (The item's id decides, as in the pass; the
+ * item's rec exists, so the rec its id names does too when the two agree,
+ * as importers make them. Were a rec created after evidence on an item
+ * whose id named it but whose rec was another, that evidence's earlier
+ * edits would not join the new rec's review in the counts.) */
 #define THING_REVIEW(E, I) "(CASE " E " WHEN 'review' THEN " I \
     " WHEN 'rec' THEN (SELECT review FROM recs WHERE id = " I ")" \
     " WHEN 'milestone' THEN (SELECT r.review FROM milestones m JOIN recs r ON r.id = m.rec WHERE m.id = " I ")" \
