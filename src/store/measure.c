@@ -2,6 +2,7 @@
  * see measure.h. */
 #include "store/internal.h"
 #include "store/measure.h"
+#include "store/edit_set.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,61 +44,6 @@ static const char lags_sql[] =
     "      OR (target_kind = 'item' AND instr(target, '/') > 0"
     "          AND substr(target, instr(target, '/') + 1) IN (SELECT id FROM recs_r)))"
     " SELECT entity, id FROM things";
-
-/* Seen edits of one run of recorded_at (all its rows are together, since
- * recorded_at never decreases along seq): an open-addressing set of 96-bit
- * hashes of "entity, id, effective date, reported date". A slot belongs to
- * the set while its gen is the run's; a new run only bumps gen. */
-typedef struct {
-    uint64_t h1;
-    uint32_t h2, gen;
-} edit_slot;
-
-typedef struct {
-    edit_slot *slot;
-    size_t cap, used;
-    uint32_t gen;
-} edit_set;
-
-static void edit_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
-{
-    uint64_t a = 14695981039346656037ULL;
-    uint32_t b = 2166136261u;
-    for (int i = 0; i < n; i++)
-        for (const unsigned char *p = (const unsigned char *)parts[i];; p++) {
-            a = (a ^ *p) * 1099511628211ULL;
-            b = (b ^ *p) * 16777619u + 0x9e3779b9u;
-            if (!*p) break;   /* the NUL separates the parts */
-        }
-    *h1 = a;
-    *h2 = b;
-}
-
-/* 1 when new (now added), 0 when seen in this run, -1 out of memory. */
-static int edit_add(edit_set *set, uint64_t h1, uint32_t h2)
-{
-    if ((set->used + 1) * 4 > set->cap * 3) {
-        size_t cap = set->cap ? set->cap * 2 : 1024;
-        edit_slot *ns = mem_calloc(cap, sizeof *ns);
-        if (!ns) return -1;
-        for (size_t i = 0; i < set->cap; i++) {
-            edit_slot *o = &set->slot[i];
-            if (o->gen != set->gen) continue;
-            size_t j = (size_t)o->h1 & (cap - 1);
-            while (ns[j].gen == set->gen) j = (j + 1) & (cap - 1);
-            ns[j] = *o;
-        }
-        mem_free(set->slot);
-        set->slot = ns;
-        set->cap = cap;
-    }
-    size_t j = (size_t)h1 & (set->cap - 1);
-    for (; set->slot[j].gen == set->gen; j = (j + 1) & (set->cap - 1))
-        if (set->slot[j].h1 == h1 && set->slot[j].h2 == h2) return 0;
-    set->slot[j] = (edit_slot){h1, h2, set->gen};
-    set->used++;
-    return 1;
-}
 
 /* The things of the review (lags_sql's list), as "entity\tid" -> mark:
  * &shown_thing, or &hidden_thing when public_only and restricted. */
@@ -209,7 +155,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
                      " WHERE effective_at <= ?1 ORDER BY seq", &st, e))
         return -1;
     sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
-    edit_set set = {NULL, 0, 0, 1};
+    edit_set set = EDIT_SET_INIT;
     day_memo eff = {"", 0}, rep = {"", 0};
     thing_memo *memo = mem_calloc(1, sizeof *memo);
     char run[TS_SIZE + 8] = "";
@@ -225,14 +171,13 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         if (!row_shown(memo, things, col[0], col[1])) continue;
         if (strcmp(run, col[3]) != 0) {
             snprintf(run, sizeof run, "%s", col[3]);
-            set.gen++;
-            set.used = 0;
+            edit_set_next_run(&set);
         }
         uint64_t h1;
         uint32_t h2;
         const char *parts[4] = {col[0], col[1], col[2], col[4]};
-        edit_hash(parts, 4, &h1, &h2);
-        int fresh = edit_add(&set, h1, h2);
+        edit_set_hash(parts, 4, &h1, &h2);
+        int fresh = edit_set_add(&set, h1, h2);
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
@@ -241,7 +186,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
     if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
     db_release(s, st);
     db_scan_end(s);
-    mem_free(set.slot);
+    edit_set_free(&set);
     mem_free(memo);
     if (!bad && sort_lags(v, *n)) bad = err_nomem(e);
     if (bad) return -1;
