@@ -77,7 +77,8 @@ int cmd_http(cli_t *c, int argc, char **argv)
     store_t *reader = NULL;
     int rc = 0;
     if (http_parse_raw(c->a, raw, len, &req, &c->err) ||
-        store_open(c->db_path, STORE_READONLY, &reader, NULL, &c->err)) {
+        store_open(c->db_path, STORE_READONLY, &reader, NULL, &c->err) ||
+        store_set_memory(reader, SERVER_READER_CACHE_KIB, 0, &c->err)) {
         rc = err_prefix(&c->err, "http");
     } else {
         testhooks_opened();   /* both connections open: a fault sweep starts here */

@@ -13,4 +13,14 @@ double ind_share(long part, long whole);
  * sorted[ceil(p/100 * n) - 1]. -1 when n is 0. */
 long ind_percentile(const long *sorted, size_t n, int p);
 
+/* A value and how many times it occurs. */
+typedef struct {
+    long value;
+    size_t n;
+} ind_count;
+
+/* The same percentile of the values c[0..k) hold, ascending by value, each
+ * c[i].n times: what ind_percentile gives of them written out in order. */
+long ind_percentile_counts(const ind_count *c, size_t k, int p);
+
 #endif

@@ -69,14 +69,14 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, int publ
     out->review = review;
     memcpy(out->as_of, v->as_of, DATE_SIZE);
     ent_t *recs, *ms, *kpis, *evs;
-    size_t nrecs, nms, nkpis, nevs, nlags, nchecks;
-    long *lags;
+    size_t nrecs, nms, nkpis, nevs, nlags, nedits, nchecks;
+    ind_count *lags;
     link_check *checks;
     char end_of_day[TS_SIZE];
     if (ts_parse(v->as_of, 1, end_of_day))
         return err_set(e, ERR_INPUT, "indicators: bad date %s", v->as_of);
     if (load_lists(s, v, review, public_only, a, &recs, &nrecs, &ms, &nms, &kpis, &nkpis, &evs, &nevs, e) ||
-        store_doc_lags(s, review, v->as_of, public_only, a, &lags, &nlags, e) ||
+        store_doc_lags(s, review, v->as_of, public_only, a, &lags, &nlags, &nedits, e) ||
         store_link_latest(s, end_of_day, 0, a, &checks, &nchecks, e))
         return -1;
 
@@ -119,9 +119,9 @@ int indicators_compute(store_t *s, const view_t *v, const char *review, int publ
         out->links_checked++;
         if (strcmp(c->outcome, "ok") == 0 || strcmp(c->outcome, "moved") == 0) out->links_alive++;
     }
-    out->lag_edits = (long)nlags;
-    out->lag_median = ind_percentile(lags, nlags, 50);
-    out->lag_p90 = ind_percentile(lags, nlags, 90);
+    out->lag_edits = (long)nedits;
+    out->lag_median = ind_percentile_counts(lags, nlags, 50);
+    out->lag_p90 = ind_percentile_counts(lags, nlags, 90);
     out->share_complete = ind_share(out->recs_complete, out->recs);
     out->share_kpi_target = ind_share(out->recs_kpi_target, out->recs);
     out->share_alive = ind_share(out->links_alive, out->links_checked);

@@ -109,6 +109,14 @@ static const char *const migrations[] = {
     "  row_number() OVER w AS n, lag(status) OVER w AS ps, lag(board) OVER w AS pb"
     "  FROM recs_versions WINDOW w AS (PARTITION BY id ORDER BY valid_from))"
     " WHERE n = 1 OR ps IS NOT status OR pb IS NOT board;",
+    /* 10 -> 11: the documentation lag kept as counts per review
+     * (store/lag_counts.c keeps them at each write), filled here by one
+     * pass over the log of a file written before; and the restricted
+     * things indexed (project.c makes these indexes for new files). */
+    DOC_LAG_TABLE ";" DOC_LAG_FILL ";"
+    "CREATE INDEX IF NOT EXISTS recs_restricted ON recs(id) WHERE \"restricted\" = 'true';"
+    "CREATE INDEX IF NOT EXISTS milestones_restricted ON milestones(id) WHERE \"restricted\" = 'true';"
+    "CREATE INDEX IF NOT EXISTS evidence_restricted ON evidence(id) WHERE \"restricted\" = 'true';",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
@@ -455,6 +463,7 @@ int store_begin(store_t *s, err_t *e)
     s->tree_loaded = 0;   /* another process may have appended since */
     map_clear(s->touched);
     if (log_load_head(s, e)) { store_rollback(s); return -1; }
+    s->lag_seq = s->head_seq;
     clock_now(s->now);
     if (strcmp(s->now, s->head_recorded) < 0) memcpy(s->now, s->head_recorded, TS_SIZE);
     clock_today(s->today);

@@ -44,6 +44,8 @@ struct store {
      * date ("": the date of recorded_at). Set at store_begin; see store.h. */
     long long tx;
     char reported[DATE_SIZE];
+    /* The last seq whose edit is counted in doc_lag_counts (lag_counts.c). */
+    long long lag_seq;
     buf_t scratch;
     map_t *touched;           /* "kind\tid" of things to re-fold; value: kind_def* */
     sqlite3_stmt *insert_change;
@@ -77,6 +79,44 @@ int db_exec(store_t *s, const char *sql, err_t *e);
  * or Board disposition differ from the version before, the first included. */
 #define REC_STEPS_TABLE "CREATE TABLE IF NOT EXISTS rec_steps(id TEXT NOT NULL, valid_from TEXT NOT NULL," \
     " status TEXT, board TEXT, parent TEXT, PRIMARY KEY(id, valid_from)) WITHOUT ROWID"
+
+/* The documentation lag kept at write time (store/lag_counts.c): per
+ * review, the number n of distinct edits effective on effective_at whose
+ * lag (reported or recorded date minus effective date) is lag_days. */
+#define DOC_LAG_TABLE "CREATE TABLE IF NOT EXISTS doc_lag_counts(review TEXT NOT NULL," \
+    " effective_at TEXT NOT NULL, lag_days INTEGER NOT NULL, n INTEGER NOT NULL," \
+    " PRIMARY KEY(review, effective_at, lag_days)) WITHOUT ROWID"
+/* The review a thing of the log belongs to, from the current tables, as an
+ * SQL expression of two column expressions E (its kind) and I (its id); NULL
+ * when none. The same membership as store_doc_lags_scan's: the review itself;
+ * its recs; their milestones, links and KPIs; the KPIs' measurements;
+ * evidence on one of those recs, on a milestone of one, or on an assessment
+ * item "assessment/rec" of one. (The item's id decides, as in the pass; the
+ * item's rec exists, so the rec its id names does too when the two agree,
+ * as importers make them. Were a rec created after evidence on an item
+ * whose id named it but whose rec was another, that evidence's earlier
+ * edits would not join the new rec's review in the counts.) */
+#define THING_REVIEW(E, I) "(CASE " E " WHEN 'review' THEN " I \
+    " WHEN 'rec' THEN (SELECT review FROM recs WHERE id = " I ")" \
+    " WHEN 'milestone' THEN (SELECT r.review FROM milestones m JOIN recs r ON r.id = m.rec WHERE m.id = " I ")" \
+    " WHEN 'link' THEN (SELECT r.review FROM links l JOIN recs r ON r.id = l.rec WHERE l.id = " I ")" \
+    " WHEN 'kpi' THEN (SELECT r.review FROM kpis k JOIN recs r ON r.id = k.rec WHERE k.id = " I ")" \
+    " WHEN 'measurement' THEN (SELECT r.review FROM measurements x JOIN kpis k ON k.id = x.kpi" \
+    "  JOIN recs r ON r.id = k.rec WHERE x.id = " I ")" \
+    " WHEN 'evidence' THEN (SELECT r.review FROM evidence v JOIN recs r ON r.id = CASE v.target_kind" \
+    "  WHEN 'rec' THEN v.target WHEN 'milestone' THEN (SELECT rec FROM milestones WHERE id = v.target)" \
+    "  WHEN 'item' THEN CASE WHEN instr(v.target, '/') > 0 THEN substr(v.target, instr(v.target, '/') + 1) END" \
+    "  END WHERE v.id = " I ") END)"
+/* Fill doc_lag_counts from the whole log (empty it first): each thing's
+ * changes grouped by effective and reported date, an edit per distinct
+ * recorded_at, summed by the thing's review. */
+#define DOC_LAG_FILL "DELETE FROM doc_lag_counts;" \
+    "INSERT INTO doc_lag_counts(review, effective_at, lag_days, n)" \
+    " SELECT r, effective_at, lag, sum(k) FROM (SELECT " THING_REVIEW("entity", "entity_id") " AS r, effective_at," \
+    "  CAST(round(julianday(rep) - julianday(effective_at)) AS INTEGER) AS lag, k FROM (SELECT entity, entity_id," \
+    "  effective_at, coalesce(reported_at, substr(recorded_at, 1, 10)) AS rep, count(DISTINCT recorded_at) AS k" \
+    "  FROM change_log GROUP BY entity, entity_id, effective_at, rep))" \
+    " WHERE r IS NOT NULL GROUP BY r, effective_at, lag"
 
 #define CHANGE_COLUMNS "seq, entity, entity_id, field, value, effective_at, recorded_at, actor," \
     " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
@@ -125,6 +165,10 @@ int project_create_tables(store_t *s, err_t *e); /* CREATE TABLE for every kind 
 int project_check(store_t *s, err_t *e);         /* rebuild when descriptors changed */
 int project_entity(store_t *s, const kind_def *k, const char *id, err_t *e);
 int project_all(store_t *s, err_t *e);
+
+/* lag_counts.c: count into doc_lag_counts the edits of the changes appended
+ * since s->lag_seq (at each flush), then advance s->lag_seq. */
+int lag_counts_add(store_t *s, err_t *e);
 
 /* log.c */
 int log_load_head(store_t *s, err_t *e);

@@ -2,6 +2,7 @@
  * see measure.h. */
 #include "store/internal.h"
 #include "store/measure.h"
+#include "store/edit_set.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,61 +44,6 @@ static const char lags_sql[] =
     "      OR (target_kind = 'item' AND instr(target, '/') > 0"
     "          AND substr(target, instr(target, '/') + 1) IN (SELECT id FROM recs_r)))"
     " SELECT entity, id FROM things";
-
-/* Seen edits of one run of recorded_at (all its rows are together, since
- * recorded_at never decreases along seq): an open-addressing set of 96-bit
- * hashes of "entity, id, effective date, reported date". A slot belongs to
- * the set while its gen is the run's; a new run only bumps gen. */
-typedef struct {
-    uint64_t h1;
-    uint32_t h2, gen;
-} edit_slot;
-
-typedef struct {
-    edit_slot *slot;
-    size_t cap, used;
-    uint32_t gen;
-} edit_set;
-
-static void edit_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
-{
-    uint64_t a = 14695981039346656037ULL;
-    uint32_t b = 2166136261u;
-    for (int i = 0; i < n; i++)
-        for (const unsigned char *p = (const unsigned char *)parts[i];; p++) {
-            a = (a ^ *p) * 1099511628211ULL;
-            b = (b ^ *p) * 16777619u + 0x9e3779b9u;
-            if (!*p) break;   /* the NUL separates the parts */
-        }
-    *h1 = a;
-    *h2 = b;
-}
-
-/* 1 when new (now added), 0 when seen in this run, -1 out of memory. */
-static int edit_add(edit_set *set, uint64_t h1, uint32_t h2)
-{
-    if ((set->used + 1) * 4 > set->cap * 3) {
-        size_t cap = set->cap ? set->cap * 2 : 1024;
-        edit_slot *ns = mem_calloc(cap, sizeof *ns);
-        if (!ns) return -1;
-        for (size_t i = 0; i < set->cap; i++) {
-            edit_slot *o = &set->slot[i];
-            if (o->gen != set->gen) continue;
-            size_t j = (size_t)o->h1 & (cap - 1);
-            while (ns[j].gen == set->gen) j = (j + 1) & (cap - 1);
-            ns[j] = *o;
-        }
-        mem_free(set->slot);
-        set->slot = ns;
-        set->cap = cap;
-    }
-    size_t j = (size_t)h1 & (set->cap - 1);
-    for (; set->slot[j].gen == set->gen; j = (j + 1) & (set->cap - 1))
-        if (set->slot[j].h1 == h1 && set->slot[j].h2 == h2) return 0;
-    set->slot[j] = (edit_slot){h1, h2, set->gen};
-    set->used++;
-    return 1;
-}
 
 /* The things of the review (lags_sql's list), as "entity\tid" -> mark:
  * &shown_thing, or &hidden_thing when public_only and restricted. */
@@ -209,7 +155,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
                      " WHERE effective_at <= ?1 ORDER BY seq", &st, e))
         return -1;
     sqlite3_bind_text(st, 1, as_of, -1, SQLITE_STATIC);
-    edit_set set = {NULL, 0, 0, 1};
+    edit_set set = EDIT_SET_INIT;
     day_memo eff = {"", 0}, rep = {"", 0};
     thing_memo *memo = mem_calloc(1, sizeof *memo);
     char run[TS_SIZE + 8] = "";
@@ -225,14 +171,13 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         if (!row_shown(memo, things, col[0], col[1])) continue;
         if (strcmp(run, col[3]) != 0) {
             snprintf(run, sizeof run, "%s", col[3]);
-            set.gen++;
-            set.used = 0;
+            edit_set_next_run(&set);
         }
         uint64_t h1;
         uint32_t h2;
         const char *parts[4] = {col[0], col[1], col[2], col[4]};
-        edit_hash(parts, 4, &h1, &h2);
-        int fresh = edit_add(&set, h1, h2);
+        edit_set_hash(parts, 4, &h1, &h2);
+        int fresh = edit_set_add(&set, h1, h2);
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
@@ -241,7 +186,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
     if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
     db_release(s, st);
     db_scan_end(s);
-    mem_free(set.slot);
+    edit_set_free(&set);
     mem_free(memo);
     if (!bad && sort_lags(v, *n)) bad = err_nomem(e);
     if (bad) return -1;
@@ -249,8 +194,8 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
     return 0;
 }
 
-int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
-                   size_t *n, err_t *e)
+int store_doc_lags_scan(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a,
+                        long **lags, size_t *n, err_t *e)
 {
     map_t *things = map_new();
     if (!things) return err_nomem(e);
@@ -259,4 +204,128 @@ int store_doc_lags(store_t *s, const char *review, const char *as_of, int public
     int rc = review_things(s, review, public_only, things, e) || scan_lags(s, as_of, things, a, lags, n, e) ? -1 : 0;
     map_free(things);
     return rc;
+}
+
+/* The kept counts of the review's edits effective by as_of, by lag
+ * ascending, into an arena array. */
+static int kept_counts(store_t *s, const char *review, const char *as_of, arena_t *a, ind_count **out,
+                       size_t *k, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT lag_days, sum(n) FROM doc_lag_counts WHERE review = ?1 AND effective_at <= ?2"
+                     " GROUP BY lag_days ORDER BY lag_days", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, as_of, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (arena_grow(a, (void **)out, *k, &cap, sizeof **out, 64)) { bad = err_nomem(e); break; }
+        (*out)[(*k)++] = (ind_count){sqlite3_column_int64(st, 0), (size_t)sqlite3_column_int64(st, 1)};
+    }
+    if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
+    db_release(s, st);
+    return bad ? -1 : 0;
+}
+
+/* Take the edits of one hidden thing effective by as_of out of c[0..k)
+ * (sorted by lag): its changes read through change_log_thing, an edit per
+ * distinct recorded_at of each effective and reported date. */
+static int subtract_thing(store_t *s, const char *entity, const char *id, const char *as_of, ind_count *c,
+                          size_t k, err_t *e)
+{
+    sqlite3_stmt *st;
+    if (db_cached(s, "SELECT CAST(round(julianday(coalesce(reported_at, substr(recorded_at, 1, 10)))"
+                     " - julianday(effective_at)) AS INTEGER), count(DISTINCT recorded_at) FROM change_log"
+                     " WHERE entity = ?1 AND entity_id = ?2 AND effective_at <= ?3"
+                     " GROUP BY effective_at, coalesce(reported_at, substr(recorded_at, 1, 10))", &st, e))
+        return -1;
+    sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, as_of, -1, SQLITE_STATIC);
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        long lag = (long)sqlite3_column_int64(st, 0);
+        size_t m = (size_t)sqlite3_column_int64(st, 1), lo = 0, hi = k;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (c[mid].value < lag) lo = mid + 1;
+            else hi = mid;
+        }
+        if (lo == k || c[lo].value != lag || c[lo].n < m) {
+            bad = err_set(e, ERR_INTERNAL, "documentation lag: the kept counts miss edits of %s %s", entity, id);
+            break;
+        }
+        c[lo].n -= m;
+    }
+    if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
+    db_release(s, st);
+    return bad ? -1 : 0;
+}
+
+/* Take the edits of the review's hidden things out of c[0..k). Only those
+ * few things' changes are read; the review's things are listed as
+ * lags_sql lists them and each is asked of visibility (memoised). */
+static int subtract_hidden(store_t *s, const char *review, const char *as_of, ind_count *c, size_t k, err_t *e)
+{
+    sqlite3_stmt *st;
+    store_vis *vis = store_vis_new(s, e);
+    if (!vis) return -1;
+    if (db_cached(s, lags_sql, &st, e)) { store_vis_free(vis); return -1; }
+    sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
+    int rc, bad = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *entity = (const char *)sqlite3_column_text(st, 0), *id = (const char *)sqlite3_column_text(st, 1);
+        if (!entity || !id) { bad = err_nomem(e); break; }
+        const kind_def *kd = kind_find(entity);
+        int hidden = kd ? store_vis_hidden(vis, kd, id) : 1;
+        if (hidden < 0 || (hidden && subtract_thing(s, entity, id, as_of, c, k, e))) { bad = -1; break; }
+    }
+    if (!bad && rc != SQLITE_DONE) bad = db_error(s, rc, "documentation lag", e);
+    db_release(s, st);
+    store_vis_free(vis);
+    return bad ? -1 : 0;
+}
+
+/* 1 when some thing is restricted now, 0 when none is, -1 on error. A
+ * thing is hidden only when it or a thing it belongs to is restricted
+ * (core/visibility.h), so with none nothing is hidden. One seek of each
+ * kind's index of its restricted things (project.c). */
+static int any_restricted(store_t *s, err_t *e)
+{
+    int found = 0;
+    for (int i = 0; all_kinds[i] && !found; i++) {
+        if (kind_field(all_kinds[i], "restricted") < 0) continue;
+        char sql[160];
+        snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE \"restricted\" = 'true' LIMIT 1", all_kinds[i]->table);
+        sqlite3_stmt *st;
+        if (db_cached(s, sql, &st, e)) return -1;
+        int rc = sqlite3_step(st);
+        db_release(s, st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE) return db_error(s, rc, "documentation lag", e);
+        found = rc == SQLITE_ROW;
+    }
+    return found;
+}
+
+int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a,
+                   ind_count **counts, size_t *k, size_t *total, err_t *e)
+{
+    int began;
+    *counts = NULL;
+    *k = *total = 0;
+    if (db_read_begin(s, &began, e)) return -1;
+    int hide = public_only ? any_restricted(s, e) : 0;
+    int rc = hide < 0 || kept_counts(s, review, as_of, a, counts, k, e) ||
+             (hide && subtract_hidden(s, review, as_of, *counts, *k, e)) ? -1 : 0;
+    db_read_end(s, began);
+    if (rc) return -1;
+    size_t j = 0;
+    for (size_t i = 0; i < *k; i++)
+        if ((*counts)[i].n) {
+            *total += (*counts)[i].n;
+            (*counts)[j++] = (*counts)[i];
+        }
+    *k = j;
+    return 0;
 }

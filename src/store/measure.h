@@ -6,6 +6,7 @@
 #ifndef SSR_STORE_MEASURE_H
 #define SSR_STORE_MEASURE_H
 
+#include "core/indicator.h"
 #include "store/store.h"
 
 /* 1 when rec has, in view v, a KPI with a target value; 0 when not; -1 on
@@ -20,9 +21,17 @@ int store_rec_has_kpi_target(store_t *s, const view_t *v, const char *rec, err_t
  * one of its recs). An edit is one thing's changes sharing an effective date
  * and a recorded time: setting five fields at once counts once. With
  * public_only, edits of things hidden from the public (core/visibility.h)
- * are left out. Sorted ascending into *lags (arena-owned). */
-int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a, long **lags,
-                   size_t *n, err_t *e);
+ * are left out. Read from the counts kept at each write (doc_lag_counts):
+ * into *counts (arena-owned) each lag and its number of edits, ascending by
+ * lag, none of them 0; *total is the number of edits. */
+int store_doc_lags(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a,
+                   ind_count **counts, size_t *k, size_t *total, err_t *e);
+
+/* The same lags found by the reference pass over the whole log in seq order
+ * (no kept counts): every edit's lag, sorted ascending into *lags
+ * (arena-owned). Tests compare store_doc_lags with it. */
+int store_doc_lags_scan(store_t *s, const char *review, const char *as_of, int public_only, arena_t *a,
+                        long **lags, size_t *n, err_t *e);
 
 /* One check of one URL. Strings NULL when absent. */
 typedef struct {

@@ -6,7 +6,9 @@
  * (core/fold.h) and can be rebuilt from it at any time. Beside them,
  * `rec_steps` keeps of each rec only the versions whose status or Board
  * disposition differ from the version before (the first one included):
- * counting recs by status on many dates reads those few narrow rows. The SQL here is
+ * counting recs by status on many dates reads those few narrow rows; and
+ * `doc_lag_counts` the documentation lag of each review (lag_counts.c),
+ * refilled from the log by project_all. The SQL here is
  * assembled from descriptor names only, never from input; values are bound. */
 #include "store/internal.h"
 
@@ -137,10 +139,13 @@ int project_create_tables(store_t *s, err_t *e)
             if (k->fields[f].type == FT_ID || k->fields[f].type == FT_STATUS)
                 buf_printf(&b, "CREATE INDEX %s_%s ON %s(\"%s\");", k->table, k->fields[f].name,
                            k->table, k->fields[f].name);
+        /* The few restricted things, found without reading the table. */
+        if (kind_field(k, "restricted") >= 0)
+            buf_printf(&b, "CREATE INDEX %s_restricted ON %s(id) WHERE \"restricted\" = 'true';", k->table, k->table);
         buf_printf(&names, "%s%s %s_versions", i ? " " : "", k->table, k->table);
     }
-    buf_puts(&b, REC_STEPS_TABLE ";");
-    buf_puts(&names, " rec_steps");
+    buf_puts(&b, REC_STEPS_TABLE ";" DOC_LAG_TABLE ";");
+    buf_puts(&names, " rec_steps doc_lag_counts");
     char *sig = signature();
     int rc = -1;
     if (!buf_ok(&b) || !buf_ok(&names) || !sig) err_nomem(e);
@@ -412,5 +417,6 @@ int project_all(store_t *s, err_t *e)
     sqlite3_finalize(st);
     arena_free(cv.a);
     mem_free(cv.v);
-    return bad ? -1 : 0;
+    /* The lags last: their membership reads the current tables just made. */
+    return bad || db_exec(s, DOC_LAG_FILL, e) ? -1 : 0;
 }

@@ -155,7 +155,7 @@ int store_flush(store_t *s, err_t *e)
         if (check_refs(s, k, id, e)) return -1;
     }
     map_clear(s->touched);
-    return 0;
+    return lag_counts_add(s, e);
 }
 
 /* The value this edit gives field, or NULL. */

@@ -44,10 +44,6 @@
 #define CACHE_MAX_BYTES (64u << 20)
 #define CACHE_MAX_ENTRIES 4096
 #define MAX_READERS 256
-/* Each connection's page cache, and no memory map: a page that reads the
- * whole file (the home page's figures) would otherwise map all of it into
- * the process, once per thread. Read pages stay in the kernel's cache. */
-#define READER_CACHE_KIB (16 * 1024)
 
 static web_ctx ctx;
 static FILE *access_log;
@@ -67,7 +63,7 @@ static store_t *reader(err_t *e)
     if (tl_reader) return tl_reader;
     store_t *s;
     if (store_open(ctx.db_path, STORE_READONLY, &s, NULL, e)) return NULL;
-    if (store_set_memory(s, READER_CACHE_KIB, 0, e)) {
+    if (store_set_memory(s, SERVER_READER_CACHE_KIB, 0, e)) {
         store_close(s);
         return NULL;
     }
@@ -676,7 +672,7 @@ static int server_setup(const server_opts *o, err_t *e)
     ctx.session_max = 12 * 60 * 60;
     pthread_mutex_init(&ctx.writer_lock, NULL);
     if (store_open(o->db_path, STORE_READWRITE, &ctx.writer, NULL, e)) goto fail;
-    if (store_set_memory(ctx.writer, READER_CACHE_KIB, 0, e)) goto fail;
+    if (store_set_memory(ctx.writer, SERVER_READER_CACHE_KIB, 0, e)) goto fail;
     if (!(cache = rcache_new(CACHE_MAX_BYTES, CACHE_MAX_ENTRIES, release_variants))) {
         err_nomem(e);
         goto fail;

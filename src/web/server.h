@@ -7,6 +7,12 @@
 
 #include "util/err.h"
 
+/* Each reader's page cache, and no memory map: a page that reads the
+ * whole file (the home page's figures) would otherwise map all of it into
+ * the process, once per thread. Read pages stay in the kernel's cache.
+ * `ssrtrack http` reads with the same, so it costs what a server's answer does. */
+#define SERVER_READER_CACHE_KIB (16 * 1024)
+
 typedef struct {
     const char *db_path;
     const char *listen;        /* "127.0.0.1:8080" */

@@ -1,4 +1,5 @@
-/* Tests of src/core/indicator.c: shares and nearest-rank percentiles. */
+/* Tests of src/core/indicator.c: shares and nearest-rank percentiles, of
+ * sorted values and of counts of values. */
 #include "test.h"
 #include "core/indicator.h"
 
@@ -29,9 +30,28 @@ TEST(percentiles)
     CHECK_INT(ind_percentile(v, 10, 101), -1);
 }
 
+/* From counts: the same as the values written out, for every percentile. */
+TEST(percentiles_of_counts)
+{
+    const ind_count c[] = {{-3, 2}, {0, 5}, {7, 1}, {40, 4}};
+    long v[12];
+    size_t n = 0;
+    for (size_t i = 0; i < 4; i++)
+        for (size_t m = 0; m < c[i].n; m++) v[n++] = c[i].value;
+    int same = 0;
+    for (int p = 0; p <= 101; p++) same += ind_percentile_counts(c, 4, p) == ind_percentile(v, n, p);
+    CHECK_INT(same, 102);
+    CHECK_INT(ind_percentile_counts(c, 4, 50), 0);
+    CHECK_INT(ind_percentile_counts(c, 4, 90), 40);
+    CHECK_INT(ind_percentile_counts(c, 0, 50), -1);
+    const ind_count none[] = {{5, 0}};
+    CHECK_INT(ind_percentile_counts(none, 1, 50), -1);
+}
+
 int main(void)
 {
     RUN(shares);
     RUN(percentiles);
+    RUN(percentiles_of_counts);
     TEST_EXIT();
 }
