@@ -1,9 +1,13 @@
 /* edit_set.c — the set of one run's edits; see edit_set.h. */
 #include "store/edit_set.h"
 
+#include <stdio.h>
+#include <string.h>
+
 #include "util/alloc.h"
 
-void edit_set_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
+/* The hash of parts[0..n), each with its NUL as separator. */
+static void edit_set_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
 {
     uint64_t a = 14695981039346656037ULL;
     uint32_t b = 2166136261u;
@@ -17,7 +21,8 @@ void edit_set_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2)
     *h2 = b;
 }
 
-int edit_set_add(edit_set *set, uint64_t h1, uint32_t h2)
+/* 1 when new (now added), 0 when seen in this run, -1 out of memory. */
+static int edit_set_add(edit_set *set, uint64_t h1, uint32_t h2)
 {
     if ((set->used + 1) * 4 > set->cap * 3) {
         size_t cap = set->cap ? set->cap * 2 : 1024;
@@ -42,10 +47,24 @@ int edit_set_add(edit_set *set, uint64_t h1, uint32_t h2)
     return 1;
 }
 
-void edit_set_next_run(edit_set *set)
+/* Forget the run's edits: a new recorded_at begins. */
+static void edit_set_next_run(edit_set *set)
 {
     set->gen++;
     set->used = 0;
+}
+
+int edit_set_row(edit_set *set, char *run, size_t runsz, const char *const col[5])
+{
+    if (strcmp(run, col[3]) != 0) {
+        snprintf(run, runsz, "%s", col[3]);
+        edit_set_next_run(set);
+    }
+    uint64_t h1;
+    uint32_t h2;
+    const char *parts[4] = {col[0], col[1], col[2], col[4]};
+    edit_set_hash(parts, 4, &h1, &h2);
+    return edit_set_add(set, h1, h2);
 }
 
 void edit_set_free(edit_set *set)

@@ -26,12 +26,11 @@ typedef struct {
 
 #define EDIT_SET_INIT {NULL, 0, 0, 1}
 
-/* The hash of parts[0..n), each with its NUL as separator. */
-void edit_set_hash(const char *const *parts, int n, uint64_t *h1, uint32_t *h2);
-/* 1 when new (now added), 0 when seen in this run, -1 out of memory. */
-int edit_set_add(edit_set *set, uint64_t h1, uint32_t h2);
-/* Forget the run's edits: a new recorded_at begins. */
-void edit_set_next_run(edit_set *set);
+/* The edit of one log row, col = entity, id, effective date, recorded_at,
+ * reported date: a row whose recorded_at differs from run (the caller's
+ * copy of the current run's, runsz bytes) begins a new run. 1 when the
+ * edit is first seen in its run, 0 when seen, -1 out of memory. */
+int edit_set_row(edit_set *set, char *run, size_t runsz, const char *const col[5]);
 void edit_set_free(edit_set *set);
 
 #endif

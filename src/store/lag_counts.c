@@ -144,15 +144,7 @@ static int add_new_edits(store_t *s, err_t *e)
         const char *col[5];
         for (int i = 0; i < 5; i++) col[i] = (const char *)sqlite3_column_text(st, i);
         if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4]) { bad = err_nomem(e); break; }
-        if (strcmp(run, col[3]) != 0) {
-            snprintf(run, sizeof run, "%s", col[3]);
-            edit_set_next_run(&set);
-        }
-        uint64_t h1;
-        uint32_t h2;
-        const char *parts[4] = {col[0], col[1], col[2], col[4]};
-        edit_set_hash(parts, 4, &h1, &h2);
-        int fresh = edit_set_add(&set, h1, h2);
+        int fresh = edit_set_row(&set, run, sizeof run, col);
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (fresh && strcmp(run, before) == 0) {
             int seen = seen_before(s, s->lag_seq, col, e);

@@ -169,15 +169,7 @@ static int scan_lags(store_t *s, const char *as_of, const map_t *things, arena_t
         for (int i = 0; i < 5; i++) col[i] = (const char *)sqlite3_column_text(st, i);
         if (!col[0] || !col[1] || !col[2] || !col[3] || !col[4]) { bad = err_nomem(e); break; }
         if (!row_shown(memo, things, col[0], col[1])) continue;
-        if (strcmp(run, col[3]) != 0) {
-            snprintf(run, sizeof run, "%s", col[3]);
-            edit_set_next_run(&set);
-        }
-        uint64_t h1;
-        uint32_t h2;
-        const char *parts[4] = {col[0], col[1], col[2], col[4]};
-        edit_set_hash(parts, 4, &h1, &h2);
-        int fresh = edit_set_add(&set, h1, h2);
+        int fresh = edit_set_row(&set, run, sizeof run, col);
         if (fresh < 0) { bad = err_nomem(e); break; }
         if (!fresh) continue;
         if (arena_grow(a, (void **)&v, *n, &cap, sizeof *v, 256)) { bad = err_nomem(e); break; }
