@@ -503,20 +503,28 @@ int tables_site_files(store_t *s, const view_t *v, arena_t *a, const char ***pat
         store_list(s, &kind_milestone, v, -1, NULL, a, &ms, &nms, e) ||
         store_list(s, &kind_item, v, -1, NULL, a, &items, &nitems, e))
         return -1;
-    /* A rec's table is only on its page when it has rows: which recs have milestones, items. */
-    map_t *has_ms = map_new(), *has_items = map_new();
-    int rc = has_ms && has_items ? 0 : -1;
+    /* A rec's table is only on its page when it has rows: which recs have a
+     * Board decision in the view (a rec never decided on reads "pending"
+     * but has no table, rec_board.c), milestones, items. */
+    change_t *bd;
+    size_t nbd;
+    if (store_field_changes(s, &kind_rec, "board", -1, NULL, a, &bd, &nbd, e)) return -1;
+    map_t *has_board = map_new(), *has_ms = map_new(), *has_items = map_new();
+    int rc = has_board && has_ms && has_items ? 0 : -1;
+    for (size_t i = 0; rc == 0 && i < nbd; i++)
+        if (store_change_in_view(&bd[i], v)) rc = map_put(has_board, bd[i].entity_id, "");
     for (size_t i = 0; rc == 0 && i < nms; i++) rc = map_put(has_ms, ms[i].v[MS_REC], "");
     for (size_t i = 0; rc == 0 && i < nitems; i++) rc = map_put(has_items, items[i].v[ITEM_REC], "");
     for (size_t i = 0; rc == 0 && i < sizeof fixed / sizeof fixed[0]; i++) rc = add_files(a, paths, n, &cap, fixed[i], NULL);
     for (size_t i = 0; rc == 0 && i < nrev; i++)
         for (size_t k = 0; rc == 0 && k < 3; k++) rc = add_files(a, paths, n, &cap, per_review[k], reviews[i].id);
     for (size_t i = 0; rc == 0 && i < nrecs; i++) {
-        int shown[3] = {recs[i].v[REC_BOARD] != NULL, map_has(has_ms, recs[i].id), map_has(has_items, recs[i].id)};
+        int shown[3] = {map_has(has_board, recs[i].id), map_has(has_ms, recs[i].id), map_has(has_items, recs[i].id)};
         for (size_t k = 0; rc == 0 && k < 3; k++)
             if (shown[k]) rc = add_files(a, paths, n, &cap, per_rec[k], recs[i].id);
     }
     for (size_t i = 0; rc == 0 && i < nasm; i++) rc = add_files(a, paths, n, &cap, "assessments/*", asms[i].id);
+    map_free(has_board);
     map_free(has_ms);
     map_free(has_items);
     return rc ? err_nomem(e) : 0;

@@ -52,13 +52,21 @@ typedef struct {
  * next --incremental run knows which files it no longer produces. */
 #define MANIFEST ".site-manifest"
 
-/* mkdir -p for the directories of path. */
+/* mkdir -p for the directories of path. Most files go into a directory
+ * that is there already: the file's own directory is tried first, and only
+ * when it cannot be made is each one above it made in turn. */
 static int make_dirs(char *path, err_t *e)
 {
+    char *last = strrchr(path, '/');
+    if (!last || last == path) return 0;
+    *last = '\0';
+    int rc = mkdir(path, 0755);
+    *last = '/';
+    if (rc == 0 || errno == EEXIST) return 0;
     for (char *p = path + 1; *p; p++) {
         if (*p != '/') continue;
         *p = '\0';
-        int rc = mkdir(path, 0755);
+        rc = mkdir(path, 0755);
         *p = '/';
         if (rc != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", path, strerror(errno));
     }

@@ -47,6 +47,19 @@ has "the home page links it" "$(cat "$S/index.html")" 'href="recs/_/SSR1/complet
 has "an assessment links its printable report" "$(cat "$S/assessments/SSR2-SSR1/index.html")" \
     'href="\.\./\.\./assessments/SSR2-SSR1/report\.html"'
 eq "robots.txt exported" "$(head -1 "$S/robots.txt")" "User-agent: *"
+# A rec's table files are there when its page offers them, and only then.
+orphans=""; nrt=0
+for f in "$S"/tables/recs/*/*.csv "$S"/tables/recs/*/*.xlsx; do
+    nrt=$((nrt + 1))
+    id=$(basename "$(dirname "$f")")
+    grep -qF "tables/recs/$id/$(basename "$f")\"" "$S/recs/$id/index.html" || orphans+="${f#"$S"/} "
+done
+eq "every rec table file is offered on its rec's page ($nrt files)" "$orphans" ""
+undecided=$(sqlite3 "$SSRTRACK_DB" "SELECT id FROM recs WHERE id NOT IN (SELECT entity_id FROM change_log
+    WHERE entity = 'rec' AND field = 'board') AND restricted IS NOT 'true' LIMIT 1")
+[ -n "$undecided" ] && eq "a rec no Board decision names has no board table ($undecided)" \
+    "$(ls "$S/tables/recs/$undecided/board.csv" 2>/dev/null)$(grep -c 'board\.csv' "$S/recs/$undecided/index.html")" "0"
+has "a decided rec's page offers its board table" "$(cat "$S/recs/SSR1-9/index.html")" 'tables/recs/SSR1-9/board\.csv"'
 
 # --- compressed copies ------------------------------------------------------
 bad=""; ngz=0
