@@ -6,9 +6,9 @@
  * sub-path, and each text file gets its gzip form beside it (NAME.gz) for
  * servers that send those to clients that accept them.
  *
- * The pages every rec has (its page, its tables' files) and the log's entry
- * files are made by one writer per core (run_jobs); what pages may link to
- * but may be missing is noted first, by this thread alone. --incremental
+ * What pages may link to but may be missing is written first, by this
+ * thread alone, then the log's tiles; every other file is one job of a
+ * list that one writer per core works through (emit_all, run_jobs). --incremental
  * compares each file with what is on disk and keeps a manifest of the files
  * produced (manifest_update). */
 #include "web/site.h"
@@ -357,33 +357,45 @@ static int run_jobs(site *s, const job *jobs, size_t n)
     return rc;
 }
 
-/* Room for one more job in *jobs (n of them, capacity *cap), in a. */
-static job *job_add(arena_t *a, job **jobs, size_t *n, size_t *cap)
+/* The export's files to write, in one arena, before the writers start. */
+typedef struct {
+    arena_t *a;
+    job *jobs;
+    size_t n, cap;
+    err_t *e;
+} job_list;
+
+/* Add a job; url and file are copied into the list's arena, and so are
+ * xlsx_url and xlsx_file when given. */
+static int add_job(job_list *l, const char *url, const char *file, int may_404, const char *xlsx_url,
+                   const char *xlsx_file)
 {
-    return arena_grow(a, (void **)jobs, *n, cap, sizeof **jobs, 256) ? NULL : &(*jobs)[(*n)++];
+    if (arena_grow(l->a, (void **)&l->jobs, l->n, &l->cap, sizeof *l->jobs, 256)) return err_nomem(l->e);
+    job *j = &l->jobs[l->n];
+    *j = (job){arena_strdup(l->a, url), arena_strdup(l->a, file), may_404, NULL, NULL};
+    if (xlsx_url) {
+        j->xlsx_url = arena_strdup(l->a, xlsx_url);
+        j->xlsx_file = arena_strdup(l->a, xlsx_file);
+    }
+    if (!j->url || !j->file || (xlsx_url && (!j->xlsx_url || !j->xlsx_file))) return err_nomem(l->e);
+    l->n++;
+    return 0;
 }
 
 /* The log's entries, 1000 to a file, as /ledger/entries?start=A&end=B
  * answers them: with plan, only note the files (for the pages' links);
- * else write them. */
-static int ledger_entries_files(site *s, int plan)
+ * else add them to l. */
+static int ledger_entries_files(site *s, job_list *l, int plan)
 {
     long long size = store_head_seq(s->db);
-    arena_t *a = arena_new();
-    job *jobs = NULL;
-    size_t n = 0, cap = 0;
-    int rc = a ? 0 : err_nomem(s->e);
+    int rc = 0;
     for (long long start = 1; rc == 0 && start <= size; start += 1000) {
-        char *url = arena_printf(a, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
-        char *file = url ? arena_alloc(a, 100) : NULL;
-        job *j = file ? job_add(a, &jobs, &n, &cap) : NULL;
-        if (!j) rc = err_nomem(s->e);
-        else if (!export_file(url, strlen(url), file, 100)) rc = err_set(s->e, ERR_INTERNAL, "site: %s", url);
-        else if (plan && map_put(s->optional, file, s)) rc = err_nomem(s->e);
-        else *j = (job){url, file, 0};
+        char url[100], file[100];
+        snprintf(url, sizeof url, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
+        if (!export_file(url, strlen(url), file, sizeof file)) rc = err_set(s->e, ERR_INTERNAL, "site: %s", url);
+        else if (plan) rc = map_put(s->optional, file, s) ? err_nomem(s->e) : 0;
+        else rc = add_job(l, url, file, 0, NULL, NULL);
     }
-    if (rc == 0 && !plan) rc = run_jobs(s, jobs, n);
-    arena_free(a);
     return rc;
 }
 
@@ -399,169 +411,129 @@ static int plan_ledger_files(site *s)
     int rc = !a ? err_nomem(s->e) : store_checkpoints(s->db, 1, a, &ck, &n, s->e);
     if (rc == 0 && n && map_put(s->optional, "ledger/checkpoint", s)) rc = err_nomem(s->e);
     arena_free(a);
-    return rc ? -1 : ledger_entries_files(s, 1);
+    return rc ? -1 : ledger_entries_files(s, NULL, 1);
 }
 
-/* The reviews as of the export's date, into a's memory; -1 with s->e set. */
-static int site_reviews(site *s, arena_t *a, ent_t **items, size_t *n)
+/* The things of kind k as of the export's date, into a's memory; -1 with
+ * s->e set. */
+static int site_list(site *s, const kind_def *k, arena_t *a, ent_t **items, size_t *n)
 {
     view_t v;
-    return store_view(s->db, s->as_of, NULL, &v, s->e) || store_list(s->db, &kind_review, &v, -1, NULL, a, items, n, s->e)
+    return store_view(s->db, s->as_of, NULL, &v, s->e) || store_list(s->db, k, &v, -1, NULL, a, items, n, s->e)
                ? -1
                : 0;
 }
 
-/* The lists the pages link with a filter, as pages of their own: each
- * review's recs, by status, and those overdue. */
-static int emit_filtered_recs(site *s)
+/* What pages may link to but may be missing, written now, before any page:
+ * the lists the pages link with a filter (each review's recs, by status,
+ * and those overdue) and each assessment's printable report. */
+static int emit_optional_files(site *s)
 {
     arena_t *a = arena_new();
     if (!a) return err_nomem(s->e);
-    ent_t *items;
-    size_t n;
-    int rc = site_reviews(s, a, &items, &n);
-    for (size_t i = 0; rc == 0 && i < n; i++)
+    ent_t *rv, *as;
+    size_t nrv, nas;
+    int rc = site_list(s, &kind_review, a, &rv, &nrv) || site_list(s, &kind_assessment, a, &as, &nas) ? -1 : 0;
+    for (size_t i = 0; rc == 0 && i < nrv; i++)
         for (int f = -2; rc == 0 && f < ST_COUNT; f++) {
-            char *url = f == -2   ? arena_printf(a, "/recs?review=%s", items[i].id)
-                        : f == -1 ? arena_printf(a, "/recs?review=%s&overdue=1", items[i].id)
-                                  : arena_printf(a, "/recs?review=%s&status=%s", items[i].id,
-                                                 status_name((status_t)f));
+            char *url = f == -2   ? arena_printf(a, "/recs?review=%s", rv[i].id)
+                        : f == -1 ? arena_printf(a, "/recs?review=%s&overdue=1", rv[i].id)
+                                  : arena_printf(a, "/recs?review=%s&status=%s", rv[i].id, status_name((status_t)f));
             rc = url ? emit_optional(s, url) : err_nomem(s->e);
         }
+    for (size_t i = 0; rc == 0 && i < nas; i++) {
+        char *url = arena_printf(a, "/reports/assessment?assessment=%s&format=html", as[i].id);
+        rc = url ? emit_optional(s, url) : err_nomem(s->e);
+    }
     arena_free(a);
     return rc;
 }
 
-/* A review's board page and its downloads (page_board.c). */
-static int emit_board(site *s, arena_t *a, const char *review)
+/* Each review's page, its board page and downloads (page_board.c), its
+ * claims beside verdicts and its calendar of due dates. */
+static int review_jobs(site *s, job_list *l)
 {
-    static const char *const files[] = {"board/index.html", "board.csv", "board.xlsx", "board.json", "board.md",
-                                        "board.html", NULL};
-    int rc = 0;
-    for (int f = 0; rc == 0 && files[f]; f++) {
-        const char *name = f ? files[f] : "board";
-        char *url = arena_printf(a, "/reviews/%s/%s", review, name);
-        char *file = arena_printf(a, "reviews/%s/%s", review, files[f]);
-        /* board.xlsx right after board.csv: see job. */
-        rc = !url || !file ? err_nomem(s->e) : f == 2 ? emit_xlsx(s, url, file, 0) : emit(s, url, file);
-    }
-    return rc;
-}
-
-/* An assessment's page per verdict (page_assess.c): its filter as files. */
-static int emit_verdicts(site *s, arena_t *a, const char *assessment)
-{
-    static const char *const codes[] = {"full", "partial", "not", "unknown", NULL};
-    int rc = 0;
-    for (int c = 0; rc == 0 && codes[c]; c++) {
-        char *url = arena_printf(a, "/assessments/%s/implemented/%s", assessment, codes[c]);
-        char *file = url ? arena_printf(a, "%s/index.html", url + 1) : NULL;
-        rc = file ? emit(s, url, file) : err_nomem(s->e);
-    }
-    return rc;
-}
-
-/* Every review and assessment page of the kind (public ones only: a
- * restricted thing's page answers 404 to anonymous visitors and is
- * skipped); the recs' pages are emit_recs'. */
-static int emit_all(site *s, const kind_def *k, const char *prefix)
-{
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(s->e);
-    view_t v;
+    static const char *const board[] = {"board/index.html", "board.csv", "board.json", "board.md", "board.html"};
     ent_t *items;
     size_t n;
-    int rc = 0;
-    if (store_view(s->db, s->as_of, NULL, &v, s->e) || store_list(s->db, k, &v, -1, NULL, a, &items, &n, s->e)) rc = -1;
+    int rc = site_list(s, &kind_review, l->a, &items, &n);
     for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *url = arena_printf(a, "/%s/%s", prefix, items[i].id);
-        char *file = arena_printf(a, "%s/%s/index.html", prefix, items[i].id);
-        if (!url || !file) { rc = err_nomem(s->e); break; }
-        if (emit(s, url, file)) {
-            if (strstr(s->e->msg, "answered 404")) continue;   /* hidden from the public */
-            rc = -1;
+        const char *id = items[i].id;
+        char url[200], file[200], xurl[200], xfile[200];
+        snprintf(url, sizeof url, "/reviews/%s", id);
+        snprintf(file, sizeof file, "reviews/%s/index.html", id);
+        rc = add_job(l, url, file, 1, NULL, NULL);
+        for (size_t f = 0; rc == 0 && f < sizeof board / sizeof board[0]; f++) {
+            snprintf(url, sizeof url, "/reviews/%s/%s", id, f ? board[f] : "board");
+            snprintf(file, sizeof file, "reviews/%s/%s", id, board[f]);
+            /* board.xlsx right after board.csv: see job. */
+            snprintf(xurl, sizeof xurl, "/reviews/%s/board.xlsx", id);
+            snprintf(xfile, sizeof xfile, "reviews/%s/board.xlsx", id);
+            rc = add_job(l, url, file, 1, f == 1 ? xurl : NULL, xfile);
         }
-        if (rc == 0 && k == &kind_review) rc = emit_board(s, a, items[i].id);
-        if (rc == 0 && k == &kind_assessment) rc = emit_verdicts(s, a, items[i].id);
-        /* An assessment's printable report. */
-        if (rc == 0 && k == &kind_assessment) {
-            char *rurl = arena_printf(a, "/reports/assessment?assessment=%s&format=html", items[i].id);
-            rc = rurl ? emit_optional(s, rurl) : err_nomem(s->e);
-        }
-        /* A review's claims beside verdicts. */
-        if (rc == 0 && k == &kind_review) {
-            char *curl = arena_printf(a, "%s/claims", url), *cfile = arena_printf(a, "%s/%s/claims/index.html", prefix,
-                                                                                   items[i].id);
-            if (!curl || !cfile) rc = err_nomem(s->e);
-            else rc = emit(s, curl, cfile);
-        }
+        snprintf(url, sizeof url, "/reviews/%s/claims", id);
+        snprintf(file, sizeof file, "reviews/%s/claims/index.html", id);
+        if (rc == 0) rc = add_job(l, url, file, 1, NULL, NULL);
+        snprintf(url, sizeof url, "/reviews/%s/calendar.ics", id);
+        if (rc == 0) rc = add_job(l, url, url + 1, 1, NULL, NULL);
     }
-    arena_free(a);
+    return rc;
+}
+
+/* Each assessment's page and its page per verdict (page_assess.c). */
+static int assessment_jobs(site *s, job_list *l)
+{
+    static const char *const codes[] = {"", "/implemented/full", "/implemented/partial", "/implemented/not",
+                                        "/implemented/unknown"};
+    ent_t *items;
+    size_t n;
+    int rc = site_list(s, &kind_assessment, l->a, &items, &n);
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        for (size_t c = 0; rc == 0 && c < sizeof codes / sizeof codes[0]; c++) {
+            char url[200], file[220];
+            snprintf(url, sizeof url, "/assessments/%s%s", items[i].id, codes[c]);
+            snprintf(file, sizeof file, "%s/index.html", url + 1);
+            rc = add_job(l, url, file, 1, NULL, NULL);
+        }
     return rc;
 }
 
 /* Every public rec's page and the files of the pages' "Download this
- * table" links (web/downloads.h), on every core; a hidden rec's answer 404
- * and are skipped. */
-static int emit_recs(site *s)
+ * table" links (web/downloads.h); a hidden rec's answer 404 and are
+ * skipped. */
+static int rec_jobs(site *s, job_list *l)
 {
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(s->e);
     view_t v;
     ent_t *items;
     const char **paths;
-    size_t n, np, nj = 0, cap = 0;
-    job *jobs = NULL;
-    int rc = store_view(s->db, s->as_of, NULL, &v, s->e) ||
-                     store_list(s->db, &kind_rec, &v, -1, NULL, a, &items, &n, s->e) ||
-                     tables_site_files(s->db, &v, a, &paths, &np, s->e)
-                 ? -1
-                 : 0;
+    size_t n, np;
+    if (store_view(s->db, s->as_of, NULL, &v, s->e) ||
+        store_list(s->db, &kind_rec, &v, -1, NULL, l->a, &items, &n, s->e) ||
+        tables_site_files(s->db, &v, l->a, &paths, &np, s->e))
+        return -1;
+    int rc = 0;
     for (size_t i = 0; rc == 0 && i < n; i++) {
         if (field_true(items[i].v[REC_RESTRICTED])) continue;
-        char *url = arena_printf(a, "/recs/%s", items[i].id);
-        char *file = arena_printf(a, "recs/%s/index.html", items[i].id);
-        job *j = url && file ? job_add(a, &jobs, &nj, &cap) : NULL;
-        if (j) *j = (job){url, file, 1, NULL, NULL};
-        else rc = err_nomem(s->e);
+        char url[200], file[220];
+        snprintf(url, sizeof url, "/recs/%s", items[i].id);
+        snprintf(file, sizeof file, "recs/%s/index.html", items[i].id);
+        rc = add_job(l, url, file, 1, NULL, NULL);
     }
     for (size_t i = 0; rc == 0 && i < np; i++) {
-        job *j = job_add(a, &jobs, &nj, &cap);
-        if (!j) { rc = err_nomem(s->e); break; }
-        *j = (job){paths[i], paths[i] + 1, 1, NULL, NULL};
-        size_t l = strlen(paths[i]);
+        size_t len = strlen(paths[i]);
         /* TABLE.csv then TABLE.xlsx: one job. */
-        if (i + 1 < np && l > 4 && strcmp(paths[i] + l - 4, ".csv") == 0 && strlen(paths[i + 1]) == l + 1 &&
-            strncmp(paths[i + 1], paths[i], l - 3) == 0 && strcmp(paths[i + 1] + l - 3, "xlsx") == 0) {
-            j->xlsx_url = paths[i + 1];
-            j->xlsx_file = paths[i + 1] + 1;
-            i++;
-        }
+        int pair = i + 1 < np && len > 4 && strcmp(paths[i] + len - 4, ".csv") == 0 &&
+                   strlen(paths[i + 1]) == len + 1 && strncmp(paths[i + 1], paths[i], len - 3) == 0 &&
+                   strcmp(paths[i + 1] + len - 3, "xlsx") == 0;
+        rc = add_job(l, paths[i], paths[i] + 1, 1, pair ? paths[i + 1] : NULL, pair ? paths[i + 1] + 1 : NULL);
+        i += (size_t)pair;
     }
-    if (rc == 0) rc = run_jobs(s, jobs, nj);
-    arena_free(a);
     return rc;
 }
 
-/* Each review's calendar of due dates: reviews/R/calendar.ics. */
-static int emit_review_calendars(site *s)
-{
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(s->e);
-    ent_t *items;
-    size_t n;
-    int rc = site_reviews(s, a, &items, &n);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        char *url = arena_printf(a, "/reviews/%s/calendar.ics", items[i].id);
-        char *file = url ? arena_printf(a, "%s", url + 1) : NULL;
-        rc = !file ? err_nomem(s->e) : emit(s, url, file);
-    }
-    arena_free(a);
-    return rc;
-}
-
-/* Every page, report and file of the public side. */
-static int emit_pages(site *s)
+/* The pages with a fixed address, and the reports in each format (a
+ * report with nothing to say answers 404 and is skipped). */
+static int fixed_jobs(job_list *l)
 {
     static const char *const pages[][2] = {
         {"/", "index.html"}, {"/recs", "recs/index.html"}, {"/reviews", "reviews/index.html"},
@@ -571,28 +543,38 @@ static int emit_pages(site *s)
         {"/static/style.css", "static/style.css"}, {"/static/favicon.svg", "static/favicon.svg"},
         {"/robots.txt", "robots.txt"},
     };
-    /* First what pages may link to but may be missing, so their links know. */
-    int rc = plan_ledger_files(s);
-    if (rc == 0) rc = emit_filtered_recs(s);
-    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++) rc = emit(s, pages[i][0], pages[i][1]);
-    if (rc == 0) rc = emit_all(s, &kind_review, "reviews");
-    if (rc == 0) rc = emit_review_calendars(s);
-    if (rc == 0) rc = emit_all(s, &kind_assessment, "assessments");
-    if (rc == 0) rc = emit_recs(s);
-    static const char *const formats[] = {"html", "md", "csv", "json", "xlsx"};
-    int csv_same = 0;
     static const char *const kinds[] = {"implementation", "assessment", "quarterly", "smart", "claims", "evidence",
-                                        "board", NULL};
-    for (int k = 0; rc == 0 && kinds[k]; k++)
-        for (int f = 0; rc == 0 && f < 5; f++) {
-            char url[80], file[80];
+                                        "board"};
+    static const char *const formats[] = {"html", "md", "csv", "json"};
+    int rc = 0;
+    for (size_t k = 0; rc == 0 && k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t f = 0; rc == 0 && f < sizeof formats / sizeof formats[0]; f++) {
+            char url[80], xurl[80];
             snprintf(url, sizeof url, "/reports/%s.%s", kinds[k], formats[f]);
-            snprintf(file, sizeof file, "reports/%s.%s", kinds[k], formats[f]);
-            /* The XLSX right after its CSV (formats[3] is json): see job. */
-            if (f == 4) s->last_same = csv_same;
-            rc = f == 4 ? emit_xlsx(s, url, file, 1) : emit_maybe(s, url, file, 1) < 0 ? -1 : 0;
-            if (f == 2) csv_same = s->last_same;
+            snprintf(xurl, sizeof xurl, "/reports/%s.xlsx", kinds[k]);
+            /* The XLSX right after its CSV: see job. */
+            rc = add_job(l, url, url + 1, 1, f == 2 ? xurl : NULL, xurl + 1);
         }
+    for (size_t i = 0; rc == 0 && i < sizeof pages / sizeof pages[0]; i++)
+        rc = add_job(l, pages[i][0], pages[i][1], 0, NULL, NULL);
+    return rc;
+}
+
+/* Every page, report and file of the export: what pages may link to but may
+ * be missing first, by this thread alone; then the log's tiles; then all
+ * the rest on every core, the costliest files (the reports) first so that
+ * the writers finish together. With ledger_only, the log's files alone. */
+static int emit_all(site *s, int ledger_only)
+{
+    job_list l = {arena_new(), NULL, 0, 0, s->e};
+    if (!l.a) return err_nomem(s->e);
+    int rc = ledger_only ? 0 : plan_ledger_files(s) || emit_optional_files(s) ? -1 : 0;
+    if (rc == 0) rc = tiles_export(s->db, s->dir, s->st, s->e);
+    if (rc == 0 && !ledger_only)
+        rc = fixed_jobs(&l) || review_jobs(s, &l) || assessment_jobs(s, &l) || rec_jobs(s, &l) ? -1 : 0;
+    if (rc == 0) rc = ledger_entries_files(s, &l, 0);
+    if (rc == 0) rc = run_jobs(s, l.jobs, l.n);
+    arena_free(l.a);
     return rc;
 }
 
@@ -689,9 +671,7 @@ int site_export(const char *db_path, const char *dir, const site_opts *o, site_s
     if (rc == 0 && o->incremental && !o->ledger_only) rc = manifest_read(dir, before, e);
     if (rc == 0) rc = store_open(db_path, STORE_READONLY, &s.db, NULL, e);
     if (rc == 0) rc = store_set_memory(s.db, SITE_CACHE_KIB, 0, e);
-    if (rc == 0 && !o->ledger_only) rc = emit_pages(&s);
-    if (rc == 0) rc = tiles_export(s.db, dir, st, e);
-    if (rc == 0) rc = ledger_entries_files(&s, 0);
+    if (rc == 0) rc = emit_all(&s, o->ledger_only);
     /* --ledger-only writes a part of the export: the manifest stays the whole one's. */
     if (rc == 0 && !o->ledger_only) rc = manifest_update(&s, before, o->incremental);
     store_close(s.db);
