@@ -62,10 +62,10 @@ int gzip_accepted(const char *h)
 
 /* One compressor per call, freed before it returns: gzip_buf runs in the
  * export's writers and the server's threads at once, and a compressor is
- * not to be shared between threads; making one costs about 5% of what the
- * export's gzip does (docs/performance.md). libdeflate allocates it with
- * malloc, not through util/alloc. The gzip form is written into a buffer of
- * ours of libdeflate's bound for n bytes, then appended to out. */
+ * not to be shared between threads; making one is 1-5% of this function's
+ * work (docs/performance.md). libdeflate allocates it with malloc, not
+ * through util/alloc. The gzip form is written into a buffer of ours of
+ * libdeflate's bound for n bytes, then appended to out. */
 int gzip_buf(const void *data, size_t n, buf_t *out)
 {
     int rc = -1;
