@@ -10,8 +10,9 @@
 
 BUILD ?= build
 CC ?= cc
+# libdeflate: the gzip of text responses and of the export's .gz files.
 # zlib: libxlsxwriter links with -lz, whose development files it does not pull in.
-PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter zlib
+PKGS := sqlite3 libmicrohttpd jansson libcmark libsodium libcurl xlsxwriter zlib libdeflate
 # The Debian package that holds each pkg-config module (scripts/deps.sh installs them).
 DEB_sqlite3 := libsqlite3-dev
 DEB_libmicrohttpd := libmicrohttpd-dev
@@ -21,6 +22,7 @@ DEB_libsodium := libsodium-dev
 DEB_libcurl := libcurl4-openssl-dev
 DEB_xlsxwriter := libxlsxwriter-dev
 DEB_zlib := zlib1g-dev
+DEB_libdeflate := libdeflate-dev
 
 # Goals that only install, clean or call $(MAKE) again never read pkg-config:
 # `make run` and `make test` install the packages first (scripts/deps.sh),

@@ -1,5 +1,6 @@
-/* compress.h — gzip for text responses (zlib): which responses are worth
- * compressing, whether a client accepts gzip, and the compression itself.
+/* compress.h — gzip for text responses (libdeflate): which responses are
+ * worth compressing, whether a client accepts gzip, and the compression
+ * itself, at level 6.
  * Used by the server (on the way out, and kept beside the cached identity
  * response) and by the static export (a .gz file beside each text file). */
 #ifndef SSR_COMPRESS_H
@@ -25,7 +26,7 @@ int gzip_accepted(const char *accept_encoding);
 
 /* Append the gzip (RFC 1952) form of [data, data+n) to out: deterministic
  * (no name, no time in the header), so the same body always gives the same
- * bytes. 0, or -1 when memory ran out or zlib failed. */
+ * bytes. 0, or -1 when memory ran out (nothing appended). */
 int gzip_buf(const void *data, size_t n, buf_t *out);
 
 #endif
