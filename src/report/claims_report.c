@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/vocab.h"
+#include "report/claims_memo.h"
 #include "report/claims_report.h"
 #include "report/json_view.h"
 #include "report/layout.h"
@@ -107,7 +108,7 @@ int report_claims(store_t *s, const report_opts *o, const view_t *v, arena_t *a,
     ent_t rv;
     claims_model m;
     if (report_pick_review(s, v, o->review, a, &rv, e) ||
-        claims_load(s, v, rv.id, o->assessment, NULL, o->include_restricted, a, &m, e))
+        claims_load_kept(o->claims, s, v, rv.id, o->assessment, o->include_restricted, a, &m, e))
         return -1;
     switch (o->format) {
     case RF_JSON: return json_to_buf(claims_json(&m), out) ? err_nomem(e) : 0;

@@ -31,6 +31,7 @@ typedef struct {
     int include_restricted;
     const char *downloads;     /* HTML: the web's "Download this table" links, already
                                   escaped, put after each table; NULL for none */
+    struct claims_memo *claims;   /* the claims models kept (claims_memo.h), or NULL */
 } report_opts;
 
 /* The report kinds, NULL-terminated. */

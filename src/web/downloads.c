@@ -11,6 +11,7 @@
 #include "core/kpi.h"
 #include "core/status.h"
 #include "report/board.h"
+#include "report/claims_memo.h"
 #include "report/claims_model.h"
 #include "report/indicators.h"
 #include "report/report.h"
@@ -269,7 +270,7 @@ static int tb_indicators(web_req *w, const visibility *vis, const char *id, buf_
     int all = can_see_restricted(w);
     if (store_get(w->db, &kind_review, &w->view, id, w->a, &rv, &w->err) ||
         indicators_compute(w->db, &w->view, rv.id, !all, w->a, &in, &w->err) ||
-        claims_load(w->db, &w->view, rv.id, NULL, NULL, all, w->a, &m, &w->err))
+        claims_load_kept(w->ctx->claims, w->db, &w->view, rv.id, NULL, all, w->a, &m, &w->err))
         return -1;
     buf_puts(out, "review,indicator,value,of\r\n");
     indicator_row(out, rv.id, "Recommendations complete", in.recs_complete, in.recs);
@@ -289,6 +290,7 @@ static int tb_indicators(web_req *w, const visibility *vis, const char *id, buf_
 static int report_csv(web_req *w, const char *kind, const char *review, const char *assessment, buf_t *out)
 {
     report_opts o = {review, assessment, w->as_of, NULL, NULL, RF_CSV, can_see_restricted(w)};
+    o.claims = w->ctx->claims;
     return report_render(w->db, kind, &o, w->a, out, &w->err);
 }
 

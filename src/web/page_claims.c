@@ -3,6 +3,7 @@
  * /api/v1/reviews/ID/claims (the claims report's JSON). */
 #include <string.h>
 
+#include "report/claims_memo.h"
 #include "report/claims_report.h"
 #include "util/fmt.h"
 #include "web/downloads.h"
@@ -13,8 +14,8 @@
  * ?assessment=A the verdicts of that assessment only. */
 static int load(web_req *w, const char *review, claims_model *m)
 {
-    return claims_load(w->db, &w->view, review, http_param(w->req, "assessment"), NULL, can_see_restricted(w), w->a,
-                       m, &w->err);
+    return claims_load_kept(w->ctx->claims, w->db, &w->view, review, http_param(w->req, "assessment"),
+                            can_see_restricted(w), w->a, m, &w->err);
 }
 
 int claims_page(web_req *w, char **args)

@@ -107,6 +107,7 @@ int report_file(web_req *w, char **args)
     if (fmt && report_format_parse(fmt, &o.format))
         return web_error(w, 400, "invalid", "format must be html, md, csv, json or xlsx.");
     if (o.format == RF_HTML) o.downloads = report_downloads(w, kind);
+    o.claims = w->ctx->claims;
     int file = o.format == RF_CSV || o.format == RF_XLSX;
     char stem[120];
     snprintf(stem, sizeof stem, "%.40s%s%.40s", o.review ? o.review : "", o.review ? "-" : "", kind);

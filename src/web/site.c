@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "report/claims_memo.h"
 #include "report/report.h"
 #include "core/status.h"
 #include "util/alloc.h"
@@ -659,15 +660,16 @@ int site_export(const char *db_path, const char *dir, const site_opts *o, site_s
     memset(st, 0, sizeof *st);
     st->tiles_size = -1;
     web_ctx ctx = {.db_path = db_path, .static_site = 1, .base_url = o->base_url, .session_idle = 1, .session_max = 1};
-    pthread_mutex_init(&ctx.writer_lock, NULL);
     site s = {.ctx = &ctx, .dir = dir, .as_of = o->as_of, .st = st, .e = e, .incremental = o->incremental,
               .produced = BUF_INIT};
     if (o->as_of && !date_valid(o->as_of))
         return err_set(e, ERR_INPUT, "--as-of: '%.40s' is not a valid date", o->as_of);
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) return err_set(e, ERR_IO, "%s: %s", dir, strerror(errno));
+    pthread_mutex_init(&ctx.writer_lock, NULL);
+    ctx.claims = claims_memo_new();
     map_t *before = map_new();
     s.optional = map_new();
-    int rc = before && s.optional ? 0 : err_nomem(e);
+    int rc = before && s.optional && ctx.claims ? 0 : err_nomem(e);
     if (rc == 0 && o->incremental && !o->ledger_only) rc = manifest_read(dir, before, e);
     if (rc == 0) rc = store_open(db_path, STORE_READONLY, &s.db, NULL, e);
     if (rc == 0) rc = store_set_memory(s.db, SITE_CACHE_KIB, 0, e);
@@ -678,6 +680,7 @@ int site_export(const char *db_path, const char *dir, const site_opts *o, site_s
     map_free(s.optional);
     map_free(before);
     buf_free(&s.produced);
+    claims_memo_free(ctx.claims);
     pthread_mutex_destroy(&ctx.writer_lock);
     return rc;
 }

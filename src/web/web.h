@@ -25,6 +25,8 @@ typedef struct {
     note_signer *signer;          /* the log's key, when the server may sign checkpoints */
     const char *base_url;         /* the public origin absolute links start from (no trailing '/'),
                                      from --base-url, never from a request; NULL: none */
+    struct claims_memo *claims;   /* `site`: the claims models made so far (report/claims_memo.h);
+                                     NULL in the server, whose data changes under it */
 } web_ctx;
 
 enum { ROLE_NONE, ROLE_VIEWER, ROLE_ASSESSOR, ROLE_EDITOR, ROLE_ADMIN };
