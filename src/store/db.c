@@ -117,6 +117,10 @@ static const char *const migrations[] = {
     "CREATE INDEX IF NOT EXISTS recs_restricted ON recs(id) WHERE \"restricted\" = 'true';"
     "CREATE INDEX IF NOT EXISTS milestones_restricted ON milestones(id) WHERE \"restricted\" = 'true';"
     "CREATE INDEX IF NOT EXISTS evidence_restricted ON evidence(id) WHERE \"restricted\" = 'true';",
+    /* 11 -> 12: the recs' Board decisions indexed apart (internal.h,
+     * REC_BOARD_SELECT): a review's Board timeline reads its few rows
+     * instead of walking every rec change through change_log_thing. */
+    REC_BOARD_INDEX ";",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)

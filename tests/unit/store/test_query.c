@@ -1,6 +1,7 @@
 /* Tests of the read paths of src/store/ that keep work proportional to what
  * is asked: children by a fixed field as of a date, the stream of versions,
- * the statement cache, a rec's claim state and its evidence. A real SQLite
+ * the statement cache, a rec's claim state and its evidence, the recs' Board
+ * decisions through their partial index. A real SQLite
  * file in a temporary directory. */
 #include "test.h"
 #include "store/db_files.h"
@@ -173,6 +174,69 @@ TEST(claim_state_and_evidence_of_one_rec)
     store_close(s);
 }
 
+/* The plan SQLite makes for sql: its detail lines, one per row, joined by '|'. */
+static int plan_of(store_t *s, const char *sql, char *out, size_t size)
+{
+    char q[2048];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    err_t e;
+    if (db_prepare(s, q, &st, &e)) return -1;
+    size_t used = 0;
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW && used < size)
+        used += (size_t)snprintf(out + used, size - used, "%s|", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    return 0;
+}
+
+TEST(board_decisions_through_their_own_index)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    arena_t *a = arena_new();
+    err_t e;
+    /* R1-1 decided, then decided again back-dated; R1-2 on the same day as
+     * R1-1's first; R2-1 of another review in between. */
+    CHECK(edit(s, EDIT_CREATE, &kind_review, "R2", "2012-01-01", "title", "Review two", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_CREATE, &kind_rec, "R2-1", "2012-01-01", "review", "R2", "title", "Other", &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-06-01", "board", "approved", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R2-1", "2012-07-01", "board", "rejected", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-2", "2012-06-01", "board", "pending", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-03-01", "board", "rejected", NULL, NULL, &e) == 0);
+    change_t *ch;
+    size_t n;
+    CHECK(store_rec_board_changes(s, "R1", a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK_STR(ch[0].entity_id, "R1-1");
+        CHECK_STR(ch[0].value, "rejected");   /* by effective date, not log order */
+        CHECK_STR(ch[1].entity_id, "R1-1");   /* the same date: by seq */
+        CHECK_STR(ch[2].entity_id, "R1-2");
+        CHECK(ch[1].seq < ch[2].seq);
+    }
+    CHECK(store_rec_board_changes(s, NULL, a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_STR(ch[3].entity_id, "R2-1");
+        CHECK_STR(ch[3].field, "board");
+    }
+    CHECK(store_rec_board_changes(s, "R9", a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 0);
+    /* Both queries read the partial index of the decisions, never the log's
+     * index of every change. */
+    const char *sql[2] = {REC_BOARD_OF_REVIEW_SQL, REC_BOARD_ALL_SQL};
+    for (int i = 0; i < 2; i++) {
+        char plan[1024];
+        CHECK(plan_of(s, sql[i], plan, sizeof plan) == 0);
+        printf("# plan %d: %s\n", i, plan);
+        CHECK(strstr(plan, "USING INDEX change_log_rec_board") != NULL);
+        CHECK(strstr(plan, "change_log_thing") == NULL);
+    }
+    arena_free(a);
+    store_close(s);
+}
+
 int main(void)
 {
     if (db_files_begin()) return 1;
@@ -181,6 +245,7 @@ int main(void)
     RUN(versions_stream_in_order);
     RUN(statements_are_kept_and_nested_use_is_safe);
     RUN(claim_state_and_evidence_of_one_rec);
+    RUN(board_decisions_through_their_own_index);
     if (db_files_end()) return 1;
     TEST_EXIT();
 }
