@@ -95,7 +95,7 @@ ok "a file of schema version 11 opens and verifies" --db old.db verify
 eq "its schema is upgraded" "$(sqlite3 old.db 'PRAGMA user_version')" "$(sqlite3 "$SSRTRACK_DB" 'PRAGMA user_version')"
 index_sql() { sqlite3 "$1" "SELECT sql FROM sqlite_schema WHERE name = 'change_log_rec_board'"; }
 eq "the upgrade indexes the Board decisions as a new file does" "$(index_sql old.db)" "$(index_sql "$SSRTRACK_DB")"
-has "... only theirs" "$(index_sql old.db)" "WHERE entity = 'rec' AND field = 'board'"
+has "... only theirs" "$(index_sql old.db)" "WHERE field = 'board' AND entity = 'rec'\$"
 decisions() { sqlite3 old.db "SELECT count(*) FROM change_log $1 WHERE entity = 'rec' AND field = 'board'"; }
 eq "... all of them: the eight rec sets of board above, through the index and not" \
    "$(decisions 'INDEXED BY change_log_rec_board') $(decisions 'NOT INDEXED')" "8 8"

@@ -237,6 +237,36 @@ TEST(board_decisions_through_their_own_index)
     store_close(s);
 }
 
+/* A kept statement is prepared once: with "field = ?3" on the log (the
+ * shape of store_thing_field_changes), beside the partial index's "field =
+ * 'board'", SQLite would prepare it again at every binding unless plans
+ * ignore bound values (store_open). */
+TEST(kept_statements_are_not_prepared_again_per_binding)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    err_t e;
+    const char *ids[3] = {"R1-1", "R1-2", "R1-1A"};
+    const char *fields[3] = {"status", "title", "parent"};
+    int want[3] = {2, 1, 1};
+    sqlite3_stmt *kept = NULL;
+    for (int i = 0; i < 3; i++) {
+        sqlite3_stmt *st;
+        CHECK(db_cached(s, "SELECT count(*) FROM change_log WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+                        &st, &e) == 0);
+        CHECK(kept == NULL || st == kept);
+        kept = st;
+        sqlite3_bind_text(st, 1, "rec", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, ids[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, fields[i], -1, SQLITE_STATIC);
+        CHECK(sqlite3_step(st) == SQLITE_ROW);
+        CHECK_INT(sqlite3_column_int(st, 0), want[i]);
+        db_release(s, st);
+    }
+    CHECK_INT(sqlite3_stmt_status(kept, SQLITE_STMTSTATUS_REPREPARE, 0), 0);
+    store_close(s);
+}
+
 int main(void)
 {
     if (db_files_begin()) return 1;
@@ -246,6 +276,7 @@ int main(void)
     RUN(statements_are_kept_and_nested_use_is_safe);
     RUN(claim_state_and_evidence_of_one_rec);
     RUN(board_decisions_through_their_own_index);
+    RUN(kept_statements_are_not_prepared_again_per_binding);
     if (db_files_end()) return 1;
     TEST_EXIT();
 }
