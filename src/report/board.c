@@ -94,7 +94,7 @@ int board_timeline(store_t *s, const char *review, const char *as_of, int includ
 {
     change_t *ch;
     size_t nch;
-    if (store_field_changes(s, &kind_rec, "board", REC_REVIEW, review, a, &ch, &nch, e) ||
+    if (store_rec_board_changes(s, review, a, &ch, &nch, e) ||
         keep_in_view(s, ch, &nch, as_of, include_restricted, e))
         return -1;
     board_round *r = arena_alloc(a, sizeof *r * (nch + 1));

@@ -117,6 +117,10 @@ static const char *const migrations[] = {
     "CREATE INDEX IF NOT EXISTS recs_restricted ON recs(id) WHERE \"restricted\" = 'true';"
     "CREATE INDEX IF NOT EXISTS milestones_restricted ON milestones(id) WHERE \"restricted\" = 'true';"
     "CREATE INDEX IF NOT EXISTS evidence_restricted ON evidence(id) WHERE \"restricted\" = 'true';",
+    /* 11 -> 12: the recs' Board decisions indexed apart (internal.h,
+     * REC_BOARD_SELECT): a review's Board timeline reads its few rows
+     * instead of walking every rec change through change_log_thing. */
+    REC_BOARD_INDEX ";",
     NULL
 };
 #define MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]) - 1)
@@ -382,6 +386,12 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
     }
     sqlite3_extended_result_codes(s->db, 1);
     sqlite3_busy_timeout(s->db, 10000);
+    /* Plans never depend on bound values (the query planner stability
+     * guarantee): statements are prepared once and kept (db_cached), and
+     * without it SQLite prepares a query with "field = ?3" on change_log
+     * again at every new binding, to see whether the value makes the
+     * partial index change_log_rec_board ("field = 'board'") usable. */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, (int *)NULL);
     if (apply_page_limit(s, e)) { store_close(s); return -1; }
 
     long app_id = 0, version = 0, tables = 0;

@@ -120,6 +120,24 @@ int db_exec(store_t *s, const char *sql, err_t *e);
 
 #define CHANGE_COLUMNS "seq, entity, entity_id, field, value, effective_at, recorded_at, actor," \
     " reason, hash, coalesce(reported_at, substr(recorded_at, 1, 10)), coalesce(tx, 0)"
+/* The recs' Board decisions, a few per rec among all their changes: a
+ * partial index of the log holds only them (made by schema step 11 -> 12;
+ * the rarer test first, as each insert into the log evaluates it). SQLite
+ * reads a partial index only for a WHERE that implies the index's, decided
+ * when the statement is prepared, before values are bound (and store_open
+ * keeps it so), so the query spells the same constants; INDEXED BY, since
+ * without statistics the planner would take change_log_thing, and so that
+ * a file without the index fails loudly instead of walking every rec
+ * change. */
+#define REC_BOARD_WHERE "field = 'board' AND entity = 'rec'"
+#define REC_BOARD_INDEX "CREATE INDEX IF NOT EXISTS change_log_rec_board" \
+    " ON change_log(entity_id, effective_at, seq) WHERE " REC_BOARD_WHERE
+#define REC_BOARD_SELECT "SELECT " CHANGE_COLUMNS " FROM change_log INDEXED BY change_log_rec_board" \
+    " WHERE " REC_BOARD_WHERE
+/* ... all of them, or those of review ?1's recs, by effective date, then seq. */
+#define REC_BOARD_ALL_SQL REC_BOARD_SELECT " ORDER BY effective_at, seq"
+#define REC_BOARD_OF_REVIEW_SQL REC_BOARD_SELECT \
+    " AND entity_id IN (SELECT id FROM recs WHERE review = ?1) ORDER BY effective_at, seq"
 /* Prepare a statement; -1 with e filled on error. */
 int db_prepare(store_t *s, const char *sql, sqlite3_stmt **st, err_t *e);
 /* A statement of this connection for sql, prepared on first use and kept

@@ -462,25 +462,12 @@ int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, con
     return rc;
 }
 
-int store_field_changes(store_t *s, const kind_def *k, const char *field, int where_field,
-                        const char *value, arena_t *a, change_t **out, size_t *n, err_t *e)
+int store_rec_board_changes(store_t *s, const char *review, arena_t *a, change_t **out, size_t *n, err_t *e)
 {
-    buf_t b = BUF_INIT;
-    /* Table and column names come from the kind's descriptor, never from input. */
-    buf_printf(&b, "SELECT " CHANGE_COLUMNS " FROM change_log WHERE entity = ?1 AND field = ?2");
-    if (where_field >= 0)
-        buf_printf(&b, " AND entity_id IN (SELECT id FROM %s WHERE \"%s\" = ?3)", k->table,
-                   k->fields[where_field].name);
-    buf_puts(&b, " ORDER BY effective_at, seq");
-    if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
-    int rc = db_cached(s, b.data, &st, e);
-    buf_free(&b);
-    if (rc) return -1;
-    sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, field, -1, SQLITE_STATIC);
-    if (where_field >= 0) sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-    rc = db_read_changes(s, st, a, out, n, e);
+    if (db_cached(s, review ? REC_BOARD_OF_REVIEW_SQL : REC_BOARD_ALL_SQL, &st, e)) return -1;
+    if (review) sqlite3_bind_text(st, 1, review, -1, SQLITE_STATIC);
+    int rc = db_read_changes(s, st, a, out, n, e);
     db_release(s, st);
     return rc;
 }

@@ -191,11 +191,12 @@ int store_history(store_t *s, const kind_def *k, const char *id, arena_t *a, cha
  * through the log's index by thing). Arena-owned. */
 int store_thing_field_changes(store_t *s, const kind_def *k, const char *id, const char *field, arena_t *a,
                               change_t **out, size_t *n, err_t *e);
-/* The changes of one field of a kind's things, by effective date, then seq;
- * with where_field >= 0 only of things whose current where_field equals
- * value (the board decisions of a review's recs). Arena-owned. */
-int store_field_changes(store_t *s, const kind_def *k, const char *field, int where_field,
-                        const char *value, arena_t *a, change_t **out, size_t *n, err_t *e);
+/* The recs' Board decisions (their changes of field "board"), by effective
+ * date, then seq: of every rec, or with review only of the recs whose
+ * current review it is. Read through a partial index of those changes
+ * alone, so the cost follows the decisions and the review's recs, not the
+ * log. Arena-owned. */
+int store_rec_board_changes(store_t *s, const char *review, arena_t *a, change_t **out, size_t *n, err_t *e);
 /* 1 when change c belongs to view v: in effect by v->as_of and recorded by
  * v->known_at (when given). History shown "as of" a date ends there. */
 int store_change_in_view(const change_t *c, const view_t *v);

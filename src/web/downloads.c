@@ -510,7 +510,7 @@ int tables_site_files(store_t *s, const view_t *v, arena_t *a, const char ***pat
      * but has no table, rec_board.c), milestones, items. */
     change_t *bd;
     size_t nbd;
-    if (store_field_changes(s, &kind_rec, "board", -1, NULL, a, &bd, &nbd, e)) return -1;
+    if (store_rec_board_changes(s, NULL, a, &bd, &nbd, e)) return -1;
     map_t *has_board = map_new(), *has_ms = map_new(), *has_items = map_new();
     int rc = has_board && has_ms && has_items ? 0 : -1;
     for (size_t i = 0; rc == 0 && i < nbd; i++)

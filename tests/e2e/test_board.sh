@@ -1,6 +1,7 @@
 # End-to-end: the Board's decisions as a timeline (report board), with
 # combined dispositions counted in both, same-day corrections, as-of views,
-# restricted recs left out, and every format.
+# restricted recs left out, and every format; a file of schema version 11
+# gets the index of the decisions when first opened read-write.
 . "$(dirname "$0")/lib.sh"
 
 "$BIN" init >/dev/null
@@ -80,3 +81,24 @@ st report board --review R --format json --include-restricted
 eq "unless asked for" "$(jq -r '.rounds[0].approved' <<<"$OUT")" "2"
 
 must_fail "unknown review" 1 report board --review NOPE
+
+# The same file as schema version 11 wrote it: no index of the Board
+# decisions. Opened read-write once, it gets the index new files have, and
+# the timeline reads the same.
+cp "$SSRTRACK_DB" old.db
+sqlite3 old.db "DROP INDEX change_log_rec_board; PRAGMA user_version=11"
+st report board --review R --format json --include-restricted
+want=$OUT
+page() { printf 'GET %s HTTP/1.0\r\nHost: test\r\n\r\n' "$2" | "$BIN" --db "$1" http | sed '1,/^\r$/d'; }
+board_page=$(page "$SSRTRACK_DB" /reviews/R/board)
+ok "a file of schema version 11 opens and verifies" --db old.db verify
+eq "its schema is upgraded" "$(sqlite3 old.db 'PRAGMA user_version')" "$(sqlite3 "$SSRTRACK_DB" 'PRAGMA user_version')"
+index_sql() { sqlite3 "$1" "SELECT sql FROM sqlite_schema WHERE name = 'change_log_rec_board'"; }
+eq "the upgrade indexes the Board decisions as a new file does" "$(index_sql old.db)" "$(index_sql "$SSRTRACK_DB")"
+has "... only theirs" "$(index_sql old.db)" "WHERE field = 'board' AND entity = 'rec'\$"
+decisions() { sqlite3 old.db "SELECT count(*) FROM change_log $1 WHERE entity = 'rec' AND field = 'board'"; }
+eq "... all of them: the eight rec sets of board above, through the index and not" \
+   "$(decisions 'INDEXED BY change_log_rec_board') $(decisions 'NOT INDEXED')" "8 8"
+st --db old.db report board --review R --format json --include-restricted
+eq "the timeline from the upgraded file is the same" "$OUT" "$want"
+eq "... and the Board page" "$(page old.db /reviews/R/board | sha256sum)" "$(sha256sum <<<"$board_page")"

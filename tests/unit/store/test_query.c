@@ -1,6 +1,7 @@
 /* Tests of the read paths of src/store/ that keep work proportional to what
  * is asked: children by a fixed field as of a date, the stream of versions,
- * the statement cache, a rec's claim state and its evidence. A real SQLite
+ * the statement cache, a rec's claim state and its evidence, the recs' Board
+ * decisions through their partial index. A real SQLite
  * file in a temporary directory. */
 #include "test.h"
 #include "store/db_files.h"
@@ -173,6 +174,99 @@ TEST(claim_state_and_evidence_of_one_rec)
     store_close(s);
 }
 
+/* The plan SQLite makes for sql: its detail lines, one per row, joined by '|'. */
+static int plan_of(store_t *s, const char *sql, char *out, size_t size)
+{
+    char q[2048];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    err_t e;
+    if (db_prepare(s, q, &st, &e)) return -1;
+    size_t used = 0;
+    out[0] = '\0';
+    while (sqlite3_step(st) == SQLITE_ROW && used < size)
+        used += (size_t)snprintf(out + used, size - used, "%s|", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+    return 0;
+}
+
+TEST(board_decisions_through_their_own_index)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    arena_t *a = arena_new();
+    err_t e;
+    /* R1-1 decided, then decided again back-dated; R1-2 on the same day as
+     * R1-1's first; R2-1 of another review in between. */
+    CHECK(edit(s, EDIT_CREATE, &kind_review, "R2", "2012-01-01", "title", "Review two", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_CREATE, &kind_rec, "R2-1", "2012-01-01", "review", "R2", "title", "Other", &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-06-01", "board", "approved", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R2-1", "2012-07-01", "board", "rejected", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-2", "2012-06-01", "board", "pending", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-03-01", "board", "rejected", NULL, NULL, &e) == 0);
+    change_t *ch;
+    size_t n;
+    CHECK(store_rec_board_changes(s, "R1", a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK_STR(ch[0].entity_id, "R1-1");
+        CHECK_STR(ch[0].value, "rejected");   /* by effective date, not log order */
+        CHECK_STR(ch[1].entity_id, "R1-1");   /* the same date: by seq */
+        CHECK_STR(ch[2].entity_id, "R1-2");
+        CHECK(ch[1].seq < ch[2].seq);
+    }
+    CHECK(store_rec_board_changes(s, NULL, a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_STR(ch[3].entity_id, "R2-1");
+        CHECK_STR(ch[3].field, "board");
+    }
+    CHECK(store_rec_board_changes(s, "R9", a, &ch, &n, &e) == 0);
+    CHECK_INT(n, 0);
+    /* Both queries read the partial index of the decisions, never the log's
+     * index of every change. */
+    const char *sql[2] = {REC_BOARD_OF_REVIEW_SQL, REC_BOARD_ALL_SQL};
+    for (int i = 0; i < 2; i++) {
+        char plan[1024];
+        CHECK(plan_of(s, sql[i], plan, sizeof plan) == 0);
+        printf("# plan %d: %s\n", i, plan);
+        CHECK(strstr(plan, "USING INDEX change_log_rec_board") != NULL);
+        CHECK(strstr(plan, "change_log_thing") == NULL);
+    }
+    arena_free(a);
+    store_close(s);
+}
+
+/* A kept statement is prepared once: with "field = ?3" on the log (the
+ * shape of store_thing_field_changes), beside the partial index's "field =
+ * 'board'", SQLite would prepare it again at every binding unless plans
+ * ignore bound values (store_open). */
+TEST(kept_statements_are_not_prepared_again_per_binding)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    err_t e;
+    const char *ids[3] = {"R1-1", "R1-2", "R1-1A"};
+    const char *fields[3] = {"status", "title", "parent"};
+    int want[3] = {2, 1, 1};
+    sqlite3_stmt *kept = NULL;
+    for (int i = 0; i < 3; i++) {
+        sqlite3_stmt *st;
+        CHECK(db_cached(s, "SELECT count(*) FROM change_log WHERE entity = ?1 AND entity_id = ?2 AND field = ?3",
+                        &st, &e) == 0);
+        CHECK(kept == NULL || st == kept);
+        kept = st;
+        sqlite3_bind_text(st, 1, "rec", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, ids[i], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, fields[i], -1, SQLITE_STATIC);
+        CHECK(sqlite3_step(st) == SQLITE_ROW);
+        CHECK_INT(sqlite3_column_int(st, 0), want[i]);
+        db_release(s, st);
+    }
+    CHECK_INT(sqlite3_stmt_status(kept, SQLITE_STMTSTATUS_REPREPARE, 0), 0);
+    store_close(s);
+}
+
 int main(void)
 {
     if (db_files_begin()) return 1;
@@ -181,6 +275,8 @@ int main(void)
     RUN(versions_stream_in_order);
     RUN(statements_are_kept_and_nested_use_is_safe);
     RUN(claim_state_and_evidence_of_one_rec);
+    RUN(board_decisions_through_their_own_index);
+    RUN(kept_statements_are_not_prepared_again_per_binding);
     if (db_files_end()) return 1;
     TEST_EXIT();
 }
