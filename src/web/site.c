@@ -242,7 +242,8 @@ static int emit_optional(site *s, const char *url)
  * XLSX table is made from the CSV beside it (report/xlsx.h): a job may name
  * it as xlsx_url and xlsx_file, emitted right after, or with --incremental
  * left alone when the CSV held the same bytes (the XLSX differs only by the
- * moment it was made, and is the costliest file of all to make). */
+ * moment it was made, and is the costliest file of all to make). A job
+ * with no url is the log's tiles (web/ledger_tiles.h). */
 typedef struct {
     const char *url, *file;
     int may_404;
@@ -270,6 +271,7 @@ static int emit_xlsx(site *s, const char *url, const char *file, int may_404)
 
 static int emit_job(site *s, const job *j)
 {
+    if (!j->url) return tiles_export(s->db, s->dir, s->st, s->e);
     int rc = emit_maybe(s, j->url, j->file, j->may_404);
     if (rc == 0 && j->xlsx_url) rc = emit_xlsx(s, j->xlsx_url, j->xlsx_file, j->may_404);
     return rc < 0 ? -1 : 0;
@@ -323,6 +325,7 @@ static int run_jobs(site *s, const job *jobs, size_t n)
         *x = (worker){.q = &q};
         x->s = *s;
         x->s.st = &x->st;
+        x->st.tiles_size = -1;
         x->s.e = &x->e;
         x->s.produced = (buf_t)BUF_INIT;
         if (started == 0) continue;
@@ -346,6 +349,7 @@ static int run_jobs(site *s, const job *jobs, size_t n)
         s->st->files += x->st.files;
         s->st->bytes += x->st.bytes;
         s->st->unchanged += x->st.unchanged;
+        if (x->st.tiles_size >= 0) s->st->tiles_size = x->st.tiles_size;
         buf_append(&s->produced, x->s.produced.data, x->s.produced.len);
         buf_free(&x->s.produced);
         if (x->rc && rc == 0) {
@@ -381,6 +385,14 @@ static int add_job(job_list *l, const char *url, const char *file, int may_404, 
     if (!j->url || !j->file || (xlsx_url && (!j->xlsx_url || !j->xlsx_file))) return err_nomem(l->e);
     l->n++;
     return 0;
+}
+
+/* Add the job that writes the log's tiles (see job). */
+static int add_tiles_job(job_list *l)
+{
+    int rc = add_job(l, "", "", 0, NULL, NULL);
+    if (rc == 0) l->jobs[l->n - 1].url = NULL;
+    return rc;
 }
 
 /* The log's entries, 1000 to a file, as /ledger/entries?start=A&end=B
@@ -562,20 +574,23 @@ static int fixed_jobs(job_list *l)
 }
 
 /* Every page, report and file of the export: what pages may link to but may
- * be missing first, by this thread alone; then the log's tiles; then all
- * the rest on every core, the costliest files (the reports) first so that
- * the writers finish together. With ledger_only, the log's files alone. */
+ * be missing first, by this thread alone; then on every core the log's
+ * tiles, the costliest files (the reports) and all the rest, in that order
+ * so that the writers finish together; then the log's entries, once the
+ * tiles have checked the log. With ledger_only, the log's files alone. */
 static int emit_all(site *s, int ledger_only)
 {
-    job_list l = {arena_new(), NULL, 0, 0, s->e};
-    if (!l.a) return err_nomem(s->e);
-    int rc = ledger_only ? 0 : plan_ledger_files(s) || emit_optional_files(s) ? -1 : 0;
-    if (rc == 0) rc = tiles_export(s->db, s->dir, s->st, s->e);
+    job_list l = {arena_new(), NULL, 0, 0, s->e}, entries = {arena_new(), NULL, 0, 0, s->e};
+    int rc = l.a && entries.a ? 0 : err_nomem(s->e);
+    if (rc == 0 && !ledger_only) rc = plan_ledger_files(s) || emit_optional_files(s) ? -1 : 0;
+    if (rc == 0) rc = add_tiles_job(&l);
     if (rc == 0 && !ledger_only)
         rc = fixed_jobs(&l) || review_jobs(s, &l) || assessment_jobs(s, &l) || rec_jobs(s, &l) ? -1 : 0;
-    if (rc == 0) rc = ledger_entries_files(s, &l, 0);
     if (rc == 0) rc = run_jobs(s, l.jobs, l.n);
+    if (rc == 0) rc = ledger_entries_files(s, &entries, 0);
+    if (rc == 0) rc = run_jobs(s, entries.jobs, entries.n);
     arena_free(l.a);
+    arena_free(entries.a);
     return rc;
 }
 
