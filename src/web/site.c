@@ -396,9 +396,8 @@ static int add_tiles_job(job_list *l)
 }
 
 /* The log's entries, 1000 to a file, as /ledger/entries?start=A&end=B
- * answers them: with plan, only note the files (for the pages' links);
- * else add them to l. */
-static int ledger_entries_files(site *s, job_list *l, int plan)
+ * answers them: noted for the pages' links and added to l. */
+static int ledger_entries_files(site *s, job_list *l)
 {
     long long size = store_head_seq(s->db);
     int rc = 0;
@@ -406,25 +405,20 @@ static int ledger_entries_files(site *s, job_list *l, int plan)
         char url[100], file[100];
         snprintf(url, sizeof url, "/ledger/entries?start=%lld&end=%lld", start, start + 999 < size ? start + 999 : size);
         if (!export_file(url, strlen(url), file, sizeof file)) rc = err_set(s->e, ERR_INTERNAL, "site: %s", url);
-        else if (plan) rc = map_put(s->optional, file, s) ? err_nomem(s->e) : 0;
+        else if (map_put(s->optional, file, s)) rc = err_nomem(s->e);
         else rc = add_job(l, url, file, 0, NULL, NULL);
     }
     return rc;
 }
 
-/* Note what of the log the pages may link to: the checkpoint (which
- * tiles_export writes when there is one) and the entries, written after
- * the tiles have checked the log against its checkpoint, so a log that no
- * longer matches it publishes no entry. */
-static int plan_ledger_files(site *s)
+/* Note the checkpoint, which tiles_export writes when there is one, for
+ * the pages' links. */
+static int plan_checkpoint(site *s, arena_t *a)
 {
-    arena_t *a = arena_new();
     checkpoint_row *ck;
     size_t n;
-    int rc = !a ? err_nomem(s->e) : store_checkpoints(s->db, 1, a, &ck, &n, s->e);
-    if (rc == 0 && n && map_put(s->optional, "ledger/checkpoint", s)) rc = err_nomem(s->e);
-    arena_free(a);
-    return rc ? -1 : ledger_entries_files(s, NULL, 1);
+    if (store_checkpoints(s->db, 1, a, &ck, &n, s->e)) return -1;
+    return n && map_put(s->optional, "ledger/checkpoint", s) ? err_nomem(s->e) : 0;
 }
 
 /* The things of kind k as of the export's date, into a's memory; -1 with
@@ -437,16 +431,20 @@ static int site_list(site *s, const kind_def *k, arena_t *a, ent_t **items, size
                : 0;
 }
 
+/* The reviews and the assessments of the export, as of its date. */
+typedef struct {
+    ent_t *rv, *as;
+    size_t nrv, nas;
+} site_things;
+
 /* What pages may link to but may be missing, written now, before any page:
  * the lists the pages link with a filter (each review's recs, by status,
  * and those overdue) and each assessment's printable report. */
-static int emit_optional_files(site *s)
+static int emit_optional_files(site *s, const site_things *t, arena_t *a)
 {
-    arena_t *a = arena_new();
-    if (!a) return err_nomem(s->e);
-    ent_t *rv, *as;
-    size_t nrv, nas;
-    int rc = site_list(s, &kind_review, a, &rv, &nrv) || site_list(s, &kind_assessment, a, &as, &nas) ? -1 : 0;
+    const ent_t *rv = t->rv, *as = t->as;
+    size_t nrv = t->nrv, nas = t->nas;
+    int rc = 0;
     for (size_t i = 0; rc == 0 && i < nrv; i++)
         for (int f = -2; rc == 0 && f < ST_COUNT; f++) {
             char *url = f == -2   ? arena_printf(a, "/recs?review=%s", rv[i].id)
@@ -458,21 +456,18 @@ static int emit_optional_files(site *s)
         char *url = arena_printf(a, "/reports/assessment?assessment=%s&format=html", as[i].id);
         rc = url ? emit_optional(s, url) : err_nomem(s->e);
     }
-    arena_free(a);
     return rc;
 }
 
 /* Each review's page, its board page and downloads (page_board.c), its
  * claims beside verdicts and its calendar of due dates. */
-static int review_jobs(site *s, job_list *l)
+static int review_jobs(const site_things *t, job_list *l)
 {
     static const char *const board[] = {"board/index.html", "board.csv", "board.json", "board.md", "board.html"};
-    ent_t *items;
-    size_t n;
-    int rc = site_list(s, &kind_review, l->a, &items, &n);
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        const char *id = items[i].id;
-        char url[200], file[200], xurl[200], xfile[200];
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < t->nrv; i++) {
+        const char *id = t->rv[i].id;
+        char url[200], file[200], xurl[200];
         snprintf(url, sizeof url, "/reviews/%s", id);
         snprintf(file, sizeof file, "reviews/%s/index.html", id);
         rc = add_job(l, url, file, 1, NULL, NULL);
@@ -481,8 +476,7 @@ static int review_jobs(site *s, job_list *l)
             snprintf(file, sizeof file, "reviews/%s/%s", id, board[f]);
             /* board.xlsx right after board.csv: see job. */
             snprintf(xurl, sizeof xurl, "/reviews/%s/board.xlsx", id);
-            snprintf(xfile, sizeof xfile, "reviews/%s/board.xlsx", id);
-            rc = add_job(l, url, file, 1, f == 1 ? xurl : NULL, xfile);
+            rc = add_job(l, url, file, 1, f == 1 ? xurl : NULL, xurl + 1);
         }
         snprintf(url, sizeof url, "/reviews/%s/claims", id);
         snprintf(file, sizeof file, "reviews/%s/claims/index.html", id);
@@ -494,17 +488,15 @@ static int review_jobs(site *s, job_list *l)
 }
 
 /* Each assessment's page and its page per verdict (page_assess.c). */
-static int assessment_jobs(site *s, job_list *l)
+static int assessment_jobs(const site_things *t, job_list *l)
 {
     static const char *const codes[] = {"", "/implemented/full", "/implemented/partial", "/implemented/not",
                                         "/implemented/unknown"};
-    ent_t *items;
-    size_t n;
-    int rc = site_list(s, &kind_assessment, l->a, &items, &n);
-    for (size_t i = 0; rc == 0 && i < n; i++)
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < t->nas; i++)
         for (size_t c = 0; rc == 0 && c < sizeof codes / sizeof codes[0]; c++) {
             char url[200], file[220];
-            snprintf(url, sizeof url, "/assessments/%s%s", items[i].id, codes[c]);
+            snprintf(url, sizeof url, "/assessments/%s%s", t->as[i].id, codes[c]);
             snprintf(file, sizeof file, "%s/index.html", url + 1);
             rc = add_job(l, url, file, 1, NULL, NULL);
         }
@@ -581,13 +573,18 @@ static int fixed_jobs(job_list *l)
 static int emit_all(site *s, int ledger_only)
 {
     job_list l = {arena_new(), NULL, 0, 0, s->e}, entries = {arena_new(), NULL, 0, 0, s->e};
+    site_things t = {0};
     int rc = l.a && entries.a ? 0 : err_nomem(s->e);
-    if (rc == 0 && !ledger_only) rc = plan_ledger_files(s) || emit_optional_files(s) ? -1 : 0;
+    if (rc == 0) rc = ledger_entries_files(s, &entries);
+    if (rc == 0 && !ledger_only)
+        rc = plan_checkpoint(s, l.a) || site_list(s, &kind_review, l.a, &t.rv, &t.nrv) ||
+                     site_list(s, &kind_assessment, l.a, &t.as, &t.nas) || emit_optional_files(s, &t, l.a)
+                 ? -1
+                 : 0;
     if (rc == 0) rc = add_tiles_job(&l);
     if (rc == 0 && !ledger_only)
-        rc = fixed_jobs(&l) || review_jobs(s, &l) || assessment_jobs(s, &l) || rec_jobs(s, &l) ? -1 : 0;
+        rc = fixed_jobs(&l) || review_jobs(&t, &l) || assessment_jobs(&t, &l) || rec_jobs(s, &l) ? -1 : 0;
     if (rc == 0) rc = run_jobs(s, l.jobs, l.n);
-    if (rc == 0) rc = ledger_entries_files(s, &entries, 0);
     if (rc == 0) rc = run_jobs(s, entries.jobs, entries.n);
     arena_free(l.a);
     arena_free(entries.a);

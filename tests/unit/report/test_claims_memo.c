@@ -7,16 +7,6 @@
 #include "ledger/hash.h"
 #include "report/claims_memo.h"
 
-/* Create one thing, effective on eff, in its own transaction. */
-static int put(store_t *s, const kind_def *k, const char *id, const char *eff, const field_value *fv, int n)
-{
-    err_t e;
-    edit_t ed = {EDIT_CREATE, k, id, fv, n, eff, "tester", ""};
-    int rc = store_begin(s, &e) || store_edit(s, &ed, &e) || store_commit(s, &e);
-    if (rc) { printf("# put %s: %s\n", id, e.msg); store_rollback(s); }
-    return rc ? -1 : 0;
-}
-
 /* R1-1 complete (assessed partial by A1 as of 2014-05-01), R1-2 restricted,
  * R1-3 complete from 2014-06-01. */
 static store_t *sample(void)
@@ -29,10 +19,13 @@ static store_t *sample(void)
     field_value r3[] = {{"review", "R1"}, {"title", "Three"}, {"status", "complete"}};
     field_value as[] = {{"by", "R2"}, {"of", "R1"}, {"as_of", "2014-05-01"}, {"title", "R2 on R1"}};
     field_value i1[] = {{"assessment", "A1"}, {"rec", "R1-1"}, {"implemented", "partial"}};
-    if (put(s, &kind_review, "R1", "2014-01-01", rv, 1) || put(s, &kind_review, "R2", "2014-01-01", rv2, 1) ||
-        put(s, &kind_rec, "R1-1", "2014-01-01", r1, 3) || put(s, &kind_rec, "R1-2", "2014-01-01", r2, 4) ||
-        put(s, &kind_rec, "R1-3", "2014-06-01", r3, 3) || put(s, &kind_assessment, "A1", "2014-05-01", as, 4) ||
-        put(s, &kind_item, "A1/R1-1", "2014-05-01", i1, 3)) {
+    if (put(s, EDIT_CREATE, &kind_review, "R1", "2014-01-01", rv, 1) ||
+        put(s, EDIT_CREATE, &kind_review, "R2", "2014-01-01", rv2, 1) ||
+        put(s, EDIT_CREATE, &kind_rec, "R1-1", "2014-01-01", r1, 3) ||
+        put(s, EDIT_CREATE, &kind_rec, "R1-2", "2014-01-01", r2, 4) ||
+        put(s, EDIT_CREATE, &kind_rec, "R1-3", "2014-06-01", r3, 3) ||
+        put(s, EDIT_CREATE, &kind_assessment, "A1", "2014-05-01", as, 4) ||
+        put(s, EDIT_CREATE, &kind_item, "A1/R1-1", "2014-05-01", i1, 3)) {
         store_close(s);
         return NULL;
     }

@@ -11,17 +11,6 @@
 #include "report/glance.h"
 #include "report/report.h"
 
-/* Create or update one thing, effective on eff, in its own transaction. */
-static int put(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff, const field_value *fv,
-               int n)
-{
-    err_t e;
-    edit_t ed = {op, k, id, fv, n, eff, "tester", ""};
-    int rc = store_begin(s, &e) || store_edit(s, &ed, &e) || store_commit(s, &e);
-    if (rc) { printf("# put %s: %s\n", id, e.msg); store_rollback(s); }
-    return rc ? -1 : 0;
-}
-
 /* R1-1 (two sub-items, one complete in 2014-Q2), R1-2 (in progress, a
  * milestone due 2014-03-31), R1-3 (rejected), R1-4 (restricted, complete),
  * R1-5 (due in 2014-07); an assessment by R2 as of 2014-05-01: R1-1 partial,

@@ -1,6 +1,7 @@
 /* db_files.h — for the store's unit tests: fresh SQLite files in one
  * temporary directory made by db_files_begin() and removed with everything
- * in it by db_files_end(). Header-only, like test.h; include it after it. */
+ * in it by db_files_end(), and put() to write a thing into one. Header-only,
+ * like test.h; include it after it. */
 #ifndef SSR_DB_FILES_H
 #define SSR_DB_FILES_H
 
@@ -25,6 +26,18 @@ static store_t *fresh(void)
         return NULL;
     }
     return created ? s : NULL;
+}
+
+/* Create or update one thing, effective on eff, by "tester", in its own
+ * transaction; -1, said, on failure. */
+static inline int put(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff,
+                      const field_value *fv, int n)
+{
+    err_t e;
+    edit_t ed = {op, k, id, fv, n, eff, "tester", ""};
+    int rc = store_begin(s, &e) || store_edit(s, &ed, &e) || store_commit(s, &e);
+    if (rc) { printf("# put %s: %s\n", id, e.msg); store_rollback(s); }
+    return rc ? -1 : 0;
 }
 
 static int db_files_begin(void) { return mkdtemp(dir) ? 0 : -1; }
