@@ -14,6 +14,8 @@
 typedef struct {
     char *select_current;     /* id, fields..., since, changed, last_seq FROM table */
     char *select_versions;    /* the same from the version in force on ?1 */
+    char *select_version;     /* the same for one thing, id ?2 */
+    char *select_in_force;    /* the same for a few things: append WHERE c."field" = ?2 GROUP BY c.rowid */
     char *insert_current;
     char *insert_version;
     char *delete_current;

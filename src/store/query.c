@@ -131,8 +131,8 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
         sqlite3_stmt **st = versions ? &s->stmt[ki].get_version : &s->stmt[ki].get_current;
         if (!*st) {
             buf_t b = BUF_INIT;
-            buf_printf(&b, "%s WHERE %sid = ?2", versions ? s->sql[ki].select_versions : s->sql[ki].select_current,
-                       versions ? "c." : "");
+            if (versions) buf_puts(&b, s->sql[ki].select_version);
+            else buf_printf(&b, "%s WHERE id = ?2", s->sql[ki].select_current);
             int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
             buf_free(&b);
             if (rc) return -1;
@@ -145,18 +145,27 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
         return read_rows(s, *st, k, a, out, e);
     }
     buf_t b = BUF_INIT;
-    buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
-    const char *alias = versions ? "c." : "";
-    if (where_field == -2) buf_printf(&b, " WHERE %sid = ?2", alias);
-    else if (where_field >= 0 && versions && (k->fields[where_field].flags & F_FIXED))
+    const field_def *f = where_field >= 0 ? &k->fields[where_field] : NULL;
+    int fixed = f && versions && (f->flags & F_FIXED);
+    if (fixed && f->ref && strcmp(f->ref, "rec") == 0)
+        /* One rec's milestones, links, children...: few things with few
+         * versions, so reading each version up to the date costs less than
+         * compiling the subquery of select_versions (most of a one-shot
+         * command's work). The current table's index on the fixed field
+         * names the candidates in rowid order. */
+        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 GROUP BY c.rowid", s->sql[ki].select_in_force, f->name);
+    else if (fixed)
         /* A fixed field never changes after creation, so the current table
          * (and its index) names every candidate; the version in force on
          * the date decides. Without this, every thing of the kind has its
          * version looked up. */
-        buf_printf(&b, " WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", k->fields[where_field].name,
-                   k->fields[where_field].name);
-    else if (where_field >= 0)
-        buf_printf(&b, " WHERE %s\"%s\" = ?2", versions ? "v." : "", k->fields[where_field].name);
+        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", s->sql[ki].select_versions, f->name,
+                   f->name);
+    else if (f)
+        buf_printf(&b, "%s WHERE %s\"%s\" = ?2", versions ? s->sql[ki].select_versions : s->sql[ki].select_current,
+                   versions ? "v." : "", f->name);
+    else
+        buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
     int rc = db_cached(s, b.data, &st, e);

@@ -73,6 +73,55 @@ TEST(children_as_of_a_date)
     store_close(s);
 }
 
+/* One rec's children and one thing by id, as of dates between, on and
+ * before their versions: each read gives the version in force, its first
+ * date and the date of that version (the forms without a subquery). */
+TEST(version_in_force_of_one_rec)
+{
+    store_t *s = family();
+    CHECK(s != NULL);
+    err_t e;
+    CHECK(edit(s, EDIT_CREATE, &kind_milestone, "R1-1.1", "2013-01-10", "rec", "R1-1", "title", "Draft", &e) == 0);
+    CHECK(edit(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2014-03-01", "status", "complete", NULL, NULL, &e) == 0);
+    /* Recorded last but in force first: the order of writing must not count. */
+    CHECK(edit(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2013-08-01", "status", "in_progress", NULL, NULL, &e) == 0);
+    CHECK(edit(s, EDIT_CREATE, &kind_milestone, "R1-1.2", "2014-01-01", "rec", "R1-1", "title", "Publish", &e) == 0);
+    static const struct { const char *day, *status1, *changed1; size_t n; const char *rec_status, *rec_changed; } at[] = {
+        {"2013-01-09", NULL, NULL, 0, "not_started", "2012-01-01"},
+        {"2013-01-10", "not_started", "2013-01-10", 1, "not_started", "2012-01-01"},
+        {"2013-12-31", "in_progress", "2013-08-01", 1, "in_progress", "2013-05-01"},
+        {"2014-03-01", "complete", "2014-03-01", 2, "in_progress", "2013-05-01"},
+        {"2014-05-01", "complete", "2014-03-01", 2, "complete", "2014-05-01"},
+    };
+    arena_t *a = arena_new();
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+        view_t v;
+        ent_t *ms, rec;
+        size_t n;
+        CHECK(store_view(s, at[i].day, NULL, &v, &e) == 0);
+        CHECK(store_list(s, &kind_milestone, &v, MS_REC, "R1-1", a, &ms, &n, &e) == 0);
+        CHECK_INT(n, at[i].n);
+        if (n) {
+            CHECK_STR(ms[0].id, "R1-1.1");
+            CHECK_STR(ms[0].v[MS_STATUS], at[i].status1);
+            CHECK_STR(ms[0].changed, at[i].changed1);
+            CHECK_STR(ms[0].since, "2013-01-10");
+        }
+        if (n == 2) CHECK_STR(ms[1].id, "R1-1.2");
+        CHECK(store_get(s, &kind_rec, &v, "R1-1", a, &rec, &e) == 0);
+        CHECK_STR(rec.v[REC_STATUS], at[i].rec_status);
+        CHECK_STR(rec.since, "2012-01-01");
+        CHECK_STR(rec.changed, at[i].rec_changed);
+    }
+    view_t v;
+    ent_t rec;
+    CHECK(store_view(s, "2011-12-31", NULL, &v, &e) == 0);
+    CHECK(store_get(s, &kind_rec, &v, "R1-1", a, &rec, &e) == -1);
+    CHECK_INT(e.code, ERR_NOTFOUND);
+    arena_free(a);
+    store_close(s);
+}
+
 typedef struct {
     char seen[16][40];   /* "id valid_from status" */
     int n;
@@ -272,6 +321,7 @@ int main(void)
     if (db_files_begin()) return 1;
     hash_init();
     RUN(children_as_of_a_date);
+    RUN(version_in_force_of_one_rec);
     RUN(versions_stream_in_order);
     RUN(statements_are_kept_and_nested_use_is_safe);
     RUN(claim_state_and_evidence_of_one_rec);
