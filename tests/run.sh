@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: the unit test programs (BUILD/tests/...) and the end-to-end
-# scripts (tests/e2e/test_*.sh), JOBS at a time (default 2). Each prints
+# scripts (tests/e2e/test_*.sh), JOBS at a time (default 2), and beside
+# them from the start the two scripts that mostly wait. Each prints
 # "ok - NAME" or "not ok - NAME" lines; as each file finishes this prints one
 # line with its wall time, its CPU time (user + system of everything it ran)
 # and its counts, and the failures with their detail; it ends with the wall and
@@ -54,31 +55,43 @@ run_one() {
 # two each and fill the gaps at the end.
 slow="test_faults test_pages_browser test_scanner test_ledger_tamper test_browser
       test_fmtcheck test_ledger_proofs test_security test_html_valid test_crash
-      test_downloads test_site_export test_slowloris test_db_full test_glance
+      test_downloads test_site_export test_db_full test_glance
       test_ledger_tiles test_changes test_import_docs"
+# Scripts that spend their time waiting (slow clients held for seconds,
+# link checks running into time limits), at about a tenth of a core: they
+# run beside the JOBS at hand from the start rather than taking one's place.
+idle="test_slowloris test_linkcheck"
 slow=" $(echo $slow) "
+idle=" $(echo $idle) "
 files=()
 for t in $slow; do [ -f "tests/e2e/$t.sh" ] && files+=("tests/e2e/$t.sh"); done
 for t in tests/e2e/test_*.sh; do
-    [[ "$slow" == *" $(basename "$t" .sh) "* ]] || files+=("$t")
+    name=" $(basename "$t" .sh) "
+    [[ "$slow" == *"$name"* || "$idle" == *"$name"* ]] || files+=("$t")
 done
 units=$(find "$BUILD/tests" -type f -name 'test_*' -perm -u+x 2>/dev/null | sort)
 
+# start FILE: runs one test file in the background; sets its pid in $!.
 n=0
-running=0
-suite_start=$EPOCHREALTIME
-for t in "${files[@]}" $units; do
-    [ -f "$t" ] || continue
-    if [[ "$t" == tests/e2e/* ]]; then
-        [ -n "${ONLY:-}" ] && [[ "$t" != *"$ONLY"* ]] && continue
-        cmd=(bash "$t")
-    else
-        cmd=("$t")
-    fi
-    if [ "$running" -ge "$JOBS" ]; then wait -n; running=$((running - 1)); fi
+start() {
+    local cmd=("$1")
+    [[ "$1" == tests/e2e/* ]] && cmd=(bash "$1")
     n=$((n + 1))
-    run_one "$n" "$t" "${cmd[@]}" &
-    running=$((running + 1))
+    run_one "$n" "$1" "${cmd[@]}" &
+}
+wanted() { [ -f "$1" ] && { [[ "$1" != tests/e2e/* ]] || [ -z "${ONLY:-}" ] || [[ "$1" == *"$ONLY"* ]]; }; }
+
+suite_start=$EPOCHREALTIME
+for t in $idle; do wanted "tests/e2e/$t.sh" && start "tests/e2e/$t.sh"; done
+declare -A busy=()   # the pids of the files taking a job
+for t in "${files[@]}" $units; do
+    wanted "$t" || continue
+    if [ "${#busy[@]}" -ge "$JOBS" ]; then
+        wait -n -p done_pid "${!busy[@]}"
+        unset "busy[$done_pid]"
+    fi
+    start "$t"
+    busy[$!]=1
 done
 wait
 
