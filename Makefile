@@ -37,7 +37,10 @@ ifneq ($(PKG_MISSING),)
 $(error missing packages: $(foreach p,$(PKG_MISSING),$(DEB_$(p)) (pkg-config $(p))); run scripts/deps.sh (or make deps) first)
 endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS := $(shell pkg-config --libs $(PKGS))
+# Not linked: opened at their first use (src/util/lazy_lib.h), since they
+# bring some 30 libraries whose loading every command would pay for.
+LAZY_PKGS := libmicrohttpd libcurl xlsxwriter
+PKG_LIBS := $(shell pkg-config --libs $(filter-out $(LAZY_PKGS),$(PKGS)))
 endif
 
 # The project's flags live in ST_* variables, so that CFLAGS, LDFLAGS and
@@ -45,7 +48,7 @@ endif
 WARN := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers -Wno-format-truncation
 OPT ?= -O2 -g
 ST_CFLAGS := $(OPT) -std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE $(WARN) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
-ST_LDFLAGS :=
+ST_LDFLAGS := -Wl,--as-needed
 ST_LDLIBS := $(PKG_LIBS) -lpthread -lm
 ifdef SAN
 ST_CFLAGS += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

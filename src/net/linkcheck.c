@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "net/addr.h"
+#include "net/curl_lib.h"
 #include "util/alloc.h"
 #include "util/hex.h"
 #include "util/version.h"
@@ -290,6 +291,7 @@ int link_check_run(link_job *jobs, size_t n, const link_opts *o, arena_t *a, err
         jobs[i].error[0] = '\0';
     }
     if (n == 0) return 0;
+    if (curl_lib_load(e)) return -1;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
         return err_set(e, ERR_INTERNAL, "link check: libcurl would not start");
     int nslots = (size_t)o->concurrency < n ? o->concurrency : (int)n;

@@ -4,6 +4,8 @@
 #include <curl/curl.h>
 #include <string.h>
 
+#include "net/curl_lib.h"
+
 int mail_url_check(const char *url, err_t *e)
 {
     size_t n = strlen(url);
@@ -37,6 +39,7 @@ static size_t on_read(char *dst, size_t size, size_t nmemb, void *ud)
 
 int mail_send(const mail_server *m, const char *from, const char *to, const char *msg, size_t len, err_t *e)
 {
+    if (curl_lib_load(e)) return -1;
     CURL *h = curl_easy_init();
     if (!h) return err_set(e, ERR_NOMEM, "mail: out of memory");
     struct curl_slist *rcpt = curl_slist_append(NULL, to);

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "net/addr.h"
+#include "net/curl_lib.h"
 #include "util/hex.h"
 #include "util/version.h"
 
@@ -123,6 +124,11 @@ int webhook_post(const char *url, int allow_private, const char *secret, const c
                  size_t len, long timeout_ms, const volatile int *stop, webhook_result *r)
 {
     memset(r, 0, sizeof *r);
+    err_t le;
+    if (curl_lib_load(&le)) {
+        snprintf(r->error, sizeof r->error, "%.190s", le.msg);
+        return -1;
+    }
     char sig[72], h_sig[100], h_id[120];
     webhook_sign(secret, body, len, sig);
     snprintf(h_sig, sizeof h_sig, "X-Ssrtrack-Signature: %s", sig);

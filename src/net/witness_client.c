@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 
 #include "net/addr.h"
+#include "net/curl_lib.h"
 #include "util/version.h"
 
 typedef struct {
@@ -40,6 +41,7 @@ static curl_socket_t open_socket(void *ud, curlsocktype purpose, struct curl_soc
 int witness_post(const char *url, const char *body, size_t n, int allow_private, long *status, buf_t *reply,
                  err_t *e)
 {
+    if (curl_lib_load(e)) return -1;
     if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) return err_set(e, ERR_INTERNAL, "libcurl would not start");
     CURL *h = curl_easy_init();
     if (!h) return err_nomem(e);

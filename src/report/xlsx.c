@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "report/xlsx_lib.h"
 #include "util/alloc.h"
 #include "util/csv.h"
 #include "util/date.h"
@@ -157,6 +158,7 @@ static void finish_sheets(book *b)
 int xlsx_from_csv(const char *csv, size_t len, const char *sheet, const char *split_column, buf_t *out,
                   err_t *e)
 {
+    if (xlsx_lib_load(e)) return -1;
     const char *dir = getenv("TMPDIR");
     char path[4096];
     snprintf(path, sizeof path, "%s/ssrtrack-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");

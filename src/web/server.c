@@ -34,6 +34,7 @@
 #include "web/cache.h"
 #include "web/compress.h"
 #include "web/etag.h"
+#include "web/mhd_lib.h"
 #include "web/web.h"
 #include "web/webhook_sender.h"
 
@@ -712,7 +713,7 @@ int server_run(const server_opts *o, err_t *e)
 {
     const char *where = o->listen ? o->listen : "127.0.0.1:8080";
     struct sockaddr_in sa;
-    if (server_parse_listen(where, &sa, e)) return -1;
+    if (server_parse_listen(where, &sa, e) || mhd_lib_load(e)) return -1;
     if (server_setup(o, e)) return -1;
     /* The pool's threads inherit this mask: only the main thread takes the signals. */
     sigset_t sigs;

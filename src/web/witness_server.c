@@ -15,6 +15,7 @@
 
 #include "ledger/witness.h"
 #include "util/alloc.h"
+#include "web/mhd_lib.h"
 #include "web/server.h"
 
 #define CONNECTION_TIMEOUT 10
@@ -163,7 +164,7 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls, enum 
 int witness_serve(const witness_ctx *w, const char *listen, err_t *e)
 {
     struct sockaddr_in sa;
-    if (server_parse_listen(listen, &sa, e)) return -1;
+    if (server_parse_listen(listen, &sa, e) || mhd_lib_load(e)) return -1;
     sigset_t sigs;
     sigemptyset(&sigs);
     sigaddset(&sigs, SIGTERM);

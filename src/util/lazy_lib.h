@@ -1,0 +1,46 @@
+/* lazy_lib.h — a shared library opened at its first use rather than when
+ * ssrtrack starts.
+ *
+ * libcurl, libmicrohttpd and libxlsxwriter bring 30 further libraries
+ * (TLS, Kerberos, LDAP, OpenSSL's libcrypto...) whose mapping and
+ * relocation cost every command about 5 ms and 16M instructions, while only
+ * a few commands use them. Each is opened here, from the file that wraps
+ * its functions (net/curl_lib.c, web/mhd_lib.c, report/xlsx_lib.c): those
+ * define the library's functions under their own names, so callers are
+ * written as against the library itself, and forward each call through
+ * the pointer dlsym found. A caller loads the library before its first
+ * call (and reports the error); a call before that aborts. */
+#ifndef SSR_LAZY_LIB_H
+#define SSR_LAZY_LIB_H
+
+#include <pthread.h>
+
+#include "util/err.h"
+
+typedef struct {
+    const char *soname;          /* "libcurl.so.4" */
+    const char *needed_for;      /* "link checks, mail and webhooks", for the error */
+    const char *const *names;    /* the functions, NULL-terminated */
+    void **fns;                  /* filled in the order of names */
+    pthread_mutex_t lock;
+    int state;                   /* 0 not tried, 1 loaded, -1 failed */
+} lazy_lib;
+
+#define LAZY_LIB(soname, needed_for, names, fns) \
+    {soname, needed_for, names, fns, PTHREAD_MUTEX_INITIALIZER, 0}
+
+/* For a wrapper file whose FNS(X) lists the functions: enum { FNS(LAZY_INDEX)
+ * N_FNS } and {FNS(LAZY_NAME) NULL} make the indexes and the names, and
+ * LAZY_CALL(lib, f) is f's pointer with f's own type, from the header. */
+#define LAZY_INDEX(f) I_##f,
+#define LAZY_NAME(f) #f,
+#define LAZY_CALL(lib, f) ((__typeof__(f) *)lazy_lib_fn(&(lib), I_##f))
+
+/* Open the library and find every function, once for the process (safe
+ * from any thread). 0, or -1 with e naming the library and what needs it. */
+int lazy_lib_load(lazy_lib *l, err_t *e);
+
+/* The function at index i, or abort when the library was never loaded. */
+void *lazy_lib_fn(const lazy_lib *l, int i);
+
+#endif
