@@ -14,13 +14,8 @@
     X(curl_easy_header) X(curl_easy_strerror) X(curl_slist_append) X(curl_slist_free_all)         \
     X(curl_multi_init) X(curl_multi_setopt) X(curl_multi_add_handle) X(curl_multi_remove_handle)  \
     X(curl_multi_perform) X(curl_multi_poll) X(curl_multi_info_read) X(curl_multi_cleanup)
-enum { CURL_FNS(LAZY_INDEX) N_FNS };
-static const char *const names[] = {CURL_FNS(LAZY_NAME) NULL};
-static void *fns[N_FNS];
-static lazy_lib lib = LAZY_LIB("libcurl.so.4", "link checks, mail, webhooks and witnesses", names, fns);
-#define FN(f) LAZY_CALL(lib, f)
-
-int curl_lib_load(err_t *e) { return lazy_lib_load(&lib, e); }
+LAZY_WRAPPER(CURL_FNS, "libcurl.so.4", "link checks, mail, webhooks and witnesses", curl_lib_load)
+#define FN(f) LAZY_CALL(f)
 
 CURLcode (curl_global_init)(long flags) { return FN(curl_global_init)(flags); }
 void (curl_global_cleanup)(void) { FN(curl_global_cleanup)(); }

@@ -11,13 +11,8 @@
     X(format_set_bold) X(format_set_num_format) X(lxw_strerror) X(worksheet_autofilter)            \
     X(worksheet_freeze_panes) X(worksheet_set_column) X(worksheet_write_datetime)                  \
     X(worksheet_write_number) X(worksheet_write_string)
-enum { XLSX_FNS(LAZY_INDEX) N_FNS };
-static const char *const names[] = {XLSX_FNS(LAZY_NAME) NULL};
-static void *fns[N_FNS];
-static lazy_lib lib = LAZY_LIB("libxlsxwriter.so.4", "XLSX files", names, fns);
-#define FN(f) LAZY_CALL(lib, f)
-
-int xlsx_lib_load(err_t *e) { return lazy_lib_load(&lib, e); }
+LAZY_WRAPPER(XLSX_FNS, "libxlsxwriter.so.4", "XLSX files", xlsx_lib_load)
+#define FN(f) LAZY_CALL(f)
 
 lxw_workbook *workbook_new(const char *filename) { return FN(workbook_new)(filename); }
 lxw_worksheet *workbook_add_worksheet(lxw_workbook *wb, const char *name) { return FN(workbook_add_worksheet)(wb, name); }

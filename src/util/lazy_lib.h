@@ -29,12 +29,18 @@ typedef struct {
 #define LAZY_LIB(soname, needed_for, names, fns) \
     {soname, needed_for, names, fns, PTHREAD_MUTEX_INITIALIZER, 0}
 
-/* For a wrapper file whose FNS(X) lists the functions: enum { FNS(LAZY_INDEX)
- * N_FNS } and {FNS(LAZY_NAME) NULL} make the indexes and the names, and
- * LAZY_CALL(lib, f) is f's pointer with f's own type, from the header. */
+/* A wrapper file's library, from FNS(X), the list of its functions: the
+ * indexes I_name, the table, and `int load(err_t *)` opening it. */
 #define LAZY_INDEX(f) I_##f,
 #define LAZY_NAME(f) #f,
-#define LAZY_CALL(lib, f) ((__typeof__(f) *)lazy_lib_fn(&(lib), I_##f))
+#define LAZY_WRAPPER(FNS, soname, needed_for, load)                                                \
+    enum { FNS(LAZY_INDEX) N_FNS };                                                                \
+    static const char *const names[] = {FNS(LAZY_NAME) NULL};                                      \
+    static void *fns[N_FNS];                                                                       \
+    static lazy_lib lib = LAZY_LIB(soname, needed_for, names, fns);                                \
+    int load(err_t *e) { return lazy_lib_load(&lib, e); }
+/* f's pointer in the wrapper's table, with f's own type from the header. */
+#define LAZY_CALL(f) ((__typeof__(f) *)lazy_lib_fn(&lib, I_##f))
 
 /* Open the library and find every function, once for the process (safe
  * from any thread). 0, or -1 with e naming the library and what needs it. */

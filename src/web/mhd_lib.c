@@ -12,13 +12,8 @@
     X(MHD_get_connection_info) X(MHD_get_connection_values) X(MHD_lookup_connection_value)         \
     X(MHD_create_response_from_buffer) X(MHD_create_response_from_callback)                        \
     X(MHD_add_response_header) X(MHD_queue_response) X(MHD_destroy_response)
-enum { MHD_FNS(LAZY_INDEX) N_FNS };
-static const char *const names[] = {MHD_FNS(LAZY_NAME) NULL};
-static void *fns[N_FNS];
-static lazy_lib lib = LAZY_LIB("libmicrohttpd.so.12", "serve and witness serve", names, fns);
-#define FN(f) LAZY_CALL(lib, f)
-
-int mhd_lib_load(err_t *e) { return lazy_lib_load(&lib, e); }
+LAZY_WRAPPER(MHD_FNS, "libmicrohttpd.so.12", "serve and witness serve", mhd_lib_load)
+#define FN(f) LAZY_CALL(f)
 
 struct MHD_Daemon *MHD_start_daemon(unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc, void *apc_cls,
                                     MHD_AccessHandlerCallback dh, void *dh_cls, ...)
