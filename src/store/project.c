@@ -81,12 +81,12 @@ int project_prepare_sql(store_t *s, err_t *e)
         q->select_versions = detach_or_null(&b);
 
         /* Two forms without the subquery, which doubles the cost to
-         * compile (most of a one-shot command's work): one thing, read
-         * backwards from ?1 to its first version; and the things whose
-         * fixed field is ?2 (the caller appends it), by SQLite's max()
-         * with bare columns: the other columns come from the row holding
-         * the latest valid_from up to ?1. The second reads every version
-         * up to ?1, so it is for one parent's children, not a whole kind. */
+         * compile (most of a one-shot command's work): one thing, its
+         * versions read backwards from ?1 and the first kept; and the
+         * things whose fixed field is ?2 (the caller appends it), by
+         * SQLite's max() with bare columns: the other columns come from the
+         * row holding the latest valid_from up to ?1. The second reads
+         * every version up to ?1: for one parent's children, not a kind. */
         upto_select(&b, k, "v.valid_from");
         buf_puts(&b, " WHERE c.id = ?2 ORDER BY v.valid_from DESC LIMIT 1");
         q->select_version = detach_or_null(&b);
@@ -112,8 +112,8 @@ int project_prepare_sql(store_t *s, err_t *e)
         buf_printf(&b, "DELETE FROM %s_versions WHERE id = ?1", k->table);
         q->delete_versions = detach_or_null(&b);
 
-        if (!q->select_current || !q->select_versions || !q->select_version || !q->select_in_force || !q->insert_current ||
-            !q->insert_version || !q->delete_current || !q->delete_versions)
+        if (!q->select_current || !q->select_versions || !q->select_version || !q->select_in_force ||
+            !q->insert_current || !q->insert_version || !q->delete_current || !q->delete_versions)
             return err_nomem(e);
     }
     return 0;

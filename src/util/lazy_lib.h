@@ -3,7 +3,7 @@
  *
  * libcurl, libmicrohttpd and libxlsxwriter bring 30 further libraries
  * (TLS, Kerberos, LDAP, OpenSSL's libcrypto...) whose mapping and
- * relocation cost every command about 5 ms and 16M instructions, while only
+ * relocation cost every command about 6 ms and 16M instructions, while only
  * a few commands use them. Each is opened here, from the file that wraps
  * its functions (net/curl_lib.c, web/mhd_lib.c, report/xlsx_lib.c): those
  * define the library's functions under their own names, so callers are
@@ -19,7 +19,7 @@
 
 typedef struct {
     const char *soname;          /* "libcurl.so.4" */
-    const char *needed_for;      /* "link checks, mail and webhooks", for the error */
+    const char *needed_for;      /* "XLSX files": what needs it, for the error */
     const char *const *names;    /* the functions, NULL-terminated */
     void **fns;                  /* filled in the order of names */
     pthread_mutex_t lock;
