@@ -434,7 +434,7 @@ int store_open(const char *path, int flags, store_t **out, int *created, err_t *
         }
         if (migrate(s, version, e)) { store_close(s); return -1; }
     }
-    if (project_prepare_sql(s, e) || (!s->readonly && (project_check(s, e) || tree_check(s, e)))) {
+    if (!s->readonly && (project_check(s, e) || tree_check(s, e))) {
         store_close(s);
         return -1;
     }

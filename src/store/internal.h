@@ -20,6 +20,7 @@ typedef struct {
     char *insert_version;
     char *delete_current;
     char *delete_versions;
+    int built;                /* all of the above written (project_sql) */
 } kind_sql;
 
 /* Cached statements of one kind's projection writes. */
@@ -179,7 +180,9 @@ int meta_set(store_t *s, const char *key, const char *value, err_t *e);
 
 /* project.c */
 int project_index(const kind_def *k);           /* position in all_kinds */
-int project_prepare_sql(store_t *s, err_t *e);   /* fills s->sql */
+/* Kind ki's SQL, written at its first use (most commands touch a few of
+ * the kinds); NULL with e set when an allocation failed. */
+const kind_sql *project_sql(store_t *s, int ki, err_t *e);
 void project_free_sql(store_t *s);
 int project_create_tables(store_t *s, err_t *e); /* CREATE TABLE for every kind */
 int project_check(store_t *s, err_t *e);         /* rebuild when descriptors changed */

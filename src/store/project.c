@@ -61,78 +61,91 @@ static void upto_select(buf_t *b, const kind_def *k, const char *changed)
                   " ON v.id = c.id AND v.valid_from <= ?1", changed, k->table, k->table);
 }
 
-int project_prepare_sql(store_t *s, err_t *e)
+/* Write kind k's SQL into q; 0, or -1 when an allocation failed (the
+ * caller frees what was written). */
+static int build_sql(const kind_def *k, kind_sql *q)
 {
-    for (int i = 0; all_kinds[i]; i++) {
-        const kind_def *k = all_kinds[i];
-        kind_sql *q = &s->sql[i];
-        buf_t b = BUF_INIT;
+    buf_t b = BUF_INIT;
 
-        buf_puts(&b, "SELECT id");
-        field_list(&b, k, "");
-        buf_printf(&b, ", since, changed, last_seq FROM %s", k->table);
-        q->select_current = detach_or_null(&b);
+    buf_puts(&b, "SELECT id");
+    field_list(&b, k, "");
+    buf_printf(&b, ", since, changed, last_seq FROM %s", k->table);
+    q->select_current = detach_or_null(&b);
 
-        buf_puts(&b, "SELECT v.id");
-        field_list(&b, k, "v.");
-        buf_printf(&b, ", c.since, v.valid_from, v.last_seq FROM %s c CROSS JOIN %s_versions v"
-                       " ON v.id = c.id AND v.valid_from = (SELECT max(w.valid_from) FROM %s_versions w"
-                       " WHERE w.id = c.id AND w.valid_from <= ?1)", k->table, k->table, k->table);
-        q->select_versions = detach_or_null(&b);
+    buf_puts(&b, "SELECT v.id");
+    field_list(&b, k, "v.");
+    buf_printf(&b, ", c.since, v.valid_from, v.last_seq FROM %s c CROSS JOIN %s_versions v"
+                   " ON v.id = c.id AND v.valid_from = (SELECT max(w.valid_from) FROM %s_versions w"
+                   " WHERE w.id = c.id AND w.valid_from <= ?1)", k->table, k->table, k->table);
+    q->select_versions = detach_or_null(&b);
 
-        /* Two forms without the subquery, which doubles the cost to
-         * compile (most of a one-shot command's work): one thing, its
-         * versions read backwards from ?1 and the first kept; and the
-         * things whose fixed field is ?2 (the caller appends it), by
-         * SQLite's max() with bare columns: the other columns come from the
-         * row holding the latest valid_from up to ?1. The second reads
-         * every version up to ?1: for one parent's children, not a kind. */
-        upto_select(&b, k, "v.valid_from");
-        buf_puts(&b, " WHERE c.id = ?2 ORDER BY v.valid_from DESC LIMIT 1");
-        q->select_version = detach_or_null(&b);
-        upto_select(&b, k, "max(v.valid_from)");
-        q->select_in_force = detach_or_null(&b);
+    /* Two forms without the subquery, which doubles the cost to
+     * compile (most of a one-shot command's work): one thing, its
+     * versions read backwards from ?1 and the first kept; and the
+     * things whose fixed field is ?2 (the caller appends it), by
+     * SQLite's max() with bare columns: the other columns come from the
+     * row holding the latest valid_from up to ?1. The second reads
+     * every version up to ?1: for one parent's children, not a kind. */
+    upto_select(&b, k, "v.valid_from");
+    buf_puts(&b, " WHERE c.id = ?2 ORDER BY v.valid_from DESC LIMIT 1");
+    q->select_version = detach_or_null(&b);
+    upto_select(&b, k, "max(v.valid_from)");
+    q->select_in_force = detach_or_null(&b);
 
-        buf_printf(&b, "INSERT OR REPLACE INTO %s(id", k->table);
-        field_list(&b, k, "");
-        buf_puts(&b, ", since, changed, last_seq) VALUES(");
-        placeholders(&b, k->nfields + 4);
-        buf_puts(&b, ")");
-        q->insert_current = detach_or_null(&b);
+    buf_printf(&b, "INSERT OR REPLACE INTO %s(id", k->table);
+    field_list(&b, k, "");
+    buf_puts(&b, ", since, changed, last_seq) VALUES(");
+    placeholders(&b, k->nfields + 4);
+    buf_puts(&b, ")");
+    q->insert_current = detach_or_null(&b);
 
-        buf_printf(&b, "INSERT INTO %s_versions(id, valid_from", k->table);
-        field_list(&b, k, "");
-        buf_puts(&b, ", last_seq) VALUES(");
-        placeholders(&b, k->nfields + 3);
-        buf_puts(&b, ")");
-        q->insert_version = detach_or_null(&b);
+    buf_printf(&b, "INSERT INTO %s_versions(id, valid_from", k->table);
+    field_list(&b, k, "");
+    buf_puts(&b, ", last_seq) VALUES(");
+    placeholders(&b, k->nfields + 3);
+    buf_puts(&b, ")");
+    q->insert_version = detach_or_null(&b);
 
-        buf_printf(&b, "DELETE FROM %s WHERE id = ?1", k->table);
-        q->delete_current = detach_or_null(&b);
-        buf_printf(&b, "DELETE FROM %s_versions WHERE id = ?1", k->table);
-        q->delete_versions = detach_or_null(&b);
+    buf_printf(&b, "DELETE FROM %s WHERE id = ?1", k->table);
+    q->delete_current = detach_or_null(&b);
+    buf_printf(&b, "DELETE FROM %s_versions WHERE id = ?1", k->table);
+    q->delete_versions = detach_or_null(&b);
 
-        if (!q->select_current || !q->select_versions || !q->select_version || !q->select_in_force ||
-            !q->insert_current || !q->insert_version || !q->delete_current || !q->delete_versions)
-            return err_nomem(e);
-    }
+    if (!q->select_current || !q->select_versions || !q->select_version || !q->select_in_force ||
+        !q->insert_current || !q->insert_version || !q->delete_current || !q->delete_versions)
+        return -1;
     return 0;
+}
+
+static void free_sql(kind_sql *q)
+{
+    mem_free(q->select_current);
+    mem_free(q->select_versions);
+    mem_free(q->select_version);
+    mem_free(q->select_in_force);
+    mem_free(q->insert_current);
+    mem_free(q->insert_version);
+    mem_free(q->delete_current);
+    mem_free(q->delete_versions);
+    memset(q, 0, sizeof *q);
+}
+
+const kind_sql *project_sql(store_t *s, int ki, err_t *e)
+{
+    kind_sql *q = &s->sql[ki];
+    if (q->built) return q;
+    if (build_sql(all_kinds[ki], q)) {
+        free_sql(q);
+        err_nomem(e);
+        return NULL;
+    }
+    q->built = 1;
+    return q;
 }
 
 void project_free_sql(store_t *s)
 {
-    for (int i = 0; all_kinds[i]; i++) {
-        kind_sql *q = &s->sql[i];
-        mem_free(q->select_current);
-        mem_free(q->select_versions);
-        mem_free(q->select_version);
-        mem_free(q->select_in_force);
-        mem_free(q->insert_current);
-        mem_free(q->insert_version);
-        mem_free(q->delete_current);
-        mem_free(q->delete_versions);
-        memset(q, 0, sizeof *q);
-    }
+    for (int i = 0; all_kinds[i]; i++) free_sql(&s->sql[i]);
     for (size_t i = 0; i < sizeof s->stmt / sizeof s->stmt[0]; i++) {
         sqlite3_finalize(s->stmt[i].insert_current);
         sqlite3_finalize(s->stmt[i].insert_version);
@@ -239,10 +252,11 @@ static kind_stmts *stmts(store_t *s, const kind_def *k, err_t *e)
     int i = project_index(k);
     kind_stmts *t = &s->stmt[i];
     if (!t->insert_current) {
-        if (db_prepare(s, s->sql[i].insert_current, &t->insert_current, e) ||
-            db_prepare(s, s->sql[i].insert_version, &t->insert_version, e) ||
-            db_prepare(s, s->sql[i].delete_current, &t->delete_current, e) ||
-            db_prepare(s, s->sql[i].delete_versions, &t->delete_versions, e))
+        const kind_sql *q = project_sql(s, i, e);
+        if (!q || db_prepare(s, q->insert_current, &t->insert_current, e) ||
+            db_prepare(s, q->insert_version, &t->insert_version, e) ||
+            db_prepare(s, q->delete_current, &t->delete_current, e) ||
+            db_prepare(s, q->delete_versions, &t->delete_versions, e))
             return NULL;
     }
     return t;

@@ -125,14 +125,16 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
 {
     int ki = project_index(k);
     int versions = !v->current;
+    const kind_sql *q = project_sql(s, ki, e);
+    if (!q) return -1;
     if (where_field == -2) {
         /* The write path, and imports of dated rows, look things up by id
          * often: keep those statements. */
         sqlite3_stmt **st = versions ? &s->stmt[ki].get_version : &s->stmt[ki].get_current;
         if (!*st) {
             buf_t b = BUF_INIT;
-            if (versions) buf_puts(&b, s->sql[ki].select_version);
-            else buf_printf(&b, "%s WHERE id = ?2", s->sql[ki].select_current);
+            if (versions) buf_puts(&b, q->select_version);
+            else buf_printf(&b, "%s WHERE id = ?2", q->select_current);
             int rc = buf_ok(&b) ? db_prepare(s, b.data, st, e) : err_nomem(e);
             buf_free(&b);
             if (rc) return -1;
@@ -153,19 +155,19 @@ static int load_tables(store_t *s, const kind_def *k, const view_t *v, int where
          * compiling the subquery of select_versions (most of a one-shot
          * command's work). The current table's index on the fixed field
          * names the candidates in rowid order. */
-        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 GROUP BY c.rowid", s->sql[ki].select_in_force, f->name);
+        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 GROUP BY c.rowid", q->select_in_force, f->name);
     else if (fixed)
         /* A fixed field never changes after creation, so the current table
          * (and its index) names every candidate; the version in force on
          * the date decides. Without this, every thing of the kind has its
          * version looked up. */
-        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", s->sql[ki].select_versions, f->name,
+        buf_printf(&b, "%s WHERE c.\"%s\" = ?2 AND v.\"%s\" = ?2", q->select_versions, f->name,
                    f->name);
     else if (f)
-        buf_printf(&b, "%s WHERE %s\"%s\" = ?2", versions ? s->sql[ki].select_versions : s->sql[ki].select_current,
+        buf_printf(&b, "%s WHERE %s\"%s\" = ?2", versions ? q->select_versions : q->select_current,
                    versions ? "v." : "", f->name);
     else
-        buf_puts(&b, versions ? s->sql[ki].select_versions : s->sql[ki].select_current);
+        buf_puts(&b, versions ? q->select_versions : q->select_current);
     if (!buf_ok(&b)) { buf_free(&b); return err_nomem(e); }
     sqlite3_stmt *st;
     int rc = db_cached(s, b.data, &st, e);
