@@ -17,15 +17,7 @@ static int edit(store_t *s, edit_op op, const kind_def *k, const char *id, ...)
     va_start(ap, id);
     for (const char *f; n < 4 && (f = va_arg(ap, const char *));) fv[n++] = (field_value){f, va_arg(ap, const char *)};
     va_end(ap);
-    edit_t ed = {op, k, id, fv, n, "2015-01-01", "tester", "because"};
-    err_t e;
-    if (store_begin(s, &e)) return -1;
-    if (store_edit(s, &ed, &e) || store_commit(s, &e)) {
-        printf("# %s: %s\n", id, e.msg);
-        store_rollback(s);
-        return -1;
-    }
-    return 0;
+    return put(s, op, k, id, "2015-01-01", fv, n);
 }
 
 /* R1 with recs R1-1 (sub-item R1-2) and R1-3; R1-3 related to R1-1, a

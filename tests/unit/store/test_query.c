@@ -11,16 +11,6 @@
 #include "store/store.h"
 #include "util/alloc.h"
 
-static int edit(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff,
-                const char *f1, const char *v1, const char *f2, const char *v2, err_t *e)
-{
-    field_value fv[2] = {{f1, v1}, {f2, v2}};
-    edit_t ed = {op, k, id, fv, f2 ? 2 : 1, eff, "tester", "because"};
-    if (store_begin(s, e)) return -1;
-    if (store_edit(s, &ed, e) || store_commit(s, e)) { store_rollback(s); return -1; }
-    return 0;
-}
-
 /* Review R1 with R1-1 (2012), its sub-items R1-1A (2013) and R1-1B (2015),
  * and R1-2 (2012); R1-1's status moves in 2013 and 2014. */
 static store_t *family(void)
@@ -32,11 +22,11 @@ static store_t *family(void)
     field_value b[3] = {{"review", "R1"}, {"title", "Part B"}, {"parent", "R1-1"}};
     edit_t ea = {EDIT_CREATE, &kind_rec, "R1-1A", a, 3, "2013-02-01", "tester", "because"};
     edit_t eb = {EDIT_CREATE, &kind_rec, "R1-1B", b, 3, "2015-02-01", "tester", "because"};
-    if (edit(s, EDIT_CREATE, &kind_review, "R1", "2012-01-01", "title", "Review one", NULL, NULL, &e) ||
-        edit(s, EDIT_CREATE, &kind_rec, "R1-1", "2012-01-01", "review", "R1", "title", "First", &e) ||
-        edit(s, EDIT_CREATE, &kind_rec, "R1-2", "2012-01-01", "review", "R1", "title", "Second", &e) ||
-        edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-05-01", "status", "in_progress", NULL, NULL, &e) ||
-        edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-05-01", "status", "complete", NULL, NULL, &e) ||
+    if (put2(s, EDIT_CREATE, &kind_review, "R1", "2012-01-01", "title", "Review one", NULL, NULL, &e) ||
+        put2(s, EDIT_CREATE, &kind_rec, "R1-1", "2012-01-01", "review", "R1", "title", "First", &e) ||
+        put2(s, EDIT_CREATE, &kind_rec, "R1-2", "2012-01-01", "review", "R1", "title", "Second", &e) ||
+        put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-05-01", "status", "in_progress", NULL, NULL, &e) ||
+        put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-05-01", "status", "complete", NULL, NULL, &e) ||
         store_begin(s, &e) || store_edit(s, &ea, &e) || store_edit(s, &eb, &e) || store_commit(s, &e)) {
         printf("# seed: %s\n", e.msg);
         store_close(s);
@@ -81,11 +71,11 @@ TEST(version_in_force_of_one_rec)
     store_t *s = family();
     CHECK(s != NULL);
     err_t e;
-    CHECK(edit(s, EDIT_CREATE, &kind_milestone, "R1-1.1", "2013-01-10", "rec", "R1-1", "title", "Draft", &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2014-03-01", "status", "complete", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_milestone, "R1-1.1", "2013-01-10", "rec", "R1-1", "title", "Draft", &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2014-03-01", "status", "complete", NULL, NULL, &e) == 0);
     /* Recorded last but in force first: the order of writing must not count. */
-    CHECK(edit(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2013-08-01", "status", "in_progress", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_CREATE, &kind_milestone, "R1-1.2", "2014-01-01", "rec", "R1-1", "title", "Publish", &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2013-08-01", "status", "in_progress", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_milestone, "R1-1.2", "2014-01-01", "rec", "R1-1", "title", "Publish", &e) == 0);
     static const struct { const char *day, *status1, *changed1; size_t n; const char *rec_status, *rec_changed; } at[] = {
         {"2013-01-09", NULL, NULL, 0, "not_started", "2012-01-01"},
         {"2013-01-10", "not_started", "2013-01-10", 1, "not_started", "2012-01-01"},
@@ -247,12 +237,12 @@ TEST(board_decisions_through_their_own_index)
     err_t e;
     /* R1-1 decided, then decided again back-dated; R1-2 on the same day as
      * R1-1's first; R2-1 of another review in between. */
-    CHECK(edit(s, EDIT_CREATE, &kind_review, "R2", "2012-01-01", "title", "Review two", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_CREATE, &kind_rec, "R2-1", "2012-01-01", "review", "R2", "title", "Other", &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-06-01", "board", "approved", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R2-1", "2012-07-01", "board", "rejected", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-2", "2012-06-01", "board", "pending", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-03-01", "board", "rejected", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_review, "R2", "2012-01-01", "title", "Review two", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_rec, "R2-1", "2012-01-01", "review", "R2", "title", "Other", &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-06-01", "board", "approved", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R2-1", "2012-07-01", "board", "rejected", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-2", "2012-06-01", "board", "pending", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2012-03-01", "board", "rejected", NULL, NULL, &e) == 0);
     change_t *ch;
     size_t n;
     CHECK(store_rec_board_changes(s, "R1", a, &ch, &n, &e) == 0);

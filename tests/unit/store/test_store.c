@@ -5,24 +5,14 @@
 #include "store/store.h"
 #include "util/alloc.h"
 
-static int edit(store_t *s, edit_op op, const kind_def *k, const char *id, const char *eff,
-                const char *f1, const char *v1, const char *f2, const char *v2, err_t *e)
-{
-    field_value fv[2] = {{f1, v1}, {f2, v2}};
-    edit_t ed = {op, k, id, fv, f2 ? 2 : 1, eff, "tester", "because"};
-    if (store_begin(s, e)) return -1;
-    if (store_edit(s, &ed, e) || store_commit(s, e)) { store_rollback(s); return -1; }
-    return 0;
-}
-
 /* Review R1 and rec R1-1 created on 2012-10-18. */
 static store_t *seeded(void)
 {
     store_t *s = fresh();
     err_t e;
     if (!s) return NULL;
-    if (edit(s, EDIT_CREATE, &kind_review, "R1", "2012-06-20", "title", "Review one", NULL, NULL, &e) ||
-        edit(s, EDIT_CREATE, &kind_rec, "R1-1", "2012-10-18", "review", "R1", "title", "First", &e)) {
+    if (put2(s, EDIT_CREATE, &kind_review, "R1", "2012-06-20", "title", "Review one", NULL, NULL, &e) ||
+        put2(s, EDIT_CREATE, &kind_rec, "R1-1", "2012-10-18", "review", "R1", "title", "First", &e)) {
         printf("# seed: %s\n", e.msg);
         store_close(s);
         return NULL;
@@ -65,10 +55,10 @@ TEST(as_of_and_backdating)
     store_t *s = seeded();
     CHECK(s != NULL);
     err_t e;
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-05-01", "status", "in_progress", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-05-01", "status", "in_progress", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", NULL, NULL, &e) == 0);
     /* Recorded last, effective in between: it folds in at 2013-01-01. */
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
     arena_t *a = arena_new();
     view_t v;
     ent_t r;
@@ -96,9 +86,9 @@ TEST(known_at_sees_what_was_recorded)
     CHECK(s != NULL);
     err_t e;
     setenv("SSRTRACK_NOW", "2030-01-01T00:00:00Z", 1);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", NULL, NULL, &e) == 0);
     setenv("SSRTRACK_NOW", "2030-06-01T00:00:00Z", 1);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
     arena_t *a = arena_new();
     view_t v;
     ent_t r;
@@ -129,20 +119,20 @@ TEST(rejected_edits_write_nothing)
     CHECK(s != NULL);
     err_t e;
     long long before = store_head_seq(s);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "status", "finished", NULL, NULL, &e) != 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-9", NULL, "status", "complete", NULL, NULL, &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "status", "finished", NULL, NULL, &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-9", NULL, "status", "complete", NULL, NULL, &e) != 0);
     CHECK(e.code == ERR_NOTFOUND);
-    CHECK(edit(s, EDIT_CREATE, &kind_rec, "R1-1", NULL, "review", "R1", "title", "Again", &e) != 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_rec, "R1-1", NULL, "review", "R1", "title", "Again", &e) != 0);
     CHECK(e.code == ERR_CONFLICT);
-    CHECK(edit(s, EDIT_CREATE, &kind_rec, "R1-2", NULL, "review", "R9", "title", "Orphan", &e) != 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_rec, "R1-2", NULL, "review", "R9", "title", "Orphan", &e) != 0);
     CHECK(strstr(e.msg, "no such review: R9") != NULL);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2099-01-01", "status", "complete", NULL, NULL, &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2099-01-01", "status", "complete", NULL, NULL, &e) != 0);
     CHECK(strstr(e.msg, "future") != NULL);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2011-01-01", "status", "complete", NULL, NULL, &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2011-01-01", "status", "complete", NULL, NULL, &e) != 0);
     CHECK(strstr(e.msg, "before") != NULL);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "review", "R2", NULL, NULL, &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "review", "R2", NULL, NULL, &e) != 0);
     /* The second field is bad: the first must not be written either. */
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "owner", "ana", "due", "2014-02-30", &e) != 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", NULL, "owner", "ana", "due", "2014-02-30", &e) != 0);
     long long count;
     CHECK(store_change_count(s, &count, &e) == 0);
     CHECK_INT(count, before);
@@ -155,10 +145,10 @@ TEST(rebuild_matches_incremental)
     store_t *s = seeded();
     CHECK(s != NULL);
     err_t e;
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", "owner", "OCTO", &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
-    CHECK(edit(s, EDIT_CREATE, &kind_milestone, "R1-1.1", "2013-02-01", "rec", "R1-1", "title", "Draft", &e) == 0);
-    CHECK(edit(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2013-03-01", "status", "complete", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2014-03-18", "status", "complete", "owner", "OCTO", &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_rec, "R1-1", "2013-01-01", "status", "planning", NULL, NULL, &e) == 0);
+    CHECK(put2(s, EDIT_CREATE, &kind_milestone, "R1-1.1", "2013-02-01", "rec", "R1-1", "title", "Draft", &e) == 0);
+    CHECK(put2(s, EDIT_UPDATE, &kind_milestone, "R1-1.1", "2013-03-01", "status", "complete", NULL, NULL, &e) == 0);
     char *before, *after;
     CHECK(store_dump_projections(s, &before, &e) == 0);
     CHECK(strstr(before, "R1-1.1|R1-1|Draft|complete|NULL|2013-03-01|") != NULL);  /* done derived */
