@@ -45,17 +45,20 @@ CURLHcode (curl_easy_header)(CURL *h, const char *name, size_t index, unsigned i
 }
 
 /* The variadic three take one argument whose type the option's number
- * range tells (curl.h's CURLOPTTYPE_*), as libcurl itself reads it. */
+ * range tells (curl.h's CURLOPTTYPE_*), as libcurl itself reads it:
+ * FORWARD_OPT calls f(h, o, that argument read from ap). */
+#define FORWARD_OPT(f, h, o, ap)                                                                   \
+    ((o) < CURLOPTTYPE_OBJECTPOINT     ? f(h, o, va_arg(ap, long))                                 \
+     : (o) < CURLOPTTYPE_FUNCTIONPOINT ? f(h, o, va_arg(ap, void *))                               \
+     : (o) < CURLOPTTYPE_OFF_T         ? f(h, o, va_arg(ap, void (*)(void)))                       \
+     : (o) < CURLOPTTYPE_BLOB          ? f(h, o, va_arg(ap, curl_off_t))                           \
+                                       : f(h, o, va_arg(ap, void *)))
+
 CURLcode (curl_easy_setopt)(CURL *h, CURLoption o, ...)
 {
     va_list ap;
     va_start(ap, o);
-    CURLcode rc;
-    if (o < CURLOPTTYPE_OBJECTPOINT) rc = FN(curl_easy_setopt)(h, o, va_arg(ap, long));
-    else if (o < CURLOPTTYPE_FUNCTIONPOINT) rc = FN(curl_easy_setopt)(h, o, va_arg(ap, void *));
-    else if (o < CURLOPTTYPE_OFF_T) rc = FN(curl_easy_setopt)(h, o, va_arg(ap, void (*)(void)));
-    else if (o < CURLOPTTYPE_BLOB) rc = FN(curl_easy_setopt)(h, o, va_arg(ap, curl_off_t));
-    else rc = FN(curl_easy_setopt)(h, o, va_arg(ap, void *));
+    CURLcode rc = FORWARD_OPT(FN(curl_easy_setopt), h, o, ap);
     va_end(ap);
     return rc;
 }
@@ -64,11 +67,7 @@ CURLMcode (curl_multi_setopt)(CURLM *m, CURLMoption o, ...)
 {
     va_list ap;
     va_start(ap, o);
-    CURLMcode rc;
-    if (o < CURLOPTTYPE_OBJECTPOINT) rc = FN(curl_multi_setopt)(m, o, va_arg(ap, long));
-    else if (o < CURLOPTTYPE_FUNCTIONPOINT) rc = FN(curl_multi_setopt)(m, o, va_arg(ap, void *));
-    else if (o < CURLOPTTYPE_OFF_T) rc = FN(curl_multi_setopt)(m, o, va_arg(ap, void (*)(void)));
-    else rc = FN(curl_multi_setopt)(m, o, va_arg(ap, curl_off_t));
+    CURLMcode rc = FORWARD_OPT(FN(curl_multi_setopt), m, o, ap);
     va_end(ap);
     return rc;
 }

@@ -20,8 +20,7 @@ typedef struct {
     char *insert_version;
     char *delete_current;
     char *delete_versions;
-    int built;                /* all of the above written (project_sql) */
-} kind_sql;
+} kind_sql;                   /* all NULL until project_sql writes them all */
 
 /* Cached statements of one kind's projection writes. */
 typedef struct {

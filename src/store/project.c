@@ -133,13 +133,12 @@ static void free_sql(kind_sql *q)
 const kind_sql *project_sql(store_t *s, int ki, err_t *e)
 {
     kind_sql *q = &s->sql[ki];
-    if (q->built) return q;
+    if (q->select_current) return q;   /* a failed build leaves all NULL */
     if (build_sql(all_kinds[ki], q)) {
         free_sql(q);
         err_nomem(e);
         return NULL;
     }
-    q->built = 1;
     return q;
 }
 

@@ -26,8 +26,7 @@ static int open_lib(lazy_lib *l, err_t *e)
 int lazy_lib_load(lazy_lib *l, err_t *e)
 {
     pthread_mutex_lock(&l->lock);
-    int rc = l->state == 1 ? 0 : open_lib(l, e);
-    l->state = rc ? -1 : 1;
+    int rc = l->fns[0] ? 0 : open_lib(l, e);   /* a failed open leaves none found */
     pthread_mutex_unlock(&l->lock);
     return rc;
 }

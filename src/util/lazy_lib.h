@@ -21,13 +21,11 @@ typedef struct {
     const char *soname;          /* "libcurl.so.4" */
     const char *needed_for;      /* "XLSX files": what needs it, for the error */
     const char *const *names;    /* the functions, NULL-terminated */
-    void **fns;                  /* filled in the order of names */
+    void **fns;                  /* filled in the order of names; all NULL until loaded */
     pthread_mutex_t lock;
-    int state;                   /* 0 not tried, 1 loaded, -1 failed */
 } lazy_lib;
 
-#define LAZY_LIB(soname, needed_for, names, fns) \
-    {soname, needed_for, names, fns, PTHREAD_MUTEX_INITIALIZER, 0}
+#define LAZY_LIB(soname, needed_for, names, fns) {soname, needed_for, names, fns, PTHREAD_MUTEX_INITIALIZER}
 
 /* A wrapper file's library, from FNS(X), the list of its functions: the
  * indexes I_name, the table, and `int load(err_t *)` opening it. */
