@@ -12,12 +12,8 @@ command -v chromium >/dev/null || { fail "chromium is installed" "run scripts/de
 echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
 echo "correct horse battery" | "$BIN" user add sam --role assessor >/dev/null
 start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
-BASE_URL=$URL USER_NAME=ana USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/signin_status.js" 2>"$T/node.err"
+# The three browser tests, one after the other in one browser.
+(cd "$DIR" && BASE_URL=$URL USER_NAME=ana ASSESSOR_NAME=sam USER_PASSWORD="correct horse battery" timeout 300 \
+    node -e "require('./signin_status'); require('./claims'); require('./keyboard_edit')") 2>"$T/node.err"
 rc=$?
-[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the browser test finished" "exit $rc: $(tail -5 "$T/node.err")"
-BASE_URL=$URL ASSESSOR_NAME=sam USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/claims.js" 2>"$T/node.err"
-rc=$?
-[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the claims browser test finished" "exit $rc: $(tail -5 "$T/node.err")"
-BASE_URL=$URL USER_NAME=ana USER_PASSWORD="correct horse battery" timeout 120 node "$DIR/keyboard_edit.js" 2>"$T/node.err"
-rc=$?
-[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the keyboard browser test finished" "exit $rc: $(tail -5 "$T/node.err")"
+[ $rc -eq 0 ] || [ $rc -eq 1 ] || fail "the browser tests finished" "exit $rc: $(tail -5 "$T/node.err")"
