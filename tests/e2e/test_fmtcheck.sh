@@ -12,10 +12,13 @@ FLAGS="-std=c11 -D_DEFAULT_SOURCE -D_GNU_SOURCE -fsyntax-only -Wformat -Werror=f
 
 # compile_all DIR: compile every emitted .c under DIR; prints the errors.
 compile_all() {
-    local f msg out=""
+    local f rel dir msg out=""
     while IFS= read -r f; do
+        # the emitted file's folder under DIR, as dirname would name it
+        rel=${f#"$1"/}; dir=.
+        [[ $rel == */* ]] && dir=${rel%/*}
         # shellcheck disable=SC2086
-        msg=$(cd "$ROOT" && LC_ALL=C cc $FLAGS -iquote "$ROOT/$(dirname "${f#"$1"/}")" "$f" 2>&1) ||
+        msg=$(cd "$ROOT" && LC_ALL=C cc $FLAGS -iquote "$ROOT/$dir" "$f" 2>&1) ||
             out+="$(grep -m3 -E 'error' <<<"$msg" || echo "$f: cc failed: $msg")"$'\n'
     done < <(find "$1" -name '*.c' | sort)
     printf '%s' "$out"
