@@ -13,18 +13,46 @@ demo_with_users
 EDIT=$("$BIN" token create ana)
 THREADS=2 start_server --access-log "$T/access.log" || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 
+# get PATH [CURL ARGS...]: lib.sh's get (CODE, BODY, HEADERS), with the CRs
+# taken out of the headers by bash rather than by a tr for each request.
+get() {
+    local path=$1; shift
+    BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
+    CODE=${BODY##*$'\n'}
+    BODY=${BODY%$'\n'*}
+    HEADERS=""
+    IFS= read -r -d '' HEADERS <"$T/.headers"
+    HEADERS=${HEADERS//$'\r'/}
+    while [[ $HEADERS == *$'\n' ]]; do HEADERS=${HEADERS%$'\n'}; done
+}
+
+# read_log: LOG, the access log's lines (each with its newline, if it has
+# one yet), and NLOG, how many of them are whole, as wc -l counts them.
+read_log() {
+    mapfile LOG <"$T/access.log"
+    NLOG=${#LOG[@]}
+    if [ "$NLOG" -gt 0 ] && [[ ${LOG[NLOG - 1]} != *$'\n' ]]; then NLOG=$((NLOG - 1)); fi
+}
+
 # cached PATH [CURL ARGS...]: GET PATH (BODY and CODE as get sets them), and
-# set CACHE to the cache field of its access-log line, once the server wrote it.
+# set CACHE to the cache field of its access-log line, once the server wrote it:
+# the last field of the last new line whose fourth field is the path.
 cached() {
-    local path=$1 lines i
+    local path=$1 lines i line f
     shift
-    lines=$(wc -l <"$T/access.log")
+    read_log
+    lines=$NLOG
     get "$path" "$@"
-    for i in $(seq 1 200); do
-        [ "$(wc -l <"$T/access.log")" -gt "$lines" ] && break
+    for ((i = 1; i <= 200; i++)); do
+        read_log
+        [ "$NLOG" -gt "$lines" ] && break
         sleep 0.05
     done
-    CACHE=$(tail -n +"$((lines + 1))" "$T/access.log" | awk -v p="${path%%\?*}" '$4 == p { c = $NF } END { print c }')
+    CACHE=""
+    for line in "${LOG[@]:lines}"; do
+        read -r -a f <<<"$line"
+        [ "${f[3]-}" == "${path%%\?*}" ] && CACHE=${f[-1]}
+    done
 }
 # warm PATH...: ask for each page until it is kept.
 warm() {
