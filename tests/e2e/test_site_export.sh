@@ -103,17 +103,27 @@ class P(HTMLParser):
         if tag == "meta" and a.get("name") == "description": s.desc = a.get("content")
         if tag == "time" and "datetime" in a: s.times.append(a["datetime"])
 ok_time = re.compile(r"^\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d))?$")
+n = 0
 for root, _, files in os.walk(sys.argv[1]):
     for f in files:
         if not f.endswith(".html"): continue
+        n += 1
         path = os.path.join(root, f); p = P(); p.feed(open(path, encoding="utf-8").read())
         if not p.desc: print("no description:", path)
         dup = {i for i in p.ids if p.ids.count(i) > 1}
         if dup: print("duplicate ids:", path, sorted(dup)[:3])
         for t in p.times:
             if not ok_time.match(t): print("bad datetime:", path, t)
+print("checked", n)
 PY
-eq "every page has a meta description, unique ids and valid datetimes" "$(head -5 "$T/html.txt")" ""
+# Its last line counts the pages read: a reader that stopped early fails.
+n_pages=$(sed -n 's/^checked \([0-9]*\)$/\1/p' "$T/html.txt")
+problems=$(grep -v '^checked [0-9]*$' "$T/html.txt" | head -5)
+if [ -z "$problems" ] && [ "${n_pages:-0}" -gt 100 ]; then
+    pass "every page has a meta description, unique ids and valid datetimes ($n_pages pages)"
+else
+    fail "every page has a meta description, unique ids and valid datetimes" "${problems:-${n_pages:-no} pages read}"
+fi
 
 # --- the feed ---------------------------------------------------------------
 has "the feed's ids start from --base-url" "$(cat "$S/changes.atom")" '<id>https://ssr\.example\.org/tracker/'
