@@ -6,20 +6,28 @@
 "$BIN" init >/dev/null
 cmds=$("$BIN" help | sed -n 's/^  \([a-z-]*\( [a-z-]*\)\?\)  .*/\1/p' | sed 's/ *$//')
 [ "$(wc -l <<<"$cmds")" -gt 20 ] && pass "help lists the commands" || fail "help lists the commands" "$cmds"
+# usage_options: the options in the usage text on stdin, one per line, with
+# " VALUE" after one followed by a word that is neither an option nor "|".
+opt_re='^(--[a-z]|-[a-z]$)'
+usage_options() {
+    local text words i w nxt
+    text=$(cat)
+    text=${text//[/ } text=${text//]/ } text=${text//|/ | }
+    read -ra words -d '' <<<"$text"
+    for ((i = 0; i < ${#words[@]}; i++)); do
+        w=${words[i]}
+        [[ $w =~ $opt_re ]] || continue
+        nxt=${words[i + 1]:-}
+        if [ -n "$nxt" ] && [ "$nxt" != "|" ] && ! [[ $nxt =~ $opt_re ]]; then echo "$w VALUE"; else echo "$w"; fi
+    done
+}
 bad=0
 while read -r cmd; do
     # shellcheck disable=SC2086
     parser=$(SSRTRACK_LIST_OPTIONS=1 "$BIN" $cmd 2>/dev/null | sort)
     # The usage: its first line after the name, and the lines that continue
     # it (indented), but not the list of fields nor the help line.
-    usage=$("$BIN" help $cmd | sed '$d' | grep -v '^  fields:' | sed "1s/^usage: ssrtrack $cmd//" | python3 -c '
-import re, sys
-words = sys.stdin.read().replace("[", " ").replace("]", " ").replace("|", " | ").split()
-for i, w in enumerate(words):
-    if re.match(r"^(--[a-z]|-[a-z]$)", w):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        takes = nxt not in ("", "|") and not re.match(r"^(--[a-z]|-[a-z]$)", nxt)
-        print(w + (" VALUE" if takes else ""))' | sort -u)
+    usage=$("$BIN" help $cmd | sed '$d' | grep -v '^  fields:' | sed "1s/^usage: ssrtrack $cmd//" | usage_options | sort -u)
     if [ "$parser" != "$usage" ]; then
         bad=1
         fail "usage of '$cmd' matches its parser" "parser: $(echo $parser)" "usage:  $(echo $usage)"
