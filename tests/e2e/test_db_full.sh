@@ -5,6 +5,14 @@
 # is room.
 . "$(dirname "$0")/lib.sh"
 
+# proj_dump DB: lib.sh's, the same text, from two sqlite3 runs rather than one
+# per table (the first writes the second's script).
+proj_dump() {
+    local db=${1:-$SSRTRACK_DB}
+    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
+        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
+}
+
 seed_small
 echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
 TOKEN=$("$BIN" token create ana)
@@ -52,7 +60,7 @@ ok "verify passes while full" verify
 eq "integrity_check is ok while full" "$(sqlite3 "$SSRTRACK_DB" "PRAGMA integrity_check")" "ok"
 
 # --- the server, full -------------------------------------------------------------
-start_server || { fail "server starts on a full database" "$(cat "$T/server.log")"; exit 0; }
+start_server || { fail "server starts on a full database" "$(<"$T/server.log")"; exit 0; }
 pass "server starts on a full database"
 patch SSR1-6 "{\"set\": {\"text\": \"$big\"}, \"reason\": \"api large\"}"
 eq "API write to a full database: 503" "$CODE" "503"
@@ -74,7 +82,7 @@ ok "verify passes after the server" verify
 
 # --- room again: a larger cap, then none --------------------------------------------
 export SSRTRACK_MAX_PAGES=$(( SSRTRACK_MAX_PAGES + 200 ))
-start_server || { fail "server starts with room" "$(cat "$T/server.log")"; exit 0; }
+start_server || { fail "server starts with room" "$(<"$T/server.log")"; exit 0; }
 patch SSR1-6 "{\"set\": {\"text\": \"$big\"}, \"reason\": \"api large\"}"
 eq "with room, the same API write succeeds" "$CODE" "200"
 stop_server

@@ -7,27 +7,57 @@ R1=$SEEDS/002_0b44ff1b59d411cb.txt
 R2=$SEEDS/000_1b707e8e43b30b9a.txt
 "$BIN" init >/dev/null
 
+# facts JSON NAME FILTER [NAME FILTER]...: sets each NAME to what `jq -r FILTER`
+# prints of JSON, as $(...) reads it (arrays and objects compact), all from
+# one jq run: each result ends with a NUL.
+facts() {
+    local json=$1 i
+    local prog='def fact(f): ([f | if type == "string" then . else tojson end] | join("\n") | sub("\n+$"; "")), "\u0000"; '
+    local -a names=() vals=()
+    shift
+    while [ $# -ge 2 ]; do names+=("$1"); prog+="fact($2), "; shift 2; done
+    mapfile -d '' -t vals < <(jq -j "${prog%, }" <<<"$json")
+    for i in "${!names[@]}"; do printf -v "${names[i]}" '%s' "${vals[i]:-}"; done
+}
+
 ok "import the SSR1 report" import --format ssr1-report "$R1"
 has "it says what it did" "$OUT" "33 recs created.*5 sub-items.*42 activities"
 st rec list --review SSR1 --format json
-recs=$OUT
-eq "28 recs and 5 sub-items" "$(jq '[.[]|select(.parent==null)]|length' <<<"$recs") $(jq length <<<"$recs")" "28 33"
-eq "6A and 6B under 6" "$(jq -c '[.[]|select(.parent=="SSR1-6")|.id]' <<<"$recs")" '["SSR1-6A","SSR1-6B"]'
-eq "23A, 23B and 23C under 23" "$(jq -c '[.[]|select(.parent=="SSR1-23")|.id]' <<<"$recs")" '["SSR1-23A","SSR1-23B","SSR1-23C"]'
-eq "rec 9's activities and marks" "$(jq -r '.[]|select(.id=="SSR1-9")|.milestones|map(.status)|join(",")' <<<"$recs")" "complete,complete,in_progress"
-eq "rec 9 is in progress" "$(jq -r '.[]|select(.id=="SSR1-9").status' <<<"$recs")" "in_progress"
+# What the checks below read of the list, from one jq run.
+facts "$OUT" \
+    tops '[.[]|select(.parent==null)]|length' \
+    all 'length' \
+    under6 '[.[]|select(.parent=="SSR1-6")|.id]' \
+    under23 '[.[]|select(.parent=="SSR1-23")|.id]' \
+    marks9 '.[]|select(.id=="SSR1-9")|.milestones|map(.status)|join(",")' \
+    status9 '.[]|select(.id=="SSR1-9").status' \
+    second12 '.[]|select(.id=="SSR1-12")|.milestones[1].title' \
+    count12 '.[]|select(.id=="SSR1-12")|.milestones|length' \
+    html '[.[].milestones[].title]|map(select(test("<ul|style=")))|length' \
+    first6b '.[]|select(.id=="SSR1-6B")|.milestones[0].status' \
+    marks13 '.[]|select(.id=="SSR1-13")|.milestones|map(.status)|unique|join(",")' \
+    rec28 '.[]|select(.id=="SSR1-28")|[.status,.recurring]|map(tostring)|join(" ")' \
+    titles '.[]|select(.id=="SSR1-9" or .id=="SSR1-23B").title' \
+    truncated '[.[].title|select(contains("…") or contains("(e.g") or length > 80)]|length' \
+    boards 'map(.board)|unique|join(",")' \
+    topic15 '.[]|select(.id=="SSR1-15").topic'
+eq "28 recs and 5 sub-items" "$tops $all" "28 33"
+eq "6A and 6B under 6" "$under6" '["SSR1-6A","SSR1-6B"]'
+eq "23A, 23B and 23C under 23" "$under23" '["SSR1-23A","SSR1-23B","SSR1-23C"]'
+eq "rec 9's activities and marks" "$marks9" "complete,complete,in_progress"
+eq "rec 9 is in progress" "$status9" "in_progress"
 eq "rec 12's continued activity stays with its row" \
-   "$(jq -r '.[]|select(.id=="SSR1-12")|.milestones[1].title' <<<"$recs" | grep -o 'NCA Stop.Think.Connect)')" "NCA Stop.Think.Connect)"
-eq "rec 12 has three activities" "$(jq '.[]|select(.id=="SSR1-12")|.milestones|length' <<<"$recs")" "3"
-eq "no HTML fragment survives" "$(jq -r '[.[].milestones[].title]|map(select(test("<ul|style=")))|length' <<<"$recs")" "0"
-eq "√ reads as complete (6B)" "$(jq -r '.[]|select(.id=="SSR1-6B")|.milestones[0].status' <<<"$recs")" "complete"
-eq "o reads as in progress (13)" "$(jq -r '.[]|select(.id=="SSR1-13")|.milestones|map(.status)|unique|join(",")' <<<"$recs")" "in_progress"
-eq "recurring work is ongoing (28)" "$(jq -r '.[]|select(.id=="SSR1-28")|[.status,.recurring]|map(tostring)|join(" ")' <<<"$recs")" "ongoing true"
-eq "short titles, ours: rec 9 and part 23B" "$(jq -r '.[]|select(.id=="SSR1-9" or .id=="SSR1-23B").title' <<<"$recs" | paste -sd'|')" \
+   "$(grep -o 'NCA Stop.Think.Connect)' <<<"$second12")" "NCA Stop.Think.Connect)"
+eq "rec 12 has three activities" "$count12" "3"
+eq "no HTML fragment survives" "$html" "0"
+eq "√ reads as complete (6B)" "$first6b" "complete"
+eq "o reads as in progress (13)" "$marks13" "in_progress"
+eq "recurring work is ongoing (28)" "$rec28" "ongoing true"
+eq "short titles, ours: rec 9 and part 23B" "$(paste -sd'|' <<<"$titles")" \
    "Certification against international standards|Budget process for SO and AC input"
-eq "no title is a truncated sentence" "$(jq -r '[.[].title|select(contains("…") or contains("(e.g") or length > 80)]|length' <<<"$recs")" "0"
-eq "the Board adopted them" "$(jq -r 'map(.board)|unique|join(",")' <<<"$recs")" "approved"
-eq "topic kept" "$(jq -r '.[]|select(.id=="SSR1-15").topic' <<<"$recs")" "Operations Excellence – Risk Management and Threat Mitigation"
+eq "no title is a truncated sentence" "$truncated" "0"
+eq "the Board adopted them" "$boards" "approved"
+eq "topic kept" "$topic15" "Operations Excellence – Risk Management and Threat Mitigation"
 eq "statuses take effect on the report's date" "$("$BIN" rec list --review SSR1 --as-of 2014-03-17 --format json)" "[]"
 eq "... and hold on it" "$("$BIN" rec show SSR1-9 --as-of 2014-03-18 --format json | jq -r .status)" "in_progress"
 
@@ -40,30 +70,42 @@ eq "nothing was written by the refusals" "$(log_state)" "$before"
 ok "import the SSR2 assessment" import --format ssr2-assessment "$R2"
 has "it reports what it found" "$OUT" "28 items .*27 evidence links, 9 draft recs"
 st assess show SSR2-SSR1 --format json
-as=$OUT
-eq "an item per recommendation" "$(jq '.items|length' <<<"$as")" "28"
-eq "assessment of SSR1 by SSR2 as of the end of 2018" "$(jq -r '[.by,.of,.as_of]|join(" ")' <<<"$as")" "SSR2 SSR1 2018-12-31"
+# ... and of the assessment.
+facts "$OUT" \
+    items '.items|length' \
+    heading '[.by,.of,.as_of]|join(" ")' \
+    text2 '.items[1].rec_text' \
+    done1 '.items[0].what_done' \
+    further3 '.items[2].further_work' \
+    impl6 '.items[5].implemented' \
+    relevant26 '.items[25].relevant' \
+    effect3 '.items[2].effect' \
+    impl1 '.items[0].implemented' \
+    footnoted4 '.items[3].evidence|map(.url|sub("^https://www[.]icann[.]org/.*/";"")) | join(" ")' \
+    third1 '.items[0].evidence|map(.url)|.[2]|sub("/sites/default/files/agreements/";" ")' \
+    urls '[.items[].evidence[].url]|unique|length' \
+    inline24 '.items[23].evidence|map(select(.title|startswith("Cited"))|.url|sub("^https://www[.]icann[.]org/";""))|join(" ")' \
+    repeats '[.items[]|(.evidence|map(.url)|length) - (.evidence|map(.url)|unique|length)]|add' \
+    kind1 '.items[0].evidence[2].kind'
+eq "an item per recommendation" "$items" "28"
+eq "assessment of SSR1 by SSR2 as of the end of 2018" "$heading" "SSR2 SSR1 2018-12-31"
 eq "each item holds the full recommendation text" \
-   "$(jq -r '.items[1].rec_text' <<<"$as" | grep -c 'The process should be repeated on a regular basis')" "1"
-eq "answers under each question" "$(jq -r '.items[0].what_done' <<<"$as" | grep -c 'a statement exists')" "1"
-eq "further work" "$(jq -r '.items[2].further_work' <<<"$as" | grep -c 'public glossary')" "1"
-eq "rec 6 states it was not implemented" "$(jq -r '.items[5].implemented' <<<"$as")" "not"
-eq "rec 26 is no longer relevant" "$(jq -r '.items[25].relevant' <<<"$as")" "no"
-eq "hedged verdicts stay open (rec 3: 'very likely')" "$(jq -r '.items[2].effect' <<<"$as")" "null"
-eq "unstated implementation is unknown" "$(jq -r '.items[0].implemented' <<<"$as")" "unknown"
-eq "footnoted URLs are evidence on the item citing them" \
-   "$(jq -r '.items[3].evidence|map(.url|sub("^https://www[.]icann[.]org/.*/";"")) | join(" ")' <<<"$as")" \
+   "$(grep -c 'The process should be repeated on a regular basis' <<<"$text2")" "1"
+eq "answers under each question" "$(grep -c 'a statement exists' <<<"$done1")" "1"
+eq "further work" "$(grep -c 'public glossary' <<<"$further3")" "1"
+eq "rec 6 states it was not implemented" "$impl6" "not"
+eq "rec 26 is no longer relevant" "$relevant26" "no"
+eq "hedged verdicts stay open (rec 3: 'very likely')" "$effect3" "null"
+eq "unstated implementation is unknown" "$impl1" "unknown"
+eq "footnoted URLs are evidence on the item citing them" "$footnoted4" \
    "security-2000x1295-30jul13-en.png is-ssr-update-s2-2014-21jan15-en.pdf partnership-mous-en ssr-relationships-fy17-23jan17-en.pdf"
-eq "a footnote defined under rec 2 belongs to rec 1 that cites it" \
-   "$(jq -r '.items[0].evidence|map(.url)|.[2]|sub("/sites/default/files/agreements/";" ")' <<<"$as")" "https://newgtlds.icann.org agreement-approved-31jul17-en.docx"
-eq "every URL the document cites arrives, footnoted or inline" \
-   "$(jq -r '[.items[].evidence[].url]|unique|length' <<<"$as")" \
+eq "a footnote defined under rec 2 belongs to rec 1 that cites it" "$third1" "https://newgtlds.icann.org agreement-approved-31jul17-en.docx"
+eq "every URL the document cites arrives, footnoted or inline" "$urls" \
    "$(grep -o 'https\?://[^ )]*' "$R2" | sed 's/[.,;:]*$//' | sort -u | wc -l)"
-eq "an inline URL is evidence on the item whose answer cites it" \
-   "$(jq -r '.items[23].evidence|map(select(.title|startswith("Cited"))|.url|sub("^https://www[.]icann[.]org/";""))|join(" ")' <<<"$as")" \
+eq "an inline URL is evidence on the item whose answer cites it" "$inline24" \
    "octo octo-ssr vulnerability-disclosure.pdf"
-eq "each once per item" "$(jq '[.items[]|(.evidence|map(.url)|length) - (.evidence|map(.url)|unique|length)]|add' <<<"$as")" "0"
-eq "a document link is kind document" "$(jq -r '.items[0].evidence[2].kind' <<<"$as")" "document"
+eq "each once per item" "$repeats" "0"
+eq "a document link is kind document" "$kind1" "document"
 st rec list --review SSR2 --format json
 eq "nine draft SSR2 recs" "$(jq length <<<"$OUT")" "9"
 st rec show SSR2-D1 --format json

@@ -10,7 +10,8 @@
 #   a checkpoint altered, or signed by another key -> refused
 #   a proof altered, or checked with another key   -> verify-proof fails
 # Each refusal must be exit 1 with one line on stderr. The cases are made by
-# one sqlite3 per batch and checked by forks of one runner, not a process each.
+# one sqlite3 and one jq per batch and checked by forks of one runner, not a
+# process each.
 . "$(dirname "$0")/lib.sh"
 SEED=${LEDGER_SEED:-$RANDOM}
 RANDOM=$SEED
@@ -51,16 +52,16 @@ for f in 1 2 3; do
 done
 
 # The cases are made and checked in batches: one sqlite3 makes each batch's
-# tampered copies (.restore of the clean file, then the case's SQL), and two
-# runners (SSRTRACK_RUNNER, docs/cli.md) check them, a fork per case rather
-# than a new process; then each case is judged from its exit status and
-# stderr. Case I's copy is x$I.db, its files bad$I.*, its stderr e$I.err.
+# tampered copies (.restore of the clean file, then the case's SQL), one jq
+# its altered proofs, and two runners (SSRTRACK_RUNNER, docs/cli.md) check
+# them, a fork per case rather than a new process; then each case is judged
+# from its exit status and stderr. Case I's copy is x$I.db, its files bad$I.*,
+# its stderr e$I.err.
 BATCH=100
 declare -A seen caught shown
 cols=(entity entity_id field value effective_at recorded_at actor reason reported_at)
 mapfile -t ck <good.ck
-incl_len=$(jq '.path | length' incl.json)
-cons_len=$(jq '.path | length' cons.json)
+{ read -r incl_len; read -r cons_len; } < <(jq '.path | length' incl.json cons.json)
 b64=ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 
 # tamper_sql I SQL: case I's copy is the clean file changed by SQL.
@@ -88,6 +89,26 @@ bad_ck() {
        l[4]=${l[4]:0:p+3}$c${l[4]:p+4} ;;
     esac
     printf '%s\n' "${l[@]}" >"bad$1.ck"
+}
+# bad_proof I HOW [ARG]: case I's proof, bad$I.json, is a proof altered (HOW):
+# an inclusion proof's path hash ARG (incl_path), its seq made ARG (seq) or
+# its leaf (leaf); a consistency proof's path hash ARG (cons_path). A batch's
+# are all made by one jq run (make_proofs).
+bad_proof() { echo "$*" >>proofs.req; }
+make_proofs() {
+    [ -s proofs.req ] || return 0
+    jq -nRcr --slurpfile incl incl.json --slurpfile cons cons.json --argjson n "$n" '
+        inputs | split(" ") as [$i, $how, $arg] | ($arg // "0" | tonumber) as $k
+        | "bad\($i).json",
+          if $how == "incl_path" then $incl[0] | .path[$k] |= (.[0:10] + (if .[10:11] == "a" then "b" else "a" end) + .[11:])
+          elif $how == "seq" then $incl[0] | .seq = (if $k == .seq then .seq % $n + 1 else $k end) | .leaf_index = .seq - 1 | .change = null
+          elif $how == "leaf" then $incl[0] | .leaf_hash = .path[0] | .change = null
+          elif $how == "cons_path" then $cons[0] | .path[$k] |= (.[0:5] + (if .[5:6] == "0" then "1" else "0" end) + .[6:])
+          else error("no such alteration: \($how)") end' <proofs.req >proofs.out || return 1
+    local -a out
+    local j
+    mapfile -t out <proofs.out
+    for ((j = 0; j + 1 < ${#out[@]}; j += 2)); do printf '%s\n' "${out[j + 1]}" >"${out[j]}"; done
 }
 
 # make_case I: draws case I's kind and its tampering, as described above.
@@ -139,13 +160,13 @@ make_case() {
     9)  # A proof altered: a path hash, the leaf, the seq or a size.
         if ((RANDOM % 2)); then
             case $((RANDOM % 3)) in
-            0) jq --argjson k $((RANDOM % incl_len)) '.path[$k] |= (.[0:10] + (if .[10:11] == "a" then "b" else "a" end) + .[11:])' incl.json ;;
-            1) jq --argjson s $((1 + RANDOM % n)) '.seq = (if $s == .seq then .seq % '"$n"' + 1 else $s end) | .leaf_index = .seq - 1 | .change = null' incl.json ;;
-            2) jq '.leaf_hash = .path[0] | .change = null' incl.json ;;
-            esac >"bad$i.json"
+            0) bad_proof "$i" incl_path $((RANDOM % incl_len)) ;;
+            1) bad_proof "$i" seq $((1 + RANDOM % n)) ;;
+            2) bad_proof "$i" leaf ;;
+            esac
             expect "$i" "altered proof" verify-proof --proof "bad$i.json" --checkpoint good.ck --key log.pub
         else
-            jq --argjson k $((RANDOM % cons_len)) '.path[$k] |= (.[0:5] + (if .[5:6] == "0" then "1" else "0" end) + .[6:])' cons.json >"bad$i.json"
+            bad_proof "$i" cons_path $((RANDOM % cons_len))
             expect "$i" "altered proof" verify-proof --proof "bad$i.json" --checkpoint good.ck --old-checkpoint old.ck --key log.pub
         fi ;;
     esac
@@ -169,11 +190,12 @@ judge() {
 truncation_case=
 for ((first = 1; first <= CASES; first += BATCH)); do
     last=$((first + BATCH - 1)); [ "$last" -le "$CASES" ] || last=$CASES
-    rm -f x*.db* bad*.ck bad*.json e*.err batch.sql req0 req1
+    rm -f x*.db* bad*.ck bad*.json e*.err batch.sql req0 req1 proofs.req
     echo .bail on >batch.sql; : >req0; : >req1
     declare -A kind_of=() sql=()
     for ((i = first; i <= last; i++)); do make_case "$i"; done
     sqlite3 <batch.sql >/dev/null || fail "the tampered copies are made (cases $first to $last)" "seed $SEED"
+    make_proofs || fail "the altered proofs are made (cases $first to $last)" "seed $SEED"
     for r in 0 1; do SSRTRACK_RUNNER=60 "$BIN" <"req$r" >"rc$r" & done
     wait
     mapfile -t rc0 <rc0; mapfile -t rc1 <rc1

@@ -2,6 +2,14 @@
 # from the log gives exactly what was kept incrementally.
 . "$(dirname "$0")/lib.sh"
 
+# proj_dump DB: lib.sh's, the same text, from two sqlite3 runs rather than one
+# per table (the first writes the second's script).
+proj_dump() {
+    local db=${1:-$SSRTRACK_DB}
+    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
+        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
+}
+
 seed_small
 "$BIN" rec set SSR1-1 status=in_progress --effective 2013-05-01 >/dev/null
 "$BIN" rec set SSR1-1 status=planning --effective 2013-01-01 >/dev/null
