@@ -37,7 +37,7 @@ fail() {
 }
 
 # run CMD...: runs it and sets OUT (stdout), ERR (stderr), RC (exit status).
-run() { OUT=$("$@" 2>"$T/.err"); RC=$?; ERR=$(cat "$T/.err"); }
+run() { OUT=$("$@" 2>"$T/.err"); RC=$?; ERR=$(<"$T/.err"); }
 # st ARGS...: run ssrtrack.
 st() { run "$BIN" "$@"; }
 
@@ -93,14 +93,12 @@ log_state() {
 }
 log_count() { sqlite3 "${1:-$SSRTRACK_DB}" "SELECT count(*) FROM change_log"; }
 
-# proj_dump DB: every projection table, sorted, as text.
+# proj_dump DB: every projection table, sorted, as text ("[name]" and its
+# rows). Two sqlite3 runs: the first writes the script the second runs.
 proj_dump() {
-    local db=${1:-$SSRTRACK_DB} t
-    for t in $(sqlite3 "$db" "SELECT name FROM sqlite_schema WHERE type='table'
-                AND name NOT IN ('meta','change_log') ORDER BY name"); do
-        echo "[$t]"
-        sqlite3 "$db" "SELECT * FROM $t ORDER BY 1, 2"
-    done
+    local db=${1:-$SSRTRACK_DB}
+    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
+        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
 }
 
 # A small database: review SSR1 and two recs, one with a sub-item.

@@ -5,14 +5,6 @@
 # is room.
 . "$(dirname "$0")/lib.sh"
 
-# proj_dump DB: lib.sh's, the same text, from two sqlite3 runs rather than one
-# per table (the first writes the second's script).
-proj_dump() {
-    local db=${1:-$SSRTRACK_DB}
-    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
-        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
-}
-
 seed_small
 echo "correct horse battery" | "$BIN" user add ana --role editor >/dev/null
 TOKEN=$("$BIN" token create ana)

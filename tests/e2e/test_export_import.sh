@@ -3,14 +3,6 @@
 # newline) do not matter.
 . "$(dirname "$0")/lib.sh"
 
-# proj_dump DB: lib.sh's, the same text, from two sqlite3 runs rather than one
-# per table (the first writes the second's script).
-proj_dump() {
-    local db=${1:-$SSRTRACK_DB}
-    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
-        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
-}
-
 seed_small
 "$BIN" rec set SSR1-1 status=in_progress owner="Ana Ruiz" --effective 2013-05-01 --reason 'quotes " and \ backslash' >/dev/null
 "$BIN" rec set SSR1-1 status=planning --effective 2013-01-01 --reason "back-dated" >/dev/null

@@ -2,20 +2,12 @@
 # from the log gives exactly what was kept incrementally.
 . "$(dirname "$0")/lib.sh"
 
-# proj_dump DB: lib.sh's, the same text, from two sqlite3 runs rather than one
-# per table (the first writes the second's script).
-proj_dump() {
-    local db=${1:-$SSRTRACK_DB}
-    sqlite3 "$db" "SELECT printf('.print [%s]%sSELECT * FROM %s ORDER BY 1, 2;', name, char(10), name)
-        FROM sqlite_schema WHERE type='table' AND name NOT IN ('meta','change_log') ORDER BY name" | sqlite3 "$db"
-}
-
 seed_small
 "$BIN" rec set SSR1-1 status=in_progress --effective 2013-05-01 >/dev/null
 "$BIN" rec set SSR1-1 status=planning --effective 2013-01-01 >/dev/null
 "$BIN" rec set SSR1-6 owner=OCTO priority=P1 due=2015-01-01 --effective 2014-01-01 >/dev/null
 "$BIN" milestone add SSR1-6A --title "Inventory" --effective 2013-03-03 >/dev/null
-"$BIN" milestone set SSR1-6A.1 status=complete --effective 2014-01-01 >/dev/null
+"$BIN" milestone set SSR1-6A~1 status=complete --effective 2014-01-01 >/dev/null
 "$BIN" rec link SSR1-6 --supersedes SSR1-1 >/dev/null
 before=$(proj_dump)
 logbefore=$(log_state)
