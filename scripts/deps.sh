@@ -112,12 +112,15 @@ if [ -z "${1:-}" ]; then
         node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 18 || (a == 18 && b >= 17) ? 0 : 1)' ||
             { say "the browser tests need Node.js 18.17 or later; this node is $(node --version)"; exit 1; }
         n=$(grep -c '"node_modules/' "$dir/package-lock.json" || true)
+        # --prefer-offline: a tarball already in npm's cache is taken from it
+        # without asking the registry again (each is still checked against
+        # the lockfile's integrity); 1.5 s of a 4.5 s install here.
         if command -v npm >/dev/null 2>&1; then
             say "npm ci in $dir ($n packages of its lockfile, with this machine's npm $(npm --version))"
-            (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >&2
+            (cd "$dir" && npm ci --prefer-offline --no-audit --no-fund --loglevel=error) >&2
         else
             say "npm ci in $dir ($n packages of its lockfile, with npm $NPM_VERSION)"
-            (cd "$dir" && npm_cli ci --no-audit --no-fund --loglevel=error) >&2
+            (cd "$dir" && npm_cli ci --prefer-offline --no-audit --no-fund --loglevel=error) >&2
         fi
         echo "$lock" >"$dir/node_modules/.lock-sha256"
     fi
