@@ -55,7 +55,8 @@ fresh() {
 
 # counts BASE CMD...: run CMD once on a copy of BASE, counting; sets
 # ALLOCS, WRITES and AFTER (the digest of the state it leaves), and
-# OPEN_ALLOCS, OPEN_WRITES: how many of them opening the database made.
+# OPEN_ALLOCS, OPEN_WRITES: how many of them opening the database made. The
+# file it leaves is kept as after.db (none when a WAL is left beside it).
 counts() {
     local base=$1; shift
     fresh "$base"
@@ -67,6 +68,8 @@ counts() {
     OPEN_ALLOCS=$(sed -n 's/.* opened_at_allocations=\([0-9]*\).*/\1/p' <<<"$line")
     OPEN_WRITES=$(sed -n 's/.* opened_at_writes=\([0-9]*\).*/\1/p' <<<"$line")
     AFTER=$(state $X.db)
+    rm -f after.db
+    [[ -e $X.db-wal || -e $X.db-journal ]] || cp -p $X.db after.db
     [ "$rc" -eq 0 ] && [ -n "$ALLOCS" ] && [ -n "$WRITES" ] && [ -n "$OPEN_ALLOCS" ] &&
         "$BIN" --db $X.db verify >/dev/null
 }
@@ -77,7 +80,8 @@ counts() {
 # before (verified once, as the state after is): a copy no newer than BASE
 # was never written to (any write sets its time to now), and one written to
 # is compared byte for byte. Any other file must have the digest of before or
-# of after, and pass 'verify' itself.
+# of after, and pass 'verify' itself; one byte for byte the same as the
+# counting run's (after.db), with no WAL beside it, has after's digest.
 # Only builtins run on the common path: a sweep makes thousands of runs.
 judge() {
     local rc=$1 base=$2 before=$3 want=$4 err st
@@ -94,7 +98,9 @@ judge() {
     if [ "$rc" -gt 2 ]; then WHY="exit $rc: ${err:0:300}"; return; fi
     if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && { [ ! $X.db -nt "$base" ] || cmp -s $X.db "$base"; }; then WHERE=before
     else
-        st=$(state $X.db)
+        if [ ! -e $X.db-wal ] && [ ! -e $X.db-journal ] && [ -e after.db ] && cmp -s $X.db after.db; then st=$AFTER
+        else st=$(state $X.db)
+        fi
         if [ "$st" == "$before" ]; then WHERE=before
         elif [ "$st" == "$AFTER" ]; then WHERE=after
         else
