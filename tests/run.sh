@@ -53,10 +53,10 @@ run_one() {
 # docs/performance.md "Suite speed"; keep it up to date when a test grows),
 # then the other scripts, then the unit programs, which take a second or
 # two each and fill the gaps at the end.
-slow="test_faults test_pages_browser test_scanner test_ledger_tamper test_browser
-      test_fmtcheck test_ledger_proofs test_security test_html_valid test_crash
-      test_downloads test_site_export test_db_full test_glance
-      test_ledger_tiles test_changes test_import_docs"
+slow="test_scanner test_faults test_pages_browser test_crash test_site_export
+      test_html_valid test_browser test_ledger_proofs test_ledger_tamper
+      test_ledger_tiles test_downloads test_security test_web test_fmtcheck
+      test_xlsx test_webhooks test_db_full test_glance test_changes test_import_docs"
 # Scripts that spend their time waiting (slow clients held for seconds,
 # link checks running into time limits), at about a tenth of a core: they
 # run beside the JOBS at hand from the start rather than taking one's place.
