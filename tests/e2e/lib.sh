@@ -134,11 +134,15 @@ stop_server() {
 }
 trap 'stop_server; rm -rf "$T"' EXIT
 
-# get PATH [CURL ARGS...]: sets CODE, BODY, HEADERS.
+# get PATH [CURL ARGS...]: sets CODE, BODY, HEADERS (the CRs taken out by
+# bash, not by a tr for each request).
 get() {
     local path=$1; shift
     BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
     CODE=${BODY##*$'\n'}
     BODY=${BODY%$'\n'*}
-    HEADERS=$(tr -d '\r' <"$T/.headers")
+    HEADERS=""
+    IFS= read -r -d '' HEADERS <"$T/.headers"
+    HEADERS=${HEADERS//$'\r'/}
+    while [[ $HEADERS == *$'\n' ]]; do HEADERS=${HEADERS%$'\n'}; done
 }

@@ -13,19 +13,6 @@ demo_with_users
 EDIT=$("$BIN" token create ana)
 THREADS=2 start_server --access-log "$T/access.log" || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 
-# get PATH [CURL ARGS...]: lib.sh's get (CODE, BODY, HEADERS), with the CRs
-# taken out of the headers by bash rather than by a tr for each request.
-get() {
-    local path=$1; shift
-    BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
-    CODE=${BODY##*$'\n'}
-    BODY=${BODY%$'\n'*}
-    HEADERS=""
-    IFS= read -r -d '' HEADERS <"$T/.headers"
-    HEADERS=${HEADERS//$'\r'/}
-    while [[ $HEADERS == *$'\n' ]]; do HEADERS=${HEADERS%$'\n'}; done
-}
-
 # read_log: LOG, the access log's lines (each with its newline, if it has
 # one yet), and NLOG, how many of them are whole, as wc -l counts them.
 read_log() {

@@ -10,19 +10,6 @@ echo "$PW" | "$BIN" user add ana --role editor >/dev/null
 # One thread, so that the cache is filled and read by the same reader.
 THREADS=1 start_server || { fail "server starts" "$(cat "$T/server.log")"; exit 0; }
 
-# get PATH [CURL ARGS...]: lib.sh's get (CODE, BODY, HEADERS), with the CRs
-# taken out of the headers by bash rather than by a tr for each request.
-get() {
-    local path=$1; shift
-    BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
-    CODE=${BODY##*$'\n'}
-    BODY=${BODY%$'\n'*}
-    HEADERS=""
-    IFS= read -r -d '' HEADERS <"$T/.headers"
-    HEADERS=${HEADERS//$'\r'/}
-    while [[ $HEADERS == *$'\n' ]]; do HEADERS=${HEADERS%$'\n'}; done
-}
-
 # location_after_signin NEXT: the Location a good sign-in answers with.
 location_after_signin() {
     local h line

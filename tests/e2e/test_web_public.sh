@@ -6,19 +6,6 @@
 . "$(dirname "$0")/lib.sh"
 CHECK="$ROOT/tests/e2e/ledger_check.py"
 
-# get PATH [CURL ARGS...]: lib.sh's get (CODE, BODY, HEADERS), with the CRs
-# taken out of the headers by bash rather than by a tr for each request.
-get() {
-    local path=$1; shift
-    BODY=$(curl -s -D "$T/.headers" -o - -w '\n%{http_code}' "$@" "$URL$path")
-    CODE=${BODY##*$'\n'}
-    BODY=${BODY%$'\n'*}
-    HEADERS=""
-    IFS= read -r -d '' HEADERS <"$T/.headers"
-    HEADERS=${HEADERS//$'\r'/}
-    while [[ $HEADERS == *$'\n' ]]; do HEADERS=${HEADERS%$'\n'}; done
-}
-
 "$BIN" init >/dev/null
 "$BIN" demo >/dev/null
 M=SECRET-MARKER-7Q
