@@ -11,7 +11,7 @@ cmds=$("$BIN" help | sed -n 's/^  \([a-z-]*\( [a-z-]*\)\?\)  .*/\1/p' | sed 's/ 
 opt_re='^(--[a-z]|-[a-z]$)'
 usage_options() {
     local text words i w nxt
-    text=$(cat)
+    text=$(</dev/stdin)
     text=${text//[/ } text=${text//]/ } text=${text//|/ | }
     read -ra words -d '' <<<"$text"
     for ((i = 0; i < ${#words[@]}; i++)); do

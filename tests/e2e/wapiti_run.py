@@ -12,13 +12,25 @@
 #    times. The file's sections and values are kept after the first parse
 #    and handed to each later reader as they are.
 import configparser
-import functools
+import hashlib
 import sys
 
 import chardet
 
-_detect = functools.lru_cache(maxsize=1024)(chardet.detect)
-chardet.detect = lambda data: dict(_detect(bytes(data)))
+_guesses = {}  # SHA-256 of a body -> chardet's guess (a small dict)
+_detect = chardet.detect
+
+
+def detect_once(data):
+    """chardet.detect, made once per distinct body; the bodies themselves
+    are not kept, only their digests."""
+    key = hashlib.sha256(data).digest()
+    if key not in _guesses:
+        _guesses[key] = _detect(data)
+    return dict(_guesses[key])
+
+
+chardet.detect = detect_once
 
 _parsed = {}  # file name -> {section: {option: value}}
 _read_file = configparser.RawConfigParser.read_file
